@@ -1,0 +1,32 @@
+"""A small benchmark harness: our code and a baseline timed side by side in one run.
+
+Timed assertions do not belong in tests (machines differ); benchmarks print ratios instead,
+which stay meaningful across machines because both sides run here, now.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from typing import Callable
+
+
+def measure(fn: Callable[[], object], repeat: int = 3) -> float:
+    """Best wall-clock time of `repeat` runs, in seconds (the best run has the least noise)."""
+    best = float("inf")
+    for _ in range(max(1, repeat)):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def report(name: str, ours: float, baseline: float, label: str = "baseline", aim: str = "") -> str:
+    """Print and return one line: our time, the baseline's, and ours ÷ baseline."""
+    ratio = ours / baseline if baseline > 0 else float("inf")
+    line = f"{name:<36} ours={ours:8.4f}s  {label}={baseline:8.4f}s  ratio={ratio:7.2f}x"
+    if aim:
+        line += f"  (aim: {aim})"
+    print(line, flush=True)
+    return line

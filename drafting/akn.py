@@ -1,0 +1,492 @@
+"""Akoma Ntoso 3.0 storage: write a Document as AKN XML and read it back.
+
+Mapping (standard element names throughout):
+- divisions, articles, paragraphs, points, lists → the AKN element of the same name, with
+  `<num>`, `<heading>`, then `<content><p>` (leaf) or `<intro>` + children + `<wrapUp>`;
+- our block kinds that AKN has no hierarchical element for are `<hcontainer name=…>`:
+  text → name="text", note → name="note" (an editorial note on its parent), table → name="table",
+  quoted structure → name="quotation" holding `<content><p><mod><quotedStructure>`;
+- preamble: `<recitals>`, `<citations>`, `<formula>`; preface and conclusions: `<p>` with
+  `<docTitle>`/`<docNumber>`/`<docDate>` where named; attachments: `<attachments><attachment>`;
+- our own fields (profile, source, …) in `<proprietary>` under the drafting namespace.
+
+Reading uses a hardened parser: no DTDs, no entities, no network. A document with a DOCTYPE is
+refused outright, which stops external-entity and billion-laughs payloads before parsing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from lxml import etree
+
+from .eids import assign_eids
+from .errors import InputError
+from .model import Document, Meta, Node
+
+NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+DRAFTING_NS = "https://drafting.example.org/ns/akn-proprietary/1.0"
+A = f"{{{NS}}}"
+D = f"{{{DRAFTING_NS}}}"
+NSMAP = {None: NS}
+
+HIERARCHY = frozenset({
+    "part", "book", "title", "chapter", "section", "subsection", "division", "subdivision", "article",
+    "paragraph", "subparagraph", "point", "list", "hcontainer", "crossHeading",
+})
+HCONTAINER_KINDS = {"text": "text", "note": "note", "table": "table", "quotedStructure": "quotation"}
+KIND_OF_HCONTAINER = {name: kind for kind, name in HCONTAINER_KINDS.items()}
+META_FIELDS = ("profile", "source", "short_title", "title")
+
+
+# ---------------------------------------------------------------- writing
+
+def to_xml(doc: Document) -> bytes:
+    """Serialise a document (eIds and GUIDs are assigned where missing)."""
+    doc = assign_eids(doc, keep_existing=True)
+    root = etree.Element(A + "akomaNtoso", nsmap=NSMAP)
+    kind = "bill" if doc.meta.doc_type == "bill" else "act"
+    top = etree.SubElement(root, A + kind, name=kind)
+    top.append(_meta(doc.meta))
+    if doc.preface:
+        preface = etree.SubElement(top, A + "preface")
+        for node in doc.preface:
+            _block_p(preface, node)
+    if doc.preamble:
+        preamble = etree.SubElement(top, A + "preamble")
+        for node in doc.preamble:
+            _preamble_node(preamble, node)
+    body = etree.SubElement(top, A + ("body"))
+    for node in doc.body:
+        _hier(body, node)
+    if doc.conclusions:
+        conclusions = etree.SubElement(top, A + "conclusions")
+        for node in doc.conclusions:
+            _block_p(conclusions, node)
+    if doc.attachments:
+        attachments = etree.SubElement(top, A + "attachments")
+        for node in doc.attachments:
+            _attachment(attachments, node)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def write(doc: Document, path: str | Path) -> None:
+    """Write atomically: a temporary file in the same folder, renamed over the target."""
+    data = to_xml(doc)
+    write_bytes_atomic(Path(path), data)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError("cannot write: the folder does not exist", source=str(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+
+
+def _meta(meta: Meta) -> etree._Element:
+    el = etree.Element(A + "meta")
+    ident = etree.SubElement(el, A + "identification", source="#drafting")
+    lang3 = meta.expression_uri.rsplit("/", 1)[1].split("@")[0]
+    date = meta.date or f"{meta.year}-01-01"
+    for level, this, uri in (
+        ("FRBRWork", meta.work_uri + "/!main", meta.work_uri),
+        ("FRBRExpression", meta.expression_uri + "/!main", meta.expression_uri),
+        ("FRBRManifestation", meta.manifestation_uri, meta.manifestation_uri),
+    ):
+        frbr = etree.SubElement(ident, A + level)
+        etree.SubElement(frbr, A + "FRBRthis", value=this)
+        etree.SubElement(frbr, A + "FRBRuri", value=uri)
+        if level == "FRBRWork" and meta.title:
+            etree.SubElement(frbr, A + "FRBRalias", value=meta.title, name="title")
+        etree.SubElement(frbr, A + "FRBRdate", date=date, name="Generation")
+        etree.SubElement(frbr, A + "FRBRauthor", href="#drafting")
+        if level == "FRBRWork":
+            etree.SubElement(frbr, A + "FRBRcountry", value=meta.country or "xx")
+            if meta.number:
+                etree.SubElement(frbr, A + "FRBRnumber", value=meta.number)
+            if meta.title:
+                etree.SubElement(frbr, A + "FRBRname", value=meta.title)
+        if level == "FRBRExpression":
+            etree.SubElement(frbr, A + "FRBRlanguage", language=lang3)
+    refs = etree.SubElement(el, A + "references", source="#drafting")
+    etree.SubElement(refs, A + "TLCOrganization", eId="drafting", href="/ontology/organization/drafting", showAs="drafting")
+    prop = etree.SubElement(el, A + "proprietary", source="#drafting")
+    ours = etree.SubElement(prop, D + "drafting", nsmap={"drafting": DRAFTING_NS})
+    fields = [("language", meta.language), ("date", meta.date)]
+    fields += [(name, getattr(meta, name)) for name in META_FIELDS]
+    for name, value in fields:
+        # language and date are always written: they round-trip even when empty.
+        if value or name in ("language", "date"):
+            etree.SubElement(ours, D + "field", name=name).text = value
+    for name, value in meta.extra:
+        etree.SubElement(ours, D + "extra", name=name).text = value
+    return el
+
+
+def _ids(el: etree._Element, node: Node) -> None:
+    if node.eid:
+        el.set("eId", node.eid)
+    if node.guid:
+        el.set("GUID", node.guid)
+    if node.status:
+        el.set("status", node.status)
+
+
+def _p(parent: etree._Element, text: str) -> etree._Element:
+    p = etree.SubElement(parent, A + "p")
+    p.text = text
+    return p
+
+
+def _hier(parent: etree._Element, node: Node) -> None:
+    if node.kind in HCONTAINER_KINDS:
+        _hcontainer_block(parent, node)
+        return
+    el = etree.SubElement(parent, A + node.kind)
+    if node.kind == "hcontainer":
+        el.set("name", node.name or "hcontainer")
+    _ids(el, node)
+    if node.num:
+        etree.SubElement(el, A + "num").text = node.num
+    if node.heading or node.kind == "crossHeading":
+        etree.SubElement(el, A + "heading").text = node.heading or node.text
+        if node.kind == "crossHeading":
+            return
+    if not node.children:
+        content = etree.SubElement(el, A + "content")
+        _p(content, node.text)
+        if node.wrap_up:
+            # A leaf has no wrapUp in AKN; keep it as a second, classed paragraph.
+            _p(content, node.wrap_up).set("class", "wrapUp")
+        return
+    if node.text:
+        _p(etree.SubElement(el, A + "intro"), node.text)
+    for child in node.children:
+        _hier(el, child)
+    if node.wrap_up:
+        _p(etree.SubElement(el, A + "wrapUp"), node.wrap_up)
+
+
+def _hcontainer_block(parent: etree._Element, node: Node) -> None:
+    el = etree.SubElement(parent, A + "hcontainer", name=HCONTAINER_KINDS[node.kind])
+    if node.kind == "quotedStructure":
+        # The wrapper is addressing only; the quotation itself carries the node's identity.
+        el.set("eId", f"{node.eid}__wrap" if node.eid else "")
+        content = etree.SubElement(el, A + "content")
+        mod = etree.SubElement(etree.SubElement(content, A + "p"), A + "mod")
+        qs = etree.SubElement(mod, A + "quotedStructure")
+        _ids(qs, node)
+        if node.text:
+            qs.set("startQuote", node.text)
+        for child in node.children:
+            if child.kind in HCONTAINER_KINDS or child.kind in HIERARCHY:
+                _hier(qs, child)
+        return
+    _ids(el, node)
+    if node.num:
+        etree.SubElement(el, A + "num").text = node.num
+    if node.heading:
+        etree.SubElement(el, A + "heading").text = node.heading
+    content = etree.SubElement(el, A + "content")
+    if node.kind == "table":
+        table = etree.SubElement(content, A + "table")
+        for row in node.children:
+            tr = etree.SubElement(table, A + "tr")
+            for cell in row.children:
+                _p(etree.SubElement(tr, A + "td"), cell.text)
+        return
+    _p(content, node.text)
+
+
+def _preamble_node(parent: etree._Element, node: Node) -> None:
+    if node.kind in ("recitals", "citations"):
+        el = etree.SubElement(parent, A + node.kind)
+        _ids(el, node)
+        if node.heading:
+            etree.SubElement(el, A + "heading").text = node.heading
+        if node.text:
+            _p(etree.SubElement(el, A + "intro"), node.text)
+        for child in node.children:
+            item = etree.SubElement(el, A + child.kind)
+            _ids(item, child)
+            if child.num:
+                etree.SubElement(item, A + "num").text = child.num
+            _p(item, child.text)
+        return
+    if node.kind == "formula":
+        el = etree.SubElement(parent, A + "formula", name=node.name or "enactingFormula")
+        _ids(el, node)
+        _p(el, node.text)
+        return
+    _block_p(parent, node)
+
+
+def _block_p(parent: etree._Element, node: Node) -> None:
+    """A preface/preamble/conclusions paragraph; named ones wrap their text in the AKN inline."""
+    if node.kind == "formula":
+        _preamble_node(parent, node)
+        return
+    p = etree.SubElement(parent, A + "p")
+    if node.eid:
+        p.set("eId", node.eid)
+    if node.name in ("docTitle", "docNumber", "docDate", "docType", "docAuthority", "signature", "role", "person", "location"):
+        inline = etree.SubElement(p, A + node.name)
+        inline.text = node.text
+        if node.name == "docDate":
+            inline.set("date", _iso_date(node.text))
+    else:
+        p.text = node.text
+
+
+def _iso_date(text: str) -> str:
+    match = re.search(r"\d{4}-\d{2}-\d{2}", text)
+    return match.group(0) if match else "0001-01-01"
+
+
+def _attachment(parent: etree._Element, node: Node) -> None:
+    att = etree.SubElement(parent, A + "attachment")
+    _ids(att, node)
+    doc = etree.SubElement(att, A + "doc", name="schedule")
+    etree.SubElement(doc, A + "meta")  # required by the schema; identity lives in the main work
+    if node.num or node.heading:
+        preface = etree.SubElement(doc, A + "preface")
+        if node.num:
+            etree.SubElement(etree.SubElement(preface, A + "p"), A + "docNumber").text = node.num
+        if node.heading:
+            etree.SubElement(etree.SubElement(preface, A + "p"), A + "docTitle").text = node.heading
+    main = etree.SubElement(doc, A + "mainBody")
+    if node.text:
+        _hier(main, Node(kind="text", text=node.text, eid=f"{node.eid}__intro" if node.eid else ""))
+    for child in node.children:
+        _hier(main, child)
+
+
+# ---------------------------------------------------------------- reading
+
+class _Parser:
+    def __init__(self) -> None:
+        self.parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+            huge_tree=False, remove_comments=True, remove_pis=True,
+        )
+
+
+def parse_bytes(data: bytes, source: str) -> etree._Element:
+    """Parse untrusted XML safely; any DOCTYPE (and so any entity) is refused."""
+    head = data[:4096].lstrip()
+    if re.search(rb"<!DOCTYPE|<!ENTITY", data[:65536], re.IGNORECASE) or re.search(rb"<!DOCTYPE", head):
+        raise InputError("refusing XML with a DOCTYPE or entity declarations", source=source)
+    try:
+        root = etree.fromstring(data, _Parser().parser)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if getattr(exc, "lineno", None) else None
+        raise InputError(f"not well-formed XML ({exc.msg})", source=source, place=line) from None
+    if root is None:
+        raise InputError("empty XML document", source=source)
+    return root
+
+
+def read(path: str | Path) -> Document:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", source=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, not a file", source=str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})", source=str(path)) from None
+    if not data.strip():
+        raise InputError("empty file", source=str(path))
+    return from_xml(data, source=str(path))
+
+
+def from_xml(data: bytes, source: str = "<xml>") -> Document:
+    root = parse_bytes(data, source)
+    if root.tag != A + "akomaNtoso":
+        raise InputError(
+            f"not an Akoma Ntoso document (root element is <{etree.QName(root).localname}>, "
+            f"expected <akomaNtoso> in namespace {NS})", source=source, place=root.sourceline)
+    top = next((el for el in root if isinstance(el.tag, str)), None)
+    if top is None:
+        raise InputError("Akoma Ntoso document has no act or bill", source=source)
+    meta = _read_meta(top, source)
+    doc = Document(
+        meta=meta,
+        preface=tuple(_read_block_p(p) for p in _children(top.find(A + "preface"))),
+        preamble=tuple(_read_preamble(el) for el in _children(top.find(A + "preamble"))),
+        body=tuple(_read_hier(el) for el in _children(top.find(A + "body") if top.find(A + "body") is not None else top.find(A + "mainBody"))),
+        conclusions=tuple(_read_block_p(p) for p in _children(top.find(A + "conclusions"))),
+        attachments=tuple(_read_attachment(el) for el in _children(top.find(A + "attachments"))),
+    )
+    return assign_eids(doc, keep_existing=True)
+
+
+def _children(el: etree._Element | None) -> list[etree._Element]:
+    if el is None:
+        return []
+    return [child for child in el if isinstance(child.tag, str)]
+
+
+def _local(el: etree._Element) -> str:
+    return etree.QName(el).localname
+
+
+def _text(el: etree._Element | None) -> str:
+    return "".join(el.itertext()) if el is not None else ""
+
+
+def _read_meta(top: etree._Element, source: str) -> Meta:
+    meta_el = top.find(A + "meta")
+    work = meta_el.find(f"{A}identification/{A}FRBRWork") if meta_el is not None else None
+    expr = meta_el.find(f"{A}identification/{A}FRBRExpression") if meta_el is not None else None
+
+    def value(parent: etree._Element | None, tag: str, attr: str = "value") -> str:
+        el = parent.find(A + tag) if parent is not None else None
+        return el.get(attr, "") if el is not None else ""
+
+    fields: dict[str, str] = {}
+    extra: list[tuple[str, str]] = []
+    ours = meta_el.find(f"{A}proprietary/{D}drafting") if meta_el is not None else None
+    if ours is not None:
+        for el in ours:
+            if el.tag == D + "field":
+                fields[el.get("name", "")] = el.text or ""
+            elif el.tag == D + "extra":
+                extra.append((el.get("name", ""), el.text or ""))
+    uri = value(work, "FRBRuri")
+    parts = uri.strip("/").split("/")
+    doc_type = parts[2] if len(parts) > 2 else _local(top)
+    lang = fields.get("language", "")
+    if not lang:
+        lang3 = value(expr, "FRBRlanguage", "language")
+        lang = {v: k for k, v in {"es": "spa", "en": "eng", "fr": "fra", "pt": "por"}.items()}.get(lang3, lang3)
+    return Meta(
+        country=value(work, "FRBRcountry"),
+        doc_type=doc_type if doc_type in ("act", "bill") else _local(top),
+        number=value(work, "FRBRnumber"),
+        date=fields.get("date", value(expr, "FRBRdate", "date")),
+        language=lang,
+        title=fields.get("title", value(work, "FRBRname")),
+        short_title=fields.get("short_title", ""),
+        profile=fields.get("profile", ""),
+        source=fields.get("source", ""),
+        extra=tuple(extra),
+    )
+
+
+def _num_heading(el: etree._Element) -> tuple[str, str]:
+    return _text(el.find(A + "num")), _text(el.find(A + "heading"))
+
+
+def _read_hier(el: etree._Element) -> Node:
+    tag = _local(el)
+    eid, guid, status = el.get("eId", ""), el.get("GUID", ""), el.get("status", "")
+    num, heading = _num_heading(el)
+    if tag == "hcontainer" and el.get("name") in KIND_OF_HCONTAINER:
+        kind = KIND_OF_HCONTAINER[el.get("name", "")]
+        content = el.find(A + "content")
+        if kind == "quotedStructure":
+            qs = content.find(f".//{A}quotedStructure") if content is not None else None
+            if qs is None:
+                return Node(kind="quotedStructure", eid=eid.removesuffix("__wrap"), line=el.sourceline or 0)
+            children = tuple(_read_hier(c) for c in _children(qs) if _local(c) in HIERARCHY)
+            return Node(kind="quotedStructure", text=qs.get("startQuote", ""), children=children,
+                        eid=qs.get("eId", ""), guid=qs.get("GUID", ""), status=qs.get("status", ""),
+                        line=qs.sourceline or 0)
+        if kind == "table":
+            table = content.find(A + "table") if content is not None else None
+            rows = tuple(
+                Node(kind="row", children=tuple(Node(kind="cell", text=_text(td)) for td in _children(tr)))
+                for tr in _children(table)
+            ) if table is not None else ()
+            return Node(kind="table", num=num, heading=heading, children=rows, eid=eid, guid=guid, status=status)
+        text = _text(content.find(A + "p")) if content is not None and content.find(A + "p") is not None else ""
+        return Node(kind=kind, num=num, heading=heading, text=text, eid=eid, guid=guid, status=status, line=el.sourceline or 0)
+    if tag == "crossHeading":
+        return Node(kind="crossHeading", heading=heading, eid=eid, guid=guid, line=el.sourceline or 0)
+    kind = tag if tag in HIERARCHY else "hcontainer"
+    name = el.get("name", "") if kind == "hcontainer" else ""
+    content = el.find(A + "content")
+    if content is not None:
+        paragraphs = content.findall(A + "p")
+        text = _text(paragraphs[0]) if paragraphs else ""
+        wrap = next((_text(p) for p in paragraphs[1:] if p.get("class") == "wrapUp"), "")
+        return Node(kind=kind, num=num, heading=heading, text=text, wrap_up=wrap, eid=eid, guid=guid,
+                    status=status, name=name, line=el.sourceline or 0)
+    children = tuple(_read_hier(c) for c in _children(el) if _local(c) in HIERARCHY)
+    return Node(
+        kind=kind, num=num, heading=heading, text=_text(el.find(f"{A}intro/{A}p")),
+        children=children, wrap_up=_text(el.find(f"{A}wrapUp/{A}p")), eid=eid, guid=guid,
+        status=status, name=name, line=el.sourceline or 0,
+    )
+
+
+def _read_preamble(el: etree._Element) -> Node:
+    tag = _local(el)
+    if tag in ("recitals", "citations"):
+        items = []
+        for item in _children(el):
+            if _local(item) in ("recital", "citation"):
+                items.append(Node(kind=_local(item), num=_text(item.find(A + "num")),
+                                  text=_text(item.find(A + "p")), eid=item.get("eId", ""), guid=item.get("GUID", "")))
+        return Node(kind=tag, heading=_text(el.find(A + "heading")), text=_text(el.find(f"{A}intro/{A}p")),
+                    children=tuple(items), eid=el.get("eId", ""), guid=el.get("GUID", ""))
+    if tag == "formula":
+        return Node(kind="formula", text=_text(el.find(A + "p")), name=el.get("name", ""),
+                    eid=el.get("eId", ""), guid=el.get("GUID", ""))
+    return _read_block_p(el)
+
+
+def _read_block_p(p: etree._Element) -> Node:
+    if _local(p) == "formula":
+        return _read_preamble(p)
+    inline = next((c for c in p if isinstance(c.tag, str)), None)
+    name = _local(inline) if inline is not None and not (p.text or "").strip() else ""
+    # Pretty-printing indents a <p> that holds only an inline; read the inline's own text.
+    text = _text(inline) if name else _text(p)
+    return Node(kind="text", text=text, name=name, eid=p.get("eId", ""), guid=p.get("GUID", ""))
+
+
+def _read_attachment(el: etree._Element) -> Node:
+    doc = el.find(A + "doc")
+    num = heading = ""
+    children: list[Node] = []
+    text = ""
+    if doc is not None:
+        num = _text(doc.find(f"{A}preface//{A}docNumber"))
+        heading = _text(doc.find(f"{A}preface//{A}docTitle"))
+        main = doc.find(A + "mainBody")
+        for child in _children(main):
+            node = _read_hier(child)
+            if node.kind == "text" and node.eid.endswith("__intro") and not children and not text:
+                text = node.text
+                continue
+            children.append(node)
+    return Node(kind="attachment", num=num, heading=heading, text=text, children=tuple(children),
+                eid=el.get("eId", ""), guid=el.get("GUID", ""), status=el.get("status", ""))
+
+
+def strip_ids(doc: Document) -> Document:
+    """The same tree without eIds and GUIDs, for comparing content only."""
+    from .model import map_nodes
+
+    def clear(node: Node) -> Node:
+        return replace(node, eid="", guid="")
+
+    return replace(doc, **{name: map_nodes(nodes, clear) for name, nodes in doc.parts()})

@@ -1,0 +1,31 @@
+"""The hand-off between importers and the structure parser: lines of text with light hints.
+
+Importers know formats, not law: each returns a `Source` whose lines carry only what the
+format showed (bold, centred, a style or tag name, a page break, a table). The structure
+parser decides what the lines mean.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    text: str
+    number: int  # 1-based position in the source (text line, DOCX paragraph, PDF output line)
+    bold: bool = False  # the whole line (or its first run) is bold
+    centered: bool = False
+    style: str = ""  # DOCX style name, HTML tag ("h2", "p"), Markdown heading ("h4")
+    page_break: bool = False  # a page break comes before this line
+    table: tuple[tuple[str, ...], ...] | None = None  # rows of cell texts; `text` is then ""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: str
+    format: str  # "txt", "md", "html", "docx", "pdf"
+    lines: tuple[Line, ...]
+    metadata: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
