@@ -72,7 +72,7 @@ def assign_eids(doc: Document, keep_existing: bool = False) -> Document:
     return replace(
         doc,
         preface=assign(doc.preface, "preface", "preface"),
-        preamble=assign(doc.preamble, "", ""),
+        preamble=assign(doc.preamble, "preamble", "preamble"),
         body=assign(doc.body, "", ""),
         conclusions=assign(doc.conclusions, "conclusions", "conclusions"),
         attachments=assign(doc.attachments, "", ""),
