@@ -67,7 +67,8 @@ def import_document(path: Path | str, *, data: bytes | None = None, language: st
     meta = _meta(source, chosen, path)
     meta = _override(meta, country, number, date, title)
     result = parse(source, chosen, meta)
-    doc = assign_eids(result.document)
+    doc = _name_title(result.document, chosen)
+    doc = assign_eids(doc)
     if not doc.units():
         raise InputError(f"no articles or sections found (profile {chosen.id}); is this a statute?", source=str(path))
     return ImportResult(doc, _report(doc, result.warnings, source, chosen.id, chosen.language))
@@ -141,6 +142,23 @@ def _meta(source: Source, profile: Profile, path: Path) -> Meta:
                 profile=profile.id, source=path.name)
 
 
+def _name_title(doc: Document, profile: Profile) -> Document:
+    """Mark the preface line that carries the title (and take it as the title when none was given)."""
+    if not profile.section("preamble").get("title"):
+        return doc
+    rx = profile.regex("preamble", "title")
+    front = list(doc.preface)
+    for i, node in enumerate(front):
+        if node.kind == "text" and rx.match(node.text):
+            front[i] = replace(node, name="docTitle")
+            meta = doc.meta if doc.meta.title else replace(doc.meta, title=node.text.strip())
+            return replace(doc, preface=tuple(front), meta=meta)
+    for i, node in enumerate(doc.preamble):
+        if node.kind == "text" and rx.match(node.text) and not doc.meta.title:
+            return replace(doc, meta=replace(doc.meta, title=node.text.strip()))
+    return doc
+
+
 def _override(meta: Meta, country: str | None, number: str | None, date: str | None, title: str | None) -> Meta:
     changes = {k: v for k, v in (("country", country), ("number", number), ("date", date), ("title", title)) if v}
     return replace(meta, **changes) if changes else meta
@@ -179,5 +197,5 @@ def _lost_words(doc: Document, source: Source) -> tuple[str, ...]:
     label_words = {"artículo", "articulo", "art", "párrafo", "parrafo", "libro", "título", "titulo", "capítulo", "capitulo",
                    "sección", "seccion", "subsección", "part", "chapter", "division", "schedule", "anexo", "parte",
                    "ro", "do", "to", "mo", "vo", "no", "er", "º", "derogado", "derogada", "repealed", "considerando",
-                   "visto", "vista", "vistos"}
+                   "visto", "vista", "vistos", "whereas"}
     return tuple(sorted(w for w in missing.elements() if w not in label_words and not w.isdigit()))

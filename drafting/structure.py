@@ -456,7 +456,10 @@ class _BodyParser:
             return False
         if attr == "heading":
             return _is_upper(text) and _is_upper(current) and not current.endswith(TERMINAL)
-        return text[:1].islower() or not current.rstrip().endswith(TERMINAL)
+        ending = current.rstrip()
+        if node.num and self.s.get("text_after_points") == "wrap_up" and (ending.endswith((",", ";", "—")) or ending.endswith((" or", " and"))):
+            return False  # "(c) …, / commits an offence…": the words after a list close the list
+        return text[:1].islower() or not ending.endswith(TERMINAL)
 
     def plain(self, line: Line, text: str, allow_pending: bool = True) -> None:
         if self.continues(line, text):
@@ -672,20 +675,17 @@ def _body_start(lines: list[Line], profile: Profile) -> int | None:
         text = lines[i].text.strip()
         is_div = bool(div_rx and div_rx.match(text) and (_is_upper(text.split()[0]) or _emphatic(lines[i])))
         is_group = bool(group_rx and group_rx.match(text) and _is_upper(text))
+        prev = lines[i - 1].text.strip() if i >= 1 else ""
+        prev_is_div = bool(div_rx and div_rx.match(prev) and (_is_upper(prev.split()[0]) or _emphatic(lines[i - 1])))
+        if not is_div and prev_is_div and (_is_upper(text) or _emphatic(lines[i])) and len(text.split()) <= 20:
+            i -= 1  # the heading line of the division above it
+            continue
         if is_group and start < first_unit:
             break  # a group heading above a division belongs to a table of contents
         if is_div or is_group:
             start = i
-            heading_budget = 0
             i -= 1
             continue
-        # a division heading on its own line sits between the division and the unit
-        if heading_budget < 2 and (_is_upper(text) or _emphatic(lines[i])) and len(text.split()) <= 20 and i - 1 >= 0:
-            prev = lines[i - 1].text.strip()
-            if (div_rx and div_rx.match(prev)) or (_is_upper(text) and heading_budget < 1 and div_rx and i - 2 >= 0 and div_rx.match(lines[i - 2].text.strip())):
-                heading_budget += 1
-                i -= 1
-                continue
         if profile.section("structure").get("heading_before_unit", False) and i == first_unit - 1 and probe.looks_like_heading(text):
             start = i
             i -= 1
@@ -774,7 +774,8 @@ def _front_matter(lines: list[Line], profile: Profile) -> tuple[tuple[Node, ...]
                 label = match.group("label")
                 rest = match.group("rest").strip()
                 num = (match.groupdict().get("num") or "").strip()
-                if group is not None and group_kind == kind and num:
+                if group is not None and group_kind == kind:
+                    # "CONSIDERANDO SEGUNDO:", a second "WHEREAS": one more item of the same group
                     group.append(Node(kind=item, num=num, text=rest, line=ln.number))
                 else:
                     close()
