@@ -326,18 +326,18 @@ class _BodyParser:
         else:
             self.last_text = (node, "heading") if heading and not _emphatic(line) and not heading.endswith(TERMINAL) else None
 
-    def split_heading(self, rest: str, line: Line) -> tuple[str, str]:
+    def split_heading(self, rest: str, line: Line, whole: bool = True) -> tuple[str, str]:
         max_words = int(self.s.get("max_heading_words", 12))
         starters = set(self.p.word("sentence_starters", ()))
         first_word = rest.split()[0].strip("¿¡\"'«“(").lower() if rest.split() else ""
         # The whole rest is a heading when the source marks it (bold, a heading style) and it is short.
-        if _emphatic(line) and len(rest.split()) <= max_words * 2:
+        if whole and _emphatic(line) and len(rest.split()) <= max_words * 2:
             return rest.rstrip(" .").strip(), ""
         match = re.match(r"^(?P<h>[^.:;]{1,160}?)\.\s+(?P<t>\S.*)$", rest)
         if match and len(match.group("h").split()) <= max_words and first_word not in starters and match.group("h")[:1].isupper():
             return match.group("h").strip(), match.group("t").strip()
         # "Artículo 5.- Objeto" alone, the text on the next line.
-        if len(rest.split()) <= max_words and first_word not in starters and rest[:1].isupper() and not rest.endswith((";", ",", ":")):
+        if whole and len(rest.split()) <= max_words and first_word not in starters and rest[:1].isupper() and not rest.endswith((";", ",", ":")):
             return rest.rstrip(" .").strip(), ""
         return "", rest
 
@@ -359,11 +359,17 @@ class _BodyParser:
         # Ambiguous markers ("(i)": letter or roman?) — prefer the reading that continues an open list.
         for level, m in candidates:
             open_same = self.open_level(level["type"])
-            if open_same is not None and open_same.children:
-                last = open_same.children[-1]
+            if open_same is not None:
+                # a list holds its items; a non-list level's open node is its last item itself
+                last = open_same.children[-1] if open_same.kind == "list" and open_same.children else open_same
                 last_num = last.num if isinstance(last, (_Open, Node)) else ""
-                if follows(last_num, m.group("num")):
+                before, now = _level_value(level, last_num), _level_value(level, m.group("num"))
+                if before is not None and now is not None and now == before + 1:
                     return level, m
+        # Otherwise a reading that starts a new list ("(i)" as roman one) beats a jump in an open one.
+        for level, m in candidates:
+            if _starts_list(level, m.group("num")):
+                return level, m
         for level, m in candidates:
             if self.open_level(level["type"]) is not None:
                 return level, m
@@ -420,8 +426,9 @@ class _BodyParser:
             if self.marker_level(rest) and rest != text:
                 return self.feed_level_text(rest, line)
             heading, body = ("", rest)
-            if level.get("top", False) and item.num == "" and _emphatic(line):
-                heading, body = self.split_heading(rest, line)
+            if level.get("top", False):
+                # "Párrafo.- Adquisición y posesión. La adquisición…": a Párrafo may carry a heading
+                heading, body = self.split_heading(rest, line, whole=False)
             item.heading = heading
             if body:
                 self.set_text(item, "text", body)
@@ -594,6 +601,22 @@ class _BodyParser:
             self.close_quote()
         self.flush_pending()
         return tuple(c.freeze() if isinstance(c, _Open) else c for c in self.root.children)
+
+
+def _level_value(level: Mapping[str, object], num: str) -> int | None:
+    """The ordinal value of a marker read as this level's type ("ii" is 2 as roman, 35 as letters)."""
+    from .numbering import roman_value
+
+    if level["type"] == "roman":
+        return roman_value(num)
+    if level["type"] in ("letter", "upper") and num.isalpha():
+        return sum((ord(c) - 96) * 26 ** i for i, c in enumerate(reversed(num.lower())))
+    key = num_key(num)
+    return key[0] if key else None
+
+
+def _starts_list(level: Mapping[str, object], num: str) -> bool:
+    return _level_value(level, num) == 1
 
 
 _LEVEL_CACHE: dict[tuple[str, str], re.Pattern[str]] = {}
