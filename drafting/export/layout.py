@@ -1,0 +1,314 @@
+"""One walk over a Document that decides how a bill is laid out; DOCX and HTML only render it.
+
+`layout(document, profile)` flattens the tree into a tuple of immutable `Block`s: which of our
+styles (docx_base.STYLES) a paragraph takes, its label as written (labels are legal text),
+its text, and its nesting depth. Keeping the decisions here means the Word file and the web
+page of a bill can never disagree about what it says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterator
+
+from ..eids import assign_eids
+from ..model import DIVISION_KINDS, Document, Node, is_unit
+from ..profiles import Profile
+from .docx_base import FONT_SIZE, HANG_CM, HEADING_STYLES, heading_style, provision_style
+
+# The closing mark for an opening one a quoted structure carries (AKN startQuote).
+_CLOSE = {"«": "»", "“": "”", "\"": "\"", "‘": "’", "'": "'", "„": "“", "‹": "›"}
+_SIGNATURE_NAMES = frozenset({"signature", "person", "role", "location", "date", "docDate"})
+_TITLE_NAMES = frozenset({"docTitle", "longTitle"})
+_NOT_PROVISIONS = frozenset({"list", "quotedStructure", "table", "note", "text", "crossHeading"})
+_NARROW = frozenset("il.,:;()[]-'!|fjtI ")
+
+
+def label_fits(label: str) -> bool:
+    """Whether a label fits before the hanging text column ("(a)", "12.", "(viii)"; not "Párrafo I.-").
+
+    A rough width in ems of a book serif; a wide label is written run-in instead, so its text
+    never jumps to the next default tab stop.
+    """
+    ems = sum(0.36 if ch in _NARROW else 0.72 if ch.isupper() else 0.62 for ch in label)
+    return ems * FONT_SIZE * 2.54 / 72 <= HANG_CM - 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph (or table, or break) of the laid-out bill.
+
+    kind: "p" a paragraph, "table" a table (`rows`).
+    style: one of docx_base.STYLES (HTML derives its CSS class from it).
+    label/sep: the label as written and what follows it (a tab in provisions, a space in run-in
+    article labels); depth: division depth for headings, level below the unit for provisions.
+    eid: the node's id on its first block only (an anchor); toc: the contents-entry text there.
+    """
+
+    kind: str
+    style: str
+    label: str = ""
+    text: str = ""
+    depth: int = 0
+    eid: str = ""
+    node_kind: str = ""
+    sep: str = "\t"
+    bold_label: bool = False
+    bold: bool = False
+    center: bool = False
+    quoted: bool = False
+    page_break: bool = False
+    toc: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
+    run_in: bool = False  # a provision whose label is too wide to hang: label, space, text, no indent
+    follows: bool = False  # continues the previous block (a division's heading line): no gap between
+    inner_style: str = ""  # for a quoted paragraph: the style it would take in the law it joins
+
+
+def layout(document: Document, profile: Profile) -> tuple[Block, ...]:
+    """The bill as a flat sequence of blocks, in reading order."""
+    return tuple(_Walker(profile).document(assign_eids(document, keep_existing=True)))
+
+
+class _Walker:
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        labels = profile.section("labels")
+        self.heading_end = str(labels.get("heading_end", ""))
+        self.quote_open = str(labels.get("quote_open", "“"))
+        self.quote_close = str(labels.get("quote_close", "”"))
+        self.repealed = f"[{profile.word('repealed', 'Repealed')}]"
+
+    # --- parts of the document ---------------------------------------------------------------
+
+    def document(self, doc: Document) -> Iterator[Block]:
+        yield from self.preface(doc)
+        for node in doc.preamble:
+            yield from self.preamble(node)
+        yield from self.body(doc.body, depth=0, quoted=False)
+        for node in doc.conclusions:
+            yield from self.conclusion(node)
+        for node in doc.attachments:
+            yield from self.attachment(node)
+
+    def preface(self, doc: Document) -> Iterator[Block]:
+        if not doc.preface and doc.meta.title:
+            yield Block("p", "Title", text=doc.meta.title)
+            return
+        for node in doc.preface:
+            style = "Title" if node.name in _TITLE_NAMES else "Subtitle"
+            yield Block("p", style, text=node.text or node.heading, eid=node.eid, node_kind=node.kind)
+            yield from self._rest(node, quoted=False)
+
+    def preamble(self, node: Node) -> Iterator[Block]:
+        if node.kind in ("recitals", "citations"):
+            if node.heading:
+                yield Block("p", "Preamble", text=node.heading, eid=node.eid, node_kind=node.kind, bold=True, center=True)
+            if node.text:  # "CONSIDERANDO:", "VISTA:"
+                yield Block("p", "Preamble", text=node.text, eid="" if node.heading else node.eid,
+                            node_kind=node.kind, bold=True)
+            for child in node.children:
+                yield Block("p", "Preamble", label=self.profile.label(child) if child.num else "", text=child.text,
+                            sep=" ", eid=child.eid, node_kind=child.kind)
+            return
+        if node.kind == "formula":
+            yield Block("p", "Preamble", text=node.text, eid=node.eid, node_kind=node.kind, bold=True, center=True)
+            return
+        yield Block("p", "Preamble", text=node.own_text(), eid=node.eid, node_kind=node.kind)
+        yield from self._rest(node, quoted=False)
+
+    def conclusion(self, node: Node) -> Iterator[Block]:
+        style = "Signature" if node.name in _SIGNATURE_NAMES else "Closing"
+        text = node.own_text()
+        if text:
+            yield Block("p", style, text=text, eid=node.eid, node_kind=node.kind)
+        for child in node.children:
+            yield from self.conclusion(child)
+
+    def attachment(self, node: Node) -> Iterator[Block]:
+        label = self.profile.label(node) if node.num else ""
+        first = label or node.heading
+        toc = " — ".join(p for p in (label, node.heading) if p)
+        if label:
+            yield Block("p", "Heading 1", text=label, eid=node.eid, node_kind=node.kind, page_break=True, toc=toc, depth=1)
+        if node.heading:
+            yield Block("p", "Heading 1", text=node.heading, node_kind=node.kind, depth=1, follows=bool(label),
+                        eid="" if label else node.eid, page_break=not label, toc="" if label else toc)
+        if not first:
+            yield Block("p", "Body Text", page_break=True, eid=node.eid, node_kind=node.kind)
+        if node.text:
+            yield Block("p", "Body Text", text=node.text, node_kind=node.kind)
+        yield from self.body(node.children, depth=1, quoted=False)
+        if node.wrap_up:
+            yield Block("p", "Body Text", text=node.wrap_up, node_kind=node.kind)
+
+    # --- the body ------------------------------------------------------------------------------
+
+    def body(self, nodes: tuple[Node, ...], depth: int, quoted: bool) -> Iterator[Block]:
+        """Nodes outside any unit: divisions, units, and loose blocks between them."""
+        for node in nodes:
+            if self._is_division(node):
+                yield from self.division(node, depth + 1, quoted)
+            elif is_unit(node) or node.kind == "hcontainer":
+                yield from self.unit(node, depth + 1, quoted)
+            elif node.kind == "crossHeading":
+                yield self._q(Block("p", heading_style(depth + 1), text=node.heading or node.text, eid=node.eid,
+                                    node_kind=node.kind, depth=depth + 1, center=True), quoted)
+            else:  # provisions or blocks outside any unit: laid out as a unit's children would be
+                yield from self.children((node,), level=1, quoted=quoted)
+
+    def _is_division(self, node: Node) -> bool:
+        if node.kind == "hcontainer":  # a grouping hcontainer (no number, holds units) reads as a division
+            return not node.num and any(self._is_division(c) or is_unit(c) for c in node.children)
+        if node.kind == "subsection":  # Spanish SUBSECCIÓN groups articles; English (1) is a provision
+            return any(self._is_division(c) or is_unit(c) for c in node.children)
+        return node.kind in DIVISION_KINDS and not is_unit(node)
+
+    def division(self, node: Node, depth: int, quoted: bool) -> Iterator[Block]:
+        style = heading_style(depth)
+        label = self.profile.label(node)
+        heading = self._with_repealed(node.heading, node)
+        toc = "" if quoted else " — ".join(p for p in (label, heading) if p)
+        lines = [text for text in (label, heading) if text]
+        for i, text in enumerate(lines):
+            yield self._q(Block("p", style, text=text, depth=depth, eid=node.eid if i == 0 else "", follows=i > 0,
+                                node_kind=node.kind, center=True, toc=toc if i == 0 else ""), quoted)
+        if node.text:
+            yield self._q(Block("p", "Body Text", text=node.text, eid="" if lines else node.eid, node_kind=node.kind), quoted)
+        yield from self.body(node.children, depth, quoted)
+        if node.wrap_up:
+            yield self._q(Block("p", "Body Text", text=node.wrap_up, node_kind=node.kind), quoted)
+
+    def unit(self, node: Node, depth: int, quoted: bool) -> Iterator[Block]:
+        label = self.profile.label(node)
+        toc = "" if quoted else " ".join(p for p in (label, node.heading) if p)
+        text = node.text
+        if node.heading:
+            heading = self._with_repealed(self._end_heading(node.heading), node)
+            yield self._q(Block("p", "Article Heading", label=label, text=heading, sep=" ", depth=depth,
+                                eid=node.eid, node_kind=node.kind, toc=toc), quoted)
+        else:
+            text = self._with_repealed(text, node)
+            if text:  # the label runs in, bold, at the start of the first paragraph
+                yield self._q(Block("p", "Body Text", label=label, text=text, sep=" ", bold_label=True, depth=depth,
+                                    eid=node.eid, node_kind=node.kind, toc=toc), quoted)
+            else:
+                yield self._q(Block("p", "Article Heading", label=label, depth=depth, eid=node.eid,
+                                    node_kind=node.kind, toc=toc), quoted)
+            text = ""
+        if text:
+            yield self._q(Block("p", "Body Text", text=text, node_kind=node.kind), quoted)
+        yield from self.children(node.children, level=1, quoted=quoted)
+        if node.wrap_up:
+            yield self._q(Block("p", "Body Text", text=node.wrap_up, node_kind=node.kind), quoted)
+
+    def children(self, nodes: tuple[Node, ...], level: int, quoted: bool, parent_run_in: bool = False) -> Iterator[Block]:
+        """What sits inside a unit; `level` is the provision level these nodes take.
+
+        Siblings share one look: if any label is too wide to hang, all of them run in.
+        """
+        labels = [self.profile.label(n) for n in nodes
+                  if n.kind not in _NOT_PROVISIONS and not is_unit(n) and not self._is_division(n)]
+        run_in = not all(label_fits(label) for label in labels)
+        for node in nodes:
+            kind = node.kind
+            if kind == "list":
+                # A list takes no level of its own: its intro and wrap-up continue its parent.
+                if node.text:
+                    yield self._continuation(node.text, level - 1, node, quoted, parent_run_in, eid=node.eid)
+                yield from self.children(node.children, level, quoted, parent_run_in)
+                if node.wrap_up:
+                    yield self._continuation(node.wrap_up, level - 1, node, quoted, parent_run_in)
+            elif kind == "quotedStructure":
+                yield from self.quoted(node)
+            elif kind == "table":
+                yield from self.table(node, quoted)
+            elif kind == "note":
+                yield self._q(Block("p", "Note", text=node.own_text(), eid=node.eid, node_kind=kind), quoted)
+                yield from self.children(node.children, level, quoted)
+            elif kind == "text":
+                yield self._q(Block("p", "Body Text", text=node.own_text(), eid=node.eid, node_kind=kind), quoted)
+                yield from self.children(node.children, level, quoted)
+            elif is_unit(node) or self._is_division(node):
+                yield from self.body((node,), depth=0, quoted=quoted)
+            elif kind == "crossHeading":
+                yield from self.body((node,), depth=3, quoted=quoted)
+            else:  # paragraph, subsection, point, subparagraph, anything else numbered
+                yield from self.provision(node, level, quoted, run_in)
+
+    def provision(self, node: Node, level: int, quoted: bool, run_in: bool) -> Iterator[Block]:
+        style = provision_style(level)
+        label = self.profile.label(node)
+        text = " ".join(p for p in (node.heading, node.text) if p)
+        yield self._q(Block("p", style, label=label, text=self._with_repealed(text, node), depth=level,
+                            eid=node.eid, node_kind=node.kind, run_in=run_in, sep=" " if run_in else "\t",
+                            bold_label=run_in), quoted)
+        yield from self.children(node.children, level + 1, quoted, run_in)
+        if node.wrap_up:
+            yield self._continuation(node.wrap_up, level, node, quoted, run_in)
+
+    def quoted(self, node: Node) -> Iterator[Block]:
+        """Text an amending provision inserts: laid out as the law it joins, in Quoted Text, in quotes."""
+        opening = node.text if node.text else self.quote_open
+        closing = _CLOSE.get(opening, self.quote_close) if node.text else self.quote_close
+        inner = list(self.body(node.children, depth=0, quoted=True))
+        if not inner or inner[0].kind != "p":
+            inner.insert(0, Block("p", "Quoted Text", quoted=True))
+        if inner[-1].kind != "p":
+            inner.append(Block("p", "Quoted Text", quoted=True))
+        first, last = inner[0], inner[-1]
+        if first.label:
+            inner[0] = _replace(first, label=opening + first.label)
+        else:
+            inner[0] = _replace(first, text=opening + first.text)
+        last = inner[-1]
+        inner[-1] = _replace(last, text=last.text + closing) if last.text or not last.label else \
+            _replace(last, label=last.label + closing)
+        if not inner[0].eid:
+            inner[0] = _replace(inner[0], eid=node.eid)
+        yield from inner
+
+    def table(self, node: Node, quoted: bool) -> Iterator[Block]:
+        if node.heading:
+            yield self._q(Block("p", "Body Text", text=node.heading, bold=True, eid=node.eid, node_kind="table"), quoted)
+        rows = tuple(tuple(cell.own_text() for cell in row.children) for row in node.children if row.kind == "row")
+        yield Block("table", "Quoted Text" if quoted else "Body Text", rows=rows,
+                    eid="" if node.heading else node.eid, node_kind="table", quoted=quoted)
+        if node.text or node.wrap_up:
+            yield self._q(Block("p", "Note", text=node.own_text() if not node.heading else " ".join(
+                p for p in (node.text, node.wrap_up) if p), node_kind="table"), quoted)
+
+    # --- helpers ---------------------------------------------------------------------------------
+
+    def _continuation(self, text: str, level: int, node: Node, quoted: bool, run_in: bool, eid: str = "") -> Block:
+        """Unlabelled text at the text column of provision `level` (0: the unit's own body)."""
+        if level <= 0:
+            return self._q(Block("p", "Body Text", text=text, eid=eid, node_kind=node.kind), quoted)
+        return self._q(Block("p", provision_style(level), text=text, depth=level, eid=eid, node_kind=node.kind,
+                             run_in=run_in), quoted)
+
+    def _end_heading(self, heading: str) -> str:
+        """"Pornografía infantil" → "Pornografía infantil." (Spanish); never a doubled stop."""
+        if not self.heading_end or heading.rstrip().endswith((".", ":", ";", "!", "?", "—", self.heading_end)):
+            return heading
+        return heading + self.heading_end
+
+    def _with_repealed(self, text: str, node: Node) -> str:
+        if not node.repealed:
+            return text
+        return f"{text} {self.repealed}" if text else self.repealed
+
+    def _rest(self, node: Node, quoted: bool) -> Iterator[Block]:
+        yield from self.children(node.children, level=1, quoted=quoted)
+
+    @staticmethod
+    def _q(block: Block, quoted: bool) -> Block:
+        """Inside a quoted structure every paragraph takes Quoted Text (keeping its depth)."""
+        if not quoted or block.kind != "p":
+            return block
+        bold = block.bold or block.style == "Article Heading" or block.style in HEADING_STYLES
+        return _replace(block, style="Quoted Text", quoted=True, toc="", bold=bold, inner_style=block.style)
+
+
+def _replace(block: Block, **changes: object) -> Block:
+    return replace(block, **changes)  # type: ignore[arg-type]
