@@ -1,0 +1,131 @@
+"""The review as a memo a legal advisor can send, and the comparison as a working document (DOCX).
+
+Memo: title, the statute, the criteria set, a summary table, one section per criterion with the
+reason, the quoted evidence and the model clauses proposed. Built on the house styles of
+docx_base.new_document(), text written through add_paragraph (no newline inside a w:t).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from docx.shared import RGBColor
+
+from ..akn import write_bytes_atomic
+from ..compare import Comparison
+from ..review import Review
+from .docx_base import add_paragraph, add_runs, new_document
+from .review_html import statute_line
+
+_FILL = {"met": "D9F2D9", "partial": "FFF0C2", "missing": "F8D7D7"}
+_DELETED, _INSERTED = RGBColor(0xA0, 0x00, 0x00), RGBColor(0x00, 0x60, 0x00)
+
+
+def _shade(cell: Any, fill: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _table(doc: Any, header: list[str], rows: list[list[str]], status_col: int | None = None) -> None:
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = ""
+        add_runs(cell.paragraphs[0], text, bold=True)
+    for row in rows:
+        cells = table.add_row().cells
+        for n, (cell, text) in enumerate(zip(cells, row)):
+            cell.text = ""
+            add_runs(cell.paragraphs[0], text)
+            if status_col is not None and n == status_col and text in _FILL:
+                _shade(cell, _FILL[text])
+
+
+def review_document(review: Review, comparison: Comparison | None = None) -> Any:
+    doc = new_document()
+    meta = review.statute
+    add_paragraph(doc, "Review against the model law on child sexual abuse material", "Title")
+    add_paragraph(doc, statute_line(review), "Subtitle")
+    counts = review.counts()
+    add_paragraph(doc, f"Criteria: {review.criteria_set} (edition {review.edition}). Result: {counts['met']} met, "
+                       f"{counts['partial']} partly met, {counts['missing']} missing.", "Body Text")
+    add_paragraph(doc, "Summary", "Heading 2")
+    _table(doc, ["Criterion", "Status", "Evidence", "Model clauses"],
+           [[v.title or v.criterion, v.status, "; ".join(e.num for e in v.evidence) or "—", ", ".join(v.clauses) or "—"]
+            for v in review.verdicts], status_col=1)
+    for v in review.verdicts:
+        add_paragraph(doc, f"{v.title or v.criterion} — {v.status}", "Heading 2")
+        add_paragraph(doc, v.reason, "Body Text")
+        if v.reason_es:
+            p = add_paragraph(doc, "", "Body Text")
+            add_runs(p, v.reason_es, italic=True)
+        for e in v.evidence:
+            p = add_paragraph(doc, "", "Body Text")
+            add_runs(p, f"{e.num} ", bold=True)
+            add_runs(p, f"({e.eid})")
+            add_paragraph(doc, f"“{e.quote}”", "Quoted Text")
+        if v.clauses:
+            add_paragraph(doc, "Model clauses that would fill or strengthen it: " + ", ".join(v.clauses), "Body Text")
+    if comparison is not None:
+        _comparison_sections(doc, comparison, heading="Model clauses and corresponding provisions")
+    doc.core_properties.title = f"Review: {meta.title or meta.source}"[:250]
+    return doc
+
+
+def _comparison_sections(doc: Any, comparison: Comparison, heading: str) -> None:
+    add_paragraph(doc, heading, "Heading 2")
+    add_paragraph(doc, "Word differences run from the model clause to the statute: struck red text appears only in the "
+                       "model clause, underlined green text only in the statute.", "Body Text")
+    for item in comparison.clauses:
+        add_paragraph(doc, f"{item.title} ({item.clause})", "Heading 3")
+        if not item.matches:
+            add_paragraph(doc, "No provision of the statute corresponds to this clause.", "Body Text")
+            continue
+        for m in item.matches:
+            add_paragraph(doc, f"{m.num} ({m.eid}) — score {m.score:.2f}; shared terms: {', '.join(m.terms)}", "Body Text")
+            p = add_paragraph(doc, "", "Body Text")
+            for op, text in m.diff:
+                run = add_runs(p, text)
+                if op:  # marked by colour and strike/underline, not tracked changes: this is not an amendment
+                    run.font.color.rgb = _DELETED if op < 0 else _INSERTED
+                    run.font.strike = op < 0
+                    run.font.underline = op > 0
+
+
+def comparison_document(comparison: Comparison) -> Any:
+    doc = new_document()
+    add_paragraph(doc, "Comparison with the model law on child sexual abuse material", "Title")
+    add_paragraph(doc, statute_line(comparison), "Subtitle")
+    matched = sum(1 for c in comparison.clauses if c.matches)
+    add_paragraph(doc, f"{matched} of {len(comparison.clauses)} model clauses have a corresponding provision "
+                       f"(jurisdiction preset: {comparison.jurisdiction or 'none, model defaults'}).", "Body Text")
+    _table(doc, ["Model clause", "Provisions (score)"],
+           [[f"{c.title} ({c.clause})", ", ".join(f"{m.num} ({m.score:.2f})" for m in c.matches) or "—"] for c in comparison.clauses])
+    _comparison_sections(doc, comparison, heading="Clause by clause")
+    return doc
+
+
+def _bytes(doc: Any) -> bytes:
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def review_docx_bytes(review: Review, comparison: Comparison | None = None) -> bytes:
+    return _bytes(review_document(review, comparison))
+
+
+def write_review_docx(review: Review, path: Path, comparison: Comparison | None = None) -> None:
+    write_bytes_atomic(Path(path), review_docx_bytes(review, comparison))
+
+
+def write_comparison_docx(comparison: Comparison, path: Path) -> None:
+    write_bytes_atomic(Path(path), _bytes(comparison_document(comparison)))
