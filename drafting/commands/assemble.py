@@ -1,0 +1,116 @@
+"""`drafting assemble SPEC.toml -o bill.docx [--akn OUT.xml] [--html OUT.html]`: a bill from a spec.
+
+Every output is built in memory first and written only when all of them could be built; the
+files are then written through temporary files renamed into place, so an error never leaves a
+partial or half-updated set of files behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from .. import akn, profiles
+from ..assemble import Assembly, assemble
+from ..billspec import load_spec
+from ..errors import DraftingError, InputError
+from ..library import load_library
+
+NAME = "assemble"
+HELP = "assemble a bill from a bill specification (TOML) and export it as DOCX, Akoma Ntoso and HTML"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("spec", type=Path, help="the bill specification (see templates/model_law/examples/)")
+    add_output_arguments(parser)
+
+
+def add_output_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, help="where to write the bill as DOCX")
+    parser.add_argument("--akn", type=Path, metavar="OUT.xml", help="also write the bill as Akoma Ntoso XML")
+    parser.add_argument("--html", type=Path, metavar="OUT.html", help="also write the bill as a web page")
+    parser.add_argument("--reference", type=Path, metavar="house.docx",
+                        help="a house-style DOCX whose styles, margins and fonts the bill takes")
+    parser.add_argument("--line-numbers", action="store_true", help="number the lines of the DOCX")
+
+
+def run(args: argparse.Namespace) -> int:
+    check_outputs(args)
+    spec = load_spec(args.spec)
+    result = assemble(spec, load_library(args.library))
+    return export(result, args)
+
+
+def check_outputs(args: argparse.Namespace) -> None:
+    if not (args.output or args.akn or args.html):
+        raise DraftingError("nothing to write: give -o OUT.docx, --akn OUT.xml or --html OUT.html")
+    targets = [p for p in (args.output, args.akn, args.html) if p]
+    if len({p.resolve() for p in targets}) < len(targets):
+        raise DraftingError("two outputs name the same file")
+
+
+def export(result: Assembly, args: argparse.Namespace) -> int:
+    """Warnings to stderr, then every requested file (all built before any is written)."""
+    from ..export.docx import docx_bytes  # python-docx is only loaded when a bill is exported
+    from ..export.html import document_html
+
+    for warning in result.warnings:
+        print(f"drafting: warning: {warning}", file=sys.stderr)
+    document = result.document
+    profile = profiles.get(document.meta.profile)
+    outputs: list[tuple[Path, bytes]] = []
+    if args.output:
+        outputs.append((args.output, docx_bytes(document, profile, reference=args.reference,
+                                                line_numbers=args.line_numbers, properties=result.provenance)))
+    if args.akn:
+        outputs.append((args.akn, akn.to_xml(document)))
+    if args.html:
+        outputs.append((args.html, document_html(document, profile).encode("utf-8")))
+    write_all(outputs)
+    for path, _ in outputs:
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_all(outputs: Iterable[tuple[Path, bytes]]) -> None:
+    """Write several files as one step: all to temporary files first, then renamed into place.
+
+    A failure before the renames removes every temporary file and leaves the targets untouched.
+    """
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in outputs:
+            folder = path.parent if str(path.parent) else Path(".")
+            if not folder.is_dir():
+                raise InputError("cannot write: the folder does not exist", source=str(path))
+            if path.is_dir():
+                raise InputError("cannot write: a folder has this name", source=str(path))
+            try:
+                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+            except OSError as exc:
+                raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+            staged.append((tmp, path))
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a bill is an ordinary file
+            except OSError as exc:
+                raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+        for tmp, path in staged:
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+    finally:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,38 @@
+"""`drafting gapbill STATUTE --jurisdiction do [--gaps possession,isp-report] -o amendment.docx`.
+
+STATUTE is a stored Akoma Ntoso file or any importable statute. Without --gaps the gaps are the
+criteria a review finds partial or missing for the edition.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..gapbill import gap_bill
+from ..importing import import_document
+from ..library import load_library
+from .assemble import add_output_arguments, check_outputs, export
+
+NAME = "gapbill"
+HELP = "draft an amending bill that fills the gaps of a statute (from a review, or criteria listed with --gaps)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("statute", type=Path, help="the statute: stored XML or any importable file")
+    parser.add_argument("--jurisdiction", required=True, help="the clause-library preset to draft for (e.g. do)")
+    parser.add_argument("--edition", default="2006", help="the review edition whose criteria count (default 2006)")
+    parser.add_argument("--gaps", help="criterion ids to fill, comma-separated (default: what the review finds)")
+    parser.add_argument("--title", default="", help="the bill's title (default: made from the statute's)")
+    add_output_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    check_outputs(args)
+    library = load_library(args.library)
+    library.jurisdiction(args.jurisdiction)  # an unknown preset fails before the statute is read
+    statute = import_document(args.statute).document
+    gaps = [g.strip() for g in args.gaps.split(",") if g.strip()] if args.gaps else None
+    result = gap_bill(statute, library, jurisdiction=args.jurisdiction, gaps=gaps, edition=args.edition,
+                      title=args.title)
+    return export(result, args)
