@@ -101,9 +101,9 @@ def model_clause(library: Library, clause_id: str, language: str, jurisdiction: 
     if found is None:
         clause = library.clause(clause_id)
         text = library.render_text(clause.id, language, jurisdiction=jurisdiction)
-        intro, children = parse_fragment(text, profile)
+        intro, children, wrap_up = parse_fragment(text, profile)
         title = clause.title.get(language, clause.id)
-        node = Node(kind=profile.unit_kind, heading=title, text=intro, children=children)
+        node = Node(kind=profile.unit_kind, heading=title, text=intro, children=children, wrap_up=wrap_up)
         norm = normalizer(profile)
         terms = norm.tokens(node.full_text())
         # A statute often enacts one provision of a clause (its offence, not its defences): each

@@ -95,19 +95,5 @@ def article_body(intro: str, entries: tuple[Entry, ...], profile: Profile, order
 
 
 def fragment(text: str, profile: Profile) -> tuple[str, tuple[Node, ...], str]:
-    """parse_fragment, plus the text it leaves out after the last point (the unit's wrap-up).
-
-    structure.parse_fragment returns the unit's text and children but not its wrap-up, so a
-    closing line after a list ("…, commits an offence.") would be lost; the trailing lines the
-    parse does not hold are returned here as the wrap-up.
-    """
-    own, children = parse_fragment(text, profile)
-    parsed = " ".join(p for p in [own] + [c.full_text() for c in children] if p)
-    lost: list[str] = []
-    for line in reversed([ln.strip() for ln in text.splitlines() if ln.strip()]):
-        words = line.split()
-        probe = " ".join(words[1:] if len(words) > 1 else words)[-40:]  # without a leading label
-        if probe in parsed:
-            break
-        lost.append(line)
-    return own, children, " ".join(reversed(lost))
+    """A rendered clause body as the unit's own text, children and wrap-up."""
+    return parse_fragment(text, profile)

@@ -639,8 +639,8 @@ def parse_body_lines(lines: Iterable[Line], profile: Profile, warnings: list[War
     return parser.finish()
 
 
-def parse_fragment(text: str, profile: Profile) -> tuple[str, tuple[Node, ...]]:
-    """Parse the body of one article (rendered clause text) into its own text and children."""
+def parse_fragment(text: str, profile: Profile) -> tuple[str, tuple[Node, ...], str]:
+    """Parse the body of one article (rendered clause text) into its own text, children and wrap-up."""
     warnings: list[Warning] = []
     parser = _BodyParser(profile, warnings)
     parser.push(_Open(kind=profile.unit_kind, rank=UNIT_RANK))
@@ -650,7 +650,7 @@ def parse_fragment(text: str, profile: Profile) -> tuple[str, tuple[Node, ...]]:
             parser.maybe_open_quote()
     nodes = parser.finish()
     unit = nodes[0]
-    return unit.text, unit.children
+    return unit.text, unit.children, unit.wrap_up
 
 
 def parse(source: Source, profile: Profile, meta: Meta) -> ParseResult:

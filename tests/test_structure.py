@@ -246,8 +246,15 @@ def test_english_inline_heading_and_roman_points() -> None:
 
 
 def test_parse_fragment_for_rendered_clauses() -> None:
-    text, children = parse_fragment(
+    text, children, wrap_up = parse_fragment(
         "El que posea material será sancionado.\nPárrafo I.- La pena se agrava cuando:\na) hay reincidencia;\nb) hay abuso de confianza.",
         profiles.get("es-DO"))
-    assert text == "El que posea material será sancionado."
+    assert text == "El que posea material será sancionado." and wrap_up == ""
     assert children[0].num == "I" and [p.num for p in children[0].children[0].children] == ["a", "b"]
+
+
+def test_parse_fragment_keeps_the_wrap_up() -> None:
+    text, children, wrap_up = parse_fragment(
+        "A person who—\n(a) makes material; or\n(b) sells material,\ncommits an offence.", profiles.get("en-commonwealth"))
+    assert text == "A person who—" and [c.num for c in children] == ["a", "b"]
+    assert wrap_up == "commits an offence."
