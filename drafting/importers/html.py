@@ -1,0 +1,321 @@
+"""HTML (.html/.htm): block elements become lines, inline markup becomes hints.
+
+The text of a block is the concatenation of its inline pieces exactly as written, so a heading split
+across tags (`<b>Artí</b>culo 5`) stays one word. A `<br>` inside a sentence is a soft wrap (joined
+with a space); a `<br>` after end punctuation or before a capital starts a new line. Data tables
+come through as `Line.table`; tables used for page layout are read as ordinary blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+from lxml import etree
+
+from drafting.errors import InputError
+from drafting.importers.text import bom_encoding, clean, decode
+from drafting.lines import Line, Source
+
+_BLOCK = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu ol p "
+    "pre section summary table tbody thead tfoot tr td th ul".split()
+)
+_DROP = frozenset(
+    "script style nav head noscript template iframe object embed svg canvas select button "
+    "audio video map".split()
+)
+_BOLD_TAGS = frozenset(("b", "strong"))
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I
+)
+_END_PUNCT = re.compile(r"[.;:!?…][\"'”’»)\]]*$")
+_CENTER = re.compile(r"text-align\s*:\s*(\w+)", re.I)
+_WEIGHT = re.compile(r"font-weight\s*:\s*(\w+)", re.I)
+_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_NO_MARKER = re.compile(r"list-style(?:-type)?\s*:\s*none", re.I)
+_MAX_DEPTH = 150  # deeper nesting (broken or hostile HTML) is read as plain inline text
+
+
+def parse(data: bytes, path: str) -> Source:
+    root, encoding = _parse_tree(data, path)
+    metadata = _metadata(root)
+    metadata["encoding"] = encoding
+    builder = _Builder()
+    body = root.find("body")
+    builder.children(body if body is not None else root, False, 0)
+    builder.end_block()
+    return Source(path, "html", tuple(builder.lines), MappingProxyType(metadata))
+
+
+def _parse_tree(data: bytes, path: str) -> tuple[etree._Element, str]:
+    """Decode with the declared charset (BOM, then <meta>), then parse with a parser that fetches nothing."""
+    declared = None
+    if bom_encoding(data) is None:
+        match = _META_CHARSET.search(data[:4096])
+        if match:
+            declared = (match.group(1) or match.group(2)).decode("ascii").lower()
+            if declared in ("iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"):
+                declared = "cp1252"  # what browsers do (WHATWG encoding standard)
+    text, encoding = decode(data, path, declared)
+    parser = etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, default_doctype=False,
+        collect_ids=False,
+    )
+    try:
+        root = etree.fromstring(text.encode("utf-8"), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise InputError(f"not readable as HTML ({exc})", source=path) from None
+    fatal = [error for error in parser.error_log if error.level_name == "FATAL"]
+    if fatal:  # libxml2 stops at a fatal error (nesting deeper than 256, say): the rest would be lost
+        message = fatal[0].message.strip()
+        if "depth" in message.lower():
+            message = "elements nested more than 256 deep"
+        raise InputError(f"not readable as HTML ({message})", source=path, place=fatal[0].line)
+    if root is None:
+        raise InputError("empty file (no text at all)", source=path)
+    return root, encoding
+
+
+def _metadata(root: etree._Element) -> dict[str, str]:
+    metadata: dict[str, str] = {}
+    title = root.find(".//title")
+    if title is not None and clean("".join(title.itertext())):
+        metadata["title"] = clean("".join(title.itertext()))
+    if root.get("lang"):
+        metadata["lang"] = root.get("lang", "")
+    for meta in root.iter("meta"):
+        name = (meta.get("name") or "").lower()
+        if name in ("description", "author", "keywords") and meta.get("content"):
+            metadata[name] = clean(meta.get("content", ""))
+    return metadata
+
+
+class _Builder:
+    """One pass over the tree. Inline text is buffered per chunk (the text between two <br>), and
+    the last chunk of a block is held back so that a soft <br> can join the chunk that follows."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.block: tuple[str, bool, bool, int] = ("body", False, False, 1)  # tag, centred, in <pre>, line
+        self.texts: list[str] = []  # inline pieces of the current chunk
+        self.all_bold = True  # every non-blank piece of the current chunk is bold
+        self.chunk_line = 1
+        self.chunk_soft = False  # the current chunk follows a <br> and may join the one before
+        self.pending: list | None = None  # [text, bold, line] of the previous chunk, not yet emitted
+        self.last_number = 0
+        self.lists: list[list[int] | None] = []  # per open <ol>/<ul>: [next number, type] or None
+        self.label = ""  # an <ol> item's number, waiting for the item's first text
+
+    def children(self, el: etree._Element, bold: bool, depth: int) -> None:
+        if el.text:
+            self.add(el.text, bold)
+        if depth >= _MAX_DEPTH:  # hostile nesting: the rest of this subtree is plain inline text
+            for child in el:
+                if isinstance(child.tag, str) and child.tag not in _DROP:
+                    self.add("".join(child.itertext()), bold)
+                if child.tail:
+                    self.add(child.tail, bold)
+            return
+        for child in el:
+            self.element(child, bold, depth + 1)
+            if child.tail:
+                self.add(child.tail, bold)
+
+    def element(self, el: etree._Element, bold: bool, depth: int) -> None:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _DROP:
+            return
+        attrib = el.attrib
+        style = attrib.get("style")
+        if "hidden" in attrib or (style and _HIDDEN.search(style)):
+            return
+        if tag == "br":
+            self.line_break(True, el.sourceline)
+            return
+        if tag in _BOLD_TAGS:
+            bold = True
+        if style and "weight" in style and (weight := _WEIGHT.search(style)):
+            bold = weight.group(1).lower() in ("bold", "bolder", "600", "700", "800", "900")
+        if tag not in _BLOCK:
+            self.children(el, bold, depth)
+            return
+        self.end_block()
+        if tag == "table" and _is_data_table(el):
+            self._table(el)
+            return
+        outer = self.block
+        centered = outer[1] or tag == "center"
+        align = attrib.get("align")
+        if align:
+            centered = align.lower() == "center"
+        if style and "align" in style and (css := _CENTER.search(style)):
+            centered = css.group(1).lower() == "center"
+        line = el.sourceline or outer[3]
+        self.block = (tag, centered, outer[2] or tag == "pre", line)
+        self.chunk_line = line
+        if tag in ("ol", "ul"):
+            self.lists.append(_list_state(el) if tag == "ol" else None)
+        elif tag == "li" and self.lists and self.lists[-1] is not None:
+            # the number goes before the item's first text, even when that sits in a <p> inside the <li>
+            self.label = _li_label(el, self.lists[-1])
+        self.children(el, bold, depth)
+        if tag == "li" and self.label:  # an item without text still shows its number
+            label, self.label = self.label, ""
+            self.add_piece(label, bold)
+        self.end_block()
+        if tag in ("ol", "ul"):
+            self.lists.pop()
+        self.block = outer
+        self.chunk_line = line
+
+    def add(self, text: str, bold: bool) -> None:
+        if self.block[2] and "\n" in text:  # inside <pre> a line end is a line end
+            first, *rest = text.split("\n")
+            self.add_piece(first, bold)
+            for part in rest:
+                self.line_break(False, self.chunk_line + 1)
+                self.add_piece(part, bold)
+        else:
+            self.add_piece(text, bold)
+
+    def add_piece(self, text: str, bold: bool) -> None:
+        if self.label and not text.isspace():
+            text = f"{self.label} {text.lstrip()}"
+            self.label = ""
+        self.texts.append(text)
+        if not bold and self.all_bold and not text.isspace():
+            self.all_bold = False
+
+    def line_break(self, soft: bool, line: int | None) -> None:
+        self.end_chunk()
+        self.chunk_soft = soft
+        self.chunk_line = line or self.chunk_line
+
+    def end_chunk(self) -> None:
+        text = clean("".join(self.texts)) if self.texts else ""
+        bold = self.all_bold
+        self.texts = []
+        self.all_bold = True
+        pending = self.pending
+        if not text:
+            if self.chunk_soft:
+                self.emit_pending()  # an empty chunk (<br><br>) ends the sentence before it
+        elif self.chunk_soft and pending is not None and _soft_break(pending[0], text):
+            pending[0] = f"{pending[0]} {text}"
+            pending[1] = pending[1] and bold
+        else:
+            self.emit_pending()
+            self.pending = [text, bold, self.chunk_line]
+        self.chunk_soft = False
+
+    def end_block(self) -> None:
+        self.end_chunk()
+        self.emit_pending()
+
+    def emit_pending(self) -> None:
+        if self.pending is not None:
+            text, bold, line = self.pending
+            self.pending = None
+            tag, centered = self.block[0], self.block[1]
+            self.lines.append(Line(text, self._number(line), bold=bold, centered=centered, style=tag))
+
+    def _table(self, table: etree._Element) -> None:
+        caption = table.find("caption")
+        if caption is not None and _cell_text(caption):
+            self.lines.append(Line(_cell_text(caption), self._number(caption.sourceline), style="caption"))
+        rows = []
+        for tr in _rows(table):
+            cells = tuple(_cell_text(cell) for cell in tr if cell.tag in ("td", "th"))
+            if any(cells):
+                rows.append(cells)
+        if rows:
+            self.lines.append(Line("", self._number(table.sourceline), style="table", table=tuple(rows)))
+
+    def _number(self, line: int | None) -> int:
+        # The source line of the element, kept strictly increasing (minified HTML is all on line 1).
+        self.last_number = max(line or 0, self.last_number + 1)
+        return self.last_number
+
+
+def _soft_break(before: str, after: str) -> bool:
+    """A <br> inside a sentence: no end punctuation before it and a lower-case letter after it."""
+    return not _END_PUNCT.search(before) and after[0].islower()
+
+
+def _rows(table: etree._Element) -> list[etree._Element]:
+    rows = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            rows.extend(tr for tr in child if tr.tag == "tr")
+    return rows
+
+
+def _is_data_table(table: etree._Element) -> bool:
+    """Layout tables (the whole page inside a cell, a table inside a table) are read as blocks."""
+    if table.find(".//table") is not None:
+        return False
+    for cell in table.iter("td", "th"):
+        if cell.find(".//h1") is not None or cell.find(".//h2") is not None or cell.find(".//h3") is not None:
+            return False
+        if sum(1 for _ in cell.iter("p", "div", "li")) > 8:
+            return False
+    return True
+
+
+def _cell_text(cell: etree._Element) -> str:
+    builder = _Builder()
+    builder.children(cell, False, 0)
+    builder.end_block()
+    return " ".join(line.text for line in builder.lines if line.text)
+
+
+def _list_state(ol: etree._Element) -> list[int] | None:
+    if _NO_MARKER.search(ol.get("style", "")):
+        return None
+    try:
+        start = int(ol.get("start", "1"))
+    except ValueError:
+        start = 1
+    return [start, ord((ol.get("type") or "1")[0])]
+
+
+def _li_label(li: etree._Element, state: list[int]) -> str:
+    if li.get("value", "").strip().lstrip("-").isdigit():
+        state[0] = int(li.get("value", "1"))
+    number, kind = state[0], chr(state[1])
+    state[0] += 1
+    if _NO_MARKER.search(li.get("style", "")):
+        return ""
+    if kind in "aA":
+        label = _letters(number)
+        label = label.upper() if kind == "A" else label
+    elif kind in "iI":
+        label = _roman(number)
+        label = label.upper() if kind == "I" else label
+    else:
+        label = str(number)
+    return f"{label}."
+
+
+def _letters(number: int) -> str:
+    """Browser style: a … z, aa, ab …"""
+    out = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        out = chr(97 + rest) + out
+    return out or "0"
+
+
+def _roman(number: int) -> str:
+    if number <= 0:
+        return str(number)
+    out = ""
+    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        count, number = divmod(number, value)
+        out += digits * count
+    return out
