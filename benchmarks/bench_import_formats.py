@@ -21,7 +21,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from drafting.importers import read_source
-from drafting.lines import Line
+from drafting.importing import import_document
 
 from .harness import measure, report
 
@@ -106,11 +106,6 @@ def floor_txt(path: Path) -> object:
     return path.read_text(encoding="utf-8").splitlines()
 
 
-def floor_txt_lines(path: Path) -> object:
-    return [Line(text, number) for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-            if text]
-
-
 def floor_html(path: Path) -> object:
     return list(lxml_html.fromstring(path.read_bytes()).itertext())
 
@@ -142,11 +137,10 @@ def main() -> None:
             ours = measure(lambda: read_source(path))
             floor = measure(lambda: floors[fmt](path))
             report(f"import {fmt} 2,000 articles ({lines} lines)", ours, floor, label="floor", aim="≤ 5x")
-            if fmt == "txt":
-                # Making the Line objects alone (a frozen dataclass) costs several times the txt floor;
-                # this second reference shows what the importer adds beyond that.
-                floor_lines = measure(lambda: floor_txt_lines(path))
-                report("import txt vs floor + Line objects", ours, floor_lines, label="floor+Line")
+            # The whole import (lines → structure parser → tree with eIds), against the same floor.
+            whole = measure(lambda: import_document(path))
+            units = len(import_document(path).document.units())
+            report(f"import {fmt} → tree ({units} articles)", whole, floor, label="floor", aim="the parse is extra work the floor does not do")
         pdf = to_pdf(write_docx(statute(200), folder / "ley200.docx"), folder)
         if pdf is None:
             print("import pdf: skipped (LibreOffice not installed)", flush=True)
@@ -155,6 +149,8 @@ def main() -> None:
         ours = measure(lambda: read_source(pdf))
         floor = measure(lambda: floor_pdf(pdf))
         report(f"import pdf 200 articles ({lines} lines)", ours, floor, label="floor", aim="≤ 5x")
+        whole = measure(lambda: import_document(pdf))
+        report("import pdf → tree (200 articles)", whole, floor, label="floor", aim="≤ 5x")
 
 
 if __name__ == "__main__":

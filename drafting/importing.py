@@ -106,7 +106,7 @@ def choose_profile(source: Source, *, language: str | None = None, profile: str 
                          f"profile; profiles exist for: {', '.join(sorted({profiles.get(p).language for p in profiles.available()}))})",
                          source=source.path)
     base = profiles.for_language(lang)
-    text = "\n".join(line.text for line in source.lines[:2000])
+    text = "\n".join(line.text for line in source.lines[:400])  # the opening says enough about the tradition
     best, best_score = base, 0
     for pid in profiles.available():
         prof = profiles.get(pid)
@@ -183,16 +183,12 @@ def _report(doc: Document, warnings: tuple[Warning, ...], source: Source | None,
 
 def _lost_words(doc: Document, source: Source) -> tuple[str, ...]:
     """Words of the source that no node holds (labels such as "Artículo" and numbers aside)."""
-    placed: Counter[str] = Counter()
-    for node, _ in doc.walk():
-        for part in (node.num, node.heading, node.text, node.wrap_up):
-            placed.update(w.lower() for w in WORD.findall(part))
-    wanted: Counter[str] = Counter()
-    for line in source.lines:
-        wanted.update(w.lower() for w in WORD.findall(line.text))
-        for row in line.table or ():
-            for cell in row:
-                wanted.update(w.lower() for w in WORD.findall(cell))
+    # One findall over joined text: far cheaper than a Counter update per node on a long statute.
+    placed = Counter(WORD.findall("\n".join(part for node, _ in doc.walk()
+                                            for part in (node.num, node.heading, node.text, node.wrap_up) if part).lower()))
+    source_text = "\n".join([line.text for line in source.lines]
+                            + [cell for line in source.lines for row in (line.table or ()) for cell in row])
+    wanted = Counter(WORD.findall(source_text.lower()))
     missing = wanted - placed
     label_words = {"artículo", "articulo", "art", "párrafo", "parrafo", "libro", "título", "titulo", "capítulo", "capitulo",
                    "sección", "seccion", "subsección", "part", "chapter", "division", "schedule", "anexo", "parte",

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
+    """One line of a source. A NamedTuple, not a frozen dataclass: importers make one per line of
+    a 2,000-article statute, and a tuple is built several times faster."""
+
     text: str
     number: int  # 1-based position in the source (text line, DOCX paragraph, PDF output line)
     bold: bool = False  # the whole line (or its first run) is bold

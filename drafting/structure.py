@@ -109,6 +109,7 @@ class _BodyParser:
         self.last_text: tuple[_Open, str] | None = None  # where a wrapped line continues
         self.last_line: Line | None = None
         self.units: list[tuple[str, int]] = []
+        self.seen_units: dict[str, int] = {}
 
     # ---------------------------------------------------------------- helpers
     def rx(self, name: str) -> re.Pattern[str] | None:
@@ -279,8 +280,8 @@ class _BodyParser:
         previous = self.units[-1][0] if self.units else None
         if previous is not None and num_system(previous) != num_system(num):
             previous = None  # a new numbering starts (a preliminary title in roman numerals, then 1, 2, …)
-        if any(n == num for n, _ in self.units):
-            self.warn(line, f"article {num} appears again (first at line {next(l for n, l in self.units if n == num)})")
+        if num in self.seen_units:
+            self.warn(line, f"article {num} appears again (first at line {self.seen_units[num]})")
         elif previous is not None and not follows(previous, num):
             key_prev, key_now = num_key(previous), num_key(num)
             if key_prev is not None and key_now is not None and key_now < key_prev:
@@ -288,6 +289,7 @@ class _BodyParser:
             elif key_prev is not None and key_now is not None:
                 self.warn(line, f"numbering gap: article {num} follows {previous}")
         self.units.append((num, line.number))
+        self.seen_units.setdefault(num, line.number)
 
     def unit_rest(self, node: _Open, rest: str, line: Line) -> None:
         """Split what follows an article label into heading, text and an inline first marker."""
@@ -581,8 +583,8 @@ class _BodyParser:
         assert quote is not None
         lines = list(quote.lines)
         if lines and quote.marks:
-            lines[0] = replace(lines[0], text=lines[0].text.lstrip().lstrip("«“\"").lstrip())
-            lines[-1] = replace(lines[-1], text=lines[-1].text.rstrip().rstrip("»”\"").rstrip())
+            lines[0] = lines[0]._replace(text=lines[0].text.lstrip().lstrip("«“\"").lstrip())
+            lines[-1] = lines[-1]._replace(text=lines[-1].text.rstrip().rstrip("»”\"").rstrip())
         sub_warnings: list[Warning] = []
         inner = _BodyParser(self.p, sub_warnings)
         inner.units = []
