@@ -62,6 +62,7 @@ from jinja2.meta import find_undeclared_variables
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 
+from drafting.immutable import freeze
 from drafting.params import (
     MONEY, NAME_RE, TYPES, Fine, LibraryError, Parameter, Phrases, PrisonTerm, check_pattern,
 )
@@ -77,15 +78,6 @@ MAX_OUTPUT = 100_000  # characters; a clause is a page, not a book
 PRISON_UNITS = ("years", "months")
 RESERVED = {"ref", "range", "dict", "namespace", "loop", "self", "caller", "varargs", "kwargs"}
 PHRASE_TABLES = ("units", "fine_units")
-
-
-def _plain(m: Any) -> Any:
-    """Freeze nested dicts/lists read from TOML so presets cannot be mutated by callers."""
-    if isinstance(m, dict):
-        return MappingProxyType({k: _plain(v) for k, v in m.items()})
-    if isinstance(m, list):
-        return tuple(_plain(v) for v in m)
-    return m
 
 
 @dataclass(frozen=True)
@@ -550,7 +542,7 @@ class _Loader:
         problem = _phrase_problem(data)
         if problem:
             raise self._err(f"phrases: {problem}", path, rf"^\s*{re.escape(problem.split()[0].split('.')[-1].rstrip(':'))}\b")
-        return Phrases(_plain(data))
+        return Phrases(freeze(data))
 
     def _load_criteria(self) -> tuple[dict[str, Criterion], dict[str, CriteriaSet]]:
         path = self._find("criteria.toml", self.support_roots)
@@ -863,7 +855,7 @@ class _Loader:
             if key in furniture and not (isinstance(furniture[key], list) and all(isinstance(s, str) for s in furniture[key])):
                 raise fail(f"furniture.{key} must be a list of strings", key)
         return Jurisdiction(code, name, data["language"], data["country"], data["profile"],
-                            MappingProxyType(values), _plain(furniture), _plain(phrases), path)
+                            MappingProxyType(values), freeze(furniture), freeze(phrases), path)
 
 
 def _phrase_problem(data: Mapping[str, Any]) -> str | None:

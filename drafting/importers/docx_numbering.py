@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from drafting.importers.docx_styles import ParaStyle, Styles
+from drafting.numbering import to_roman
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _LEVELS = 9
@@ -193,14 +194,7 @@ def format_number(value: int, fmt: str, ordinal=None) -> str:
 
 
 def _roman(value: int) -> str:
-    if value <= 0:
-        return str(value)
-    out = ""
-    for number, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        count, value = divmod(value, number)
-        out += digits * count
-    return out
+    return to_roman(value).lower() if value > 0 else str(value)
 
 
 def _english_ordinal(value: int) -> str:

@@ -16,6 +16,7 @@ from lxml import etree
 from drafting.errors import InputError
 from drafting.importers.text import bom_encoding, clean, decode
 from drafting.lines import Line, Source
+from drafting.numbering import to_roman
 
 _BLOCK = frozenset(
     "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset "
@@ -311,11 +312,4 @@ def _letters(number: int) -> str:
 
 
 def _roman(number: int) -> str:
-    if number <= 0:
-        return str(number)
-    out = ""
-    for value, digits in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        count, number = divmod(number, value)
-        out += digits * count
-    return out
+    return to_roman(number).lower() if number > 0 else str(number)

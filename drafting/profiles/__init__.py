@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from ..errors import DraftingError
+from ..immutable import freeze
 from ..model import Node
 
 FOLDER = Path(__file__).parent
@@ -66,14 +67,6 @@ def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _freeze(value: Any) -> Any:
-    if isinstance(value, dict):
-        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
-    if isinstance(value, list):
-        return tuple(_freeze(v) for v in value)
-    return value
-
-
 def _raw(profile_id: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
     path = FOLDER / f"{profile_id}.toml"
     if not path.is_file():
@@ -98,7 +91,7 @@ def _raw(profile_id: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
 @lru_cache(maxsize=None)
 def get(profile_id: str) -> Profile:
     data = _raw(profile_id)
-    return Profile(id=profile_id, language=data.get("language", ""), name=data.get("name", profile_id), data=_freeze(data))
+    return Profile(id=profile_id, language=data.get("language", ""), name=data.get("name", profile_id), data=freeze(data))
 
 
 def available() -> tuple[str, ...]:
