@@ -90,6 +90,17 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def _heading_like(text: str, line: Line) -> bool:
+    """Could this line be the heading of the division named on the line before it?"""
+    words = text.split()
+    if not words or len(words) > 25:
+        return False
+    if _is_upper(text) or _emphatic(line):
+        return True
+    # "CAPÍTULO II" / "De las infracciones": a short line in sentence case, not a sentence.
+    return len(words) <= 15 and text[:1].isupper() and not text.rstrip().endswith((".", ";", ":", ","))
+
+
 def _emphatic(line: Line) -> bool:
     style = line.style.lower()
     return line.bold or style.startswith("h") or "heading" in style or style == "title"
@@ -216,7 +227,7 @@ class _BodyParser:
         if rx and rx.match(text):
             return False
         self.expect_division_heading = None
-        if len(text.split()) <= 25 and (_is_upper(text) or _emphatic(line)):
+        if _heading_like(text, line):
             division.heading = text.strip(" .:")
             self.last_text = (division, "heading")
             return True
@@ -475,13 +486,6 @@ class _BodyParser:
             node, attr = self.last_text  # type: ignore[misc]
             self.set_text(node, attr, text)
             return
-        division = self.expect_division_heading
-        if division is not None:
-            self.expect_division_heading = None
-            if len(text.split()) <= 25 and (_is_upper(text) or _emphatic(line)):
-                division.heading = text.strip(" .:")
-                self.last_text = (division, "heading")
-                return
         unit = self.unit()
         if allow_pending and self.s.get("heading_before_unit", False) and self.looks_like_heading(text):
             self.flush_pending()
@@ -702,7 +706,7 @@ def _body_start(lines: list[Line], profile: Profile) -> int | None:
         is_group = bool(group_rx and group_rx.match(text) and _is_upper(text))
         prev = lines[i - 1].text.strip() if i >= 1 else ""
         prev_is_div = bool(div_rx and div_rx.match(prev) and (_is_upper(prev.split()[0]) or _emphatic(lines[i - 1])))
-        if not is_div and prev_is_div and (_is_upper(text) or _emphatic(lines[i])) and len(text.split()) <= 20:
+        if not is_div and prev_is_div and _heading_like(text, lines[i]):
             i -= 1  # the heading line of the division above it
             continue
         if is_group and start < first_unit:

@@ -258,3 +258,17 @@ def test_parse_fragment_keeps_the_wrap_up() -> None:
         "A person who—\n(a) makes material; or\n(b) sells material,\ncommits an offence.", profiles.get("en-commonwealth"))
     assert text == "A person who—" and [c.num for c in children] == ["a", "b"]
     assert wrap_up == "commits an offence."
+
+
+def test_division_heading_in_sentence_case() -> None:
+    doc = parse_es("""
+        LEY DE PRUEBA
+        CAPÍTULO I
+        Disposiciones generales
+        Artículo 1.- Objeto. Esta ley regula.
+        CAPÍTULO II
+        De las infracciones
+        Artículo 2.- Delito. El que haga algo será sancionado.
+    """).document
+    assert [(c.num, c.heading) for c in doc.body] == [("I", "Disposiciones generales"), ("II", "De las infracciones")]
+    assert [u.num for u in doc.units()] == ["1", "2"]
