@@ -1,0 +1,130 @@
+"""Bill drafts: a BillSpec kept as TOML in the workspace, and the edits the Bill builder makes to it.
+
+New bills start from the clauses of the latest scored criteria; an amending bill names a statute
+of the workspace (`amends = "workspace:<draft id>@<version>"`) and is drafted by drafting.gapbill.
+Every function that saves adds a version to the draft (never overwriting one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from drafting.assemble import Assembly
+from drafting.billspec import REVIEW, BillSpec, ClauseSpec, spec_from_toml, spec_to_toml
+from drafting.errors import DraftingError
+from drafting.library import Library
+from drafting.params import value_to_data
+from drafting.store import Version
+
+from . import cache, drafts, render, state
+
+KIND = "bill"
+STARTER_SET = "2018"  # a new bill starts with the clauses for the latest scored criteria
+# An amending bill's statute lives in the workspace, so its spec names it as workspace:<draft id>@<version>.
+WORKSPACE = re.compile(r"workspace:([a-z0-9]+)@(\d+)\Z")
+
+
+def starter_spec(lib: Library, jurisdiction: str) -> BillSpec:
+    """A new bill: the clauses that meet the latest edition's criteria, for the jurisdiction."""
+    wanted: list[str] = []
+    for criterion in lib.criteria_set(STARTER_SET).criteria:
+        for clause in lib.clauses_for_criterion(criterion):
+            if clause.id not in wanted:
+                wanted.append(clause.id)
+    ordered = [cid for cid in lib.clauses if cid in wanted] or list(lib.clauses)[:1]
+    return BillSpec(jurisdiction=jurisdiction, clauses=tuple(ClauseSpec(cid) for cid in ordered))
+
+
+def spec_of(version: Version) -> BillSpec:
+    return spec_from_toml(version.payload, f"bill {version.draft_id} v{version.version}")
+
+
+def bill_name(spec: BillSpec, lib: Library) -> str:
+    if spec.title:
+        return spec.title
+    j = lib.jurisdictions.get(spec.jurisdiction)
+    title = str(j.furniture.get("title", "")) if j else ""
+    return title or f"Bill ({spec.jurisdiction})"
+
+
+def save_spec(spec: BillSpec, note: str, *, new: bool = False) -> tuple[str, int]:
+    """Save a spec as the open bill's next version (or a new bill); the text is checked first."""
+    text = spec_to_toml(spec)
+    spec_from_toml(text)  # never store a spec that would not read back
+    return state.save(KIND, bill_name(spec, cache.library()), text, note, {"jurisdiction": spec.jurisdiction}, new=new)
+
+
+def new_bill(jurisdiction: str | None = None) -> str:
+    lib = cache.library()
+    code = jurisdiction or state.jurisdiction() or next(iter(lib.jurisdictions))
+    draft_id, _ = save_spec(starter_spec(lib, code), "new bill", new=True)
+    return draft_id
+
+
+def amended_statute(spec: BillSpec) -> Version:
+    """The workspace statute version an amending spec names."""
+    found = WORKSPACE.match(spec.amends)
+    if not found:
+        raise DraftingError(f"amends = {spec.amends!r}: the app amends statutes of the workspace "
+                            "(workspace:<draft id>@<version>); use the drafting command for statute files")
+    return state.store().get(found.group(1), int(found.group(2)))
+
+
+def gap_assembly(spec: BillSpec) -> Assembly:
+    statute = amended_statute(spec)
+    gaps = None if spec.gaps_from_review else tuple(spec.gaps)
+    return cache.gap_bill(statute.payload, spec.jurisdiction, gaps, spec.edition, spec.title, spec.short_title)
+
+
+def new_gap_bill(statute: Version, edition: str, jurisdiction: str | None) -> str | None:
+    """One click from a review: an amending bill that fills the statute's partial and missing criteria."""
+    lib = cache.library()
+    doc = cache.document(statute.payload)
+    jurisdiction = drafts.preset_for(lib, doc.meta.language, doc.meta.country, jurisdiction)
+    if jurisdiction is None:
+        render.error(f"no jurisdiction preset drafts in {doc.meta.language!r}, the statute's language")
+        return None
+    spec = BillSpec(jurisdiction=jurisdiction, amends=f"workspace:{statute.draft_id}@{statute.version}",
+                    gaps=(REVIEW,), edition=edition)
+    try:
+        assembly = gap_assembly(spec)
+    except DraftingError as exc:
+        render.error(exc)
+        return None
+    spec = replace(spec, title=assembly.document.meta.title)
+    draft_id, _ = save_spec(spec, f"gap-filling amendment of {statute.name} v{statute.version}", new=True)
+    state.flash(f"New amending bill: {assembly.document.meta.title}")
+    return draft_id
+
+
+def move_clause(spec: BillSpec, index: int, delta: int) -> BillSpec:
+    clauses = list(spec.clauses)
+    target = index + delta
+    if 0 <= index < len(clauses) and 0 <= target < len(clauses):
+        clauses[index], clauses[target] = clauses[target], clauses[index]
+    return replace(spec, clauses=tuple(clauses))
+
+
+def remove_clause(spec: BillSpec, index: int) -> BillSpec:
+    if len(spec.clauses) <= 1:
+        raise DraftingError("a bill needs at least one clause")
+    return replace(spec, clauses=spec.clauses[:index] + spec.clauses[index + 1:])
+
+
+def add_clause(spec: BillSpec, clause_id: str) -> BillSpec:
+    if any(c.id == clause_id for c in spec.clauses):
+        return spec
+    return replace(spec, clauses=spec.clauses + (ClauseSpec(clause_id),),
+                   exclude=tuple(e for e in spec.exclude if e != clause_id))
+
+
+def set_parameter(spec: BillSpec, lib: Library, name: str, value: Any) -> BillSpec:
+    """The spec with a new value for `name` (validated by the library's Parameter.validate)."""
+    checked = lib.parameters[name].validate(value)
+    return replace(spec, parameters={**spec.parameters, name: value_to_data(checked)})
+
+
+def clear_parameter(spec: BillSpec, name: str) -> BillSpec:
+    return replace(spec, parameters={k: v for k, v in spec.parameters.items() if k != name})

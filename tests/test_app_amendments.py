@@ -1,0 +1,159 @@
+"""AppTest: the Amendments page — two versions uploaded or picked, change list, redline,
+amending instructions, tracked-changes download, the comparison kept as a draft."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from drafting.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "streamlit_app.py")
+PAGE = "drafting/app/pages/amendments.py"
+FIXTURES = ROOT / "tests" / "fixtures" / "amend"
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    monkeypatch.setenv("DRAFTING_WORKSPACE", str(tmp_path / "ws"))
+    return Store(tmp_path / "ws")
+
+
+def ok(at: AppTest) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+    assert not [e for e in at.error if "Something went wrong" in e.value], "the page failed; see the log"
+
+
+def html_text(at: AppTest) -> str:
+    return "\n".join(h.value for h in at.html)
+
+
+def open_page(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90).run()
+    at.switch_page(PAGE)
+    at.query_params.update(query)
+    return at.run()
+
+
+def upload_both(at: AppTest, old: str = "ley-v1.txt", new: str = "ley-v2.txt") -> None:
+    for side, name in (("old", old), ("new", new)):
+        at.file_uploader(key=f"am_{side}_upload").upload(name, (FIXTURES / name).read_bytes(), "text/plain")
+        at.run()
+        at.button(key=f"am_{side}_import").click().run()
+        ok(at)
+
+
+def test_page_opens(store: Store) -> None:
+    at = open_page()
+    ok(at)
+    assert at.title[0].value == "Amendments"
+    assert at.button(key="am_compare") is not None
+
+
+def test_upload_two_versions_and_compare(store: Store) -> None:
+    at = open_page()
+    upload_both(at)
+    ok(at)
+    old_id = at.selectbox(key="am_old_statute_new").value
+    new_id = at.selectbox(key="am_new_statute_new").value
+    assert old_id != new_id and store.get(old_id).meta["filename"] == "ley-v1.txt"
+    at.button(key="am_compare").click().run()
+    ok(at)
+    comparison_id = at.query_params["draft"]
+    saved = store.get(comparison_id)
+    assert saved.kind == "amendment"
+    assert json.loads(saved.payload)["old"] == {"draft": old_id, "version": 1}
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Modified"] == "4" and metrics["Inserted"] == "1" and metrics["Deleted"] == "1"
+    assert metrics["Moved"] == "1" and metrics["Renumbered"] == "1"
+    page = html_text(at)
+    assert "<del>preste</del>" in page and "<ins>ofrezca</ins>" in page  # the redline, side by side
+    assert "Se modifica el artículo 2 de la Ley No. 12-34" in page  # amending instructions
+    assert "Se deroga el artículo 9 de la Ley No. 12-34." in page
+    change_list = at.dataframe[0].value
+    assert {"modify", "insert", "delete", "move", "renumber"} <= set(change_list["change"])
+    labels = {d.label for d in at.download_button}
+    assert {"Tracked-changes DOCX", "Amending bill DOCX", "Side-by-side HTML"} <= labels
+
+
+def test_changed_only_filter(store: Store) -> None:
+    at = open_page()
+    upload_both(at)
+    at.button(key="am_compare").click().run()
+    changed = html_text(at)
+    rows = len(at.dataframe[0].value)
+    at.toggle(key="am_changed_only").set_value(False).run()
+    ok(at)
+    assert len(html_text(at)) > len(changed)
+    assert len(at.dataframe[0].value) > rows
+    assert "unchanged" in set(at.dataframe[0].value["change"])
+
+
+def test_two_versions_of_one_statute_and_the_url(store: Store) -> None:
+    xml = (ROOT / "statutes" / "xs" / "ley-45-19.xml").read_text(encoding="utf-8")
+    draft_id, _ = store.save(None, "statute", "Ley 45-19", xml, "one")
+    store.save(draft_id, "statute", "Ley 45-19", xml.replace("seis meses a un año", "uno a dos años"), "two")
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["draft"] = draft_id  # open it on the Statutes page: the Amendments page starts from it
+    at.run()
+    at.switch_page(PAGE).run()
+    ok(at)
+    assert at.selectbox(key="am_old_statute_new").value == draft_id
+    # by default: the previous version against the latest
+    assert at.selectbox(key=f"am_old_version_new_{draft_id}").value == 1
+    assert at.selectbox(key=f"am_new_version_new_{draft_id}").value == 2
+    at.button(key="am_compare").click().run()
+    ok(at)
+    comparison_id = at.query_params["draft"]
+    page = html_text(at)
+    assert "<del>seis meses a un año</del>" in page and "<ins>uno a dos años</ins>" in page
+    again = open_page(draft=comparison_id)  # a refresh: only the URL is left
+    ok(again)
+    assert again.session_state["open_amendment"] == comparison_id
+    assert {m.label: m.value for m in again.metric}["Modified"] == "1"
+
+
+def test_same_version_twice_is_refused(store: Store) -> None:
+    at = open_page()
+    old = at.selectbox(key="am_old_statute_new").value
+    at.selectbox(key="am_new_statute_new").set_value(old).run()
+    ok(at)
+    assert at.button(key="am_compare").disabled
+    assert "Pick two different versions." in [c.value for c in at.caption]
+
+
+def test_act_name_is_saved(store: Store) -> None:
+    at = open_page()
+    upload_both(at)
+    at.button(key="am_compare").click().run()
+    comparison_id = at.query_params["draft"]
+    key = next(t.key for t in at.text_input if t.key.startswith("am_act_"))
+    at.text_input(key=key).input("la Ley núm. 12-34").run()
+    ok(at)
+    assert json.loads(store.get(comparison_id).payload)["act_name"] == "la Ley núm. 12-34"
+    assert store.get(comparison_id).version == 2
+    assert "Se modifica el artículo 2 de la Ley núm. 12-34" in html_text(at) or "la Ley núm. 12-34" in html_text(at)
+
+
+def test_two_versions_of_a_bill(store: Store) -> None:
+    spec = 'jurisdiction = "do"\n\n[[clauses]]\nid = "offence-possession"\n'
+    changed = spec.replace('jurisdiction = "do"\n', 'jurisdiction = "do"\n\n[parameters]\n'
+                           'penalty_possession = { min = 3, max = 8, unit = "years" }\n')
+    bill_id, _ = store.save(None, "bill", "Ley de prueba", spec, "new bill")
+    store.save(bill_id, "bill", "Ley de prueba", changed, "parameter penalty_possession")
+    at = open_page()
+    at.selectbox(key="am_old_statute_new").set_value(bill_id)
+    at.selectbox(key="am_new_statute_new").set_value(bill_id).run()
+    ok(at)
+    assert at.selectbox(key=f"am_old_version_new_{bill_id}").value == 1
+    assert at.selectbox(key=f"am_new_version_new_{bill_id}").value == 2
+    at.button(key="am_compare").click().run()
+    ok(at)
+    assert {m.label: m.value for m in at.metric}["Modified"] == "1"
+    page = html_text(at)
+    assert "<del>2</del>" in page and "<ins>3</ins>" in page  # de 2 a 5 años → de 3 a 8 años
+    assert "Se modifica el artículo" in page

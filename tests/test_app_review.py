@@ -1,0 +1,131 @@
+"""AppTest: the Review page — criteria matrix, evidence, side-by-side diffs, saved reviews, reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from drafting import akn
+from drafting.library import load_library
+from drafting.review import review
+from drafting.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "streamlit_app.py")
+PAGE = "drafting/app/pages/review.py"
+LEY = ROOT / "statutes" / "xs" / "ley-45-19.xml"
+ACT = ROOT / "statutes" / "xe" / "act-7-2021.xml"
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    monkeypatch.setenv("DRAFTING_WORKSPACE", str(tmp_path / "ws"))
+    return Store(tmp_path / "ws")
+
+
+def open_review(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90).run()
+    at.query_params.update(query)
+    return at.switch_page(PAGE).run()
+
+
+def ok(at: AppTest) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+    assert not [e for e in at.error if "Something went wrong" in e.value], "the page failed; see the log"
+
+
+def html_text(at: AppTest) -> str:
+    return "\n".join(h.value for h in at.html)
+
+
+def pick_statute(at: AppTest, path: Path) -> str:
+    """Choose the seeded sample whose file is `path`; returns its draft id."""
+    sel = at.selectbox(key="rv_statute")
+    ws = Store()  # the app's workspace (DRAFTING_WORKSPACE)
+    wanted = next(d.id for d in ws.list_drafts("statute") if ws.get(d.id, 1).meta.get("filename") == path.name)
+    sel.set_value(wanted).run()
+    return wanted
+
+
+def test_matrix_matches_the_library_review(store: Store) -> None:
+    at = open_review()
+    ok(at)
+    ley_id = pick_statute(at, LEY)
+    at.selectbox(key="rv_edition").set_value("2006").run()
+    ok(at)
+    expected = review(akn.read(LEY), load_library(), edition="2006", jurisdiction="latam")
+    page = html_text(at)
+    for v in expected.verdicts:
+        assert f'<span class="dr-badge dr-{v.status}">{v.status}</span>' in page
+    counts = expected.counts()
+    assert [m.value for m in at.metric[:3]] == [str(counts["met"]), str(counts["partial"]), str(counts["missing"])]
+    labels = [e.label for e in at.expander]
+    assert any(label.endswith("— partial") for label in labels) and any(label.endswith("— missing") for label in labels)
+    # the review is kept as a draft naming the statute version it judged; its id is in the URL
+    review_id = at.query_params["draft"]
+    saved = store.get(review_id)
+    data = json.loads(saved.payload)
+    assert saved.kind == "review" and data["statute"] == {"draft": ley_id, "version": 1} and data["edition"] == "2006"
+    assert [c["status"] for c in data["review"]["criteria"]] == [v.status for v in expected.verdicts]
+    # an unchanged rerun adds no version; another edition adds one to the same review draft
+    versions = len(store.history(review_id))
+    at.run()
+    assert len(store.history(review_id)) == versions
+    at.selectbox(key="rv_edition").set_value("2016").run()
+    ok(at)
+    assert at.query_params["draft"] == review_id and len(store.history(review_id)) == versions + 1
+    assert "Data retention" in html_text(at)
+
+
+def test_evidence_and_side_by_side(store: Store) -> None:
+    at = open_review()
+    pick_statute(at, LEY)
+    ok(at)
+    page = html_text(at)
+    assert "dr-pair" in page  # model clause beside the national provision
+    assert "<del>" in page and "<ins>" in page
+    assert "Model clause: " in page
+    quote = "posesión intencional de pornografía infantil en un sistema de información"
+    assert quote in page  # the evidence quoted verbatim
+    # "changed only" shortens the text a provision shares with the model clause, keeping the changes
+    pick_statute(at, ACT)
+    before = len(html_text(at))
+    at.toggle(key="rv_changed_only").set_value(True).run()
+    ok(at)
+    after = html_text(at)
+    assert "<del>" in after and " … " in after and len(after) < before
+
+
+def test_url_brings_the_review_back(store: Store) -> None:
+    at = open_review()
+    pick_statute(at, ACT)
+    review_id = at.query_params["draft"]
+    again = open_review(draft=review_id)  # a new session with only the URL
+    ok(again)
+    assert again.query_params["draft"] == review_id
+    assert again.selectbox(key="rv_statute").value == json.loads(store.get(review_id).payload)["statute"]["draft"]
+    assert again.session_state["open_review"] == review_id
+
+
+def test_report_downloads_are_offered(store: Store) -> None:
+    at = open_review()
+    ok(at)
+    labels = [d.label for d in at.download_button]
+    assert "Review as JSON" in labels
+    assert "Report as HTML" in labels and "Report as DOCX" in labels
+
+
+def test_gap_filling_amendment_in_one_click(store: Store) -> None:
+    at = open_review()
+    pick_statute(at, LEY)
+    at.button(key="rv_gapbill").click().run()
+    ok(at)
+    assert at.title[0].value == "Bill builder"
+    bill_id = at.query_params["draft"]
+    bill = store.get(bill_id)
+    assert bill.kind == "bill" and 'gaps = "review"' in bill.payload and "workspace:" in bill.payload
+    assert "Ley que modifica la Ley No. 45-19" in html_text(at)
+    assert "Word (DOCX)" in [d.label for d in at.download_button]
