@@ -190,8 +190,5 @@ def _lost_words(doc: Document, source: Source) -> tuple[str, ...]:
                             + [cell for line in source.lines for row in (line.table or ()) for cell in row])
     wanted = Counter(WORD.findall(source_text.lower()))
     missing = wanted - placed
-    label_words = {"artículo", "articulo", "art", "párrafo", "parrafo", "libro", "título", "titulo", "capítulo", "capitulo",
-                   "sección", "seccion", "subsección", "part", "chapter", "division", "schedule", "anexo", "parte",
-                   "ro", "do", "to", "mo", "vo", "no", "er", "º", "derogado", "derogada", "repealed", "considerando",
-                   "visto", "vista", "vistos", "whereas"}
+    label_words = {w for pid in profiles.available() for w in profiles.get(pid).word("label_words", ())}
     return tuple(sorted(w for w in missing.elements() if w not in label_words and not w.isdigit()))

@@ -212,10 +212,7 @@ class _BodyParser:
         return True
 
     def division_kind(self, keyword: str) -> str | None:
-        table = {"LIBRO": "book", "PARTE": "part", "TITULO": "title", "CAPITULO": "chapter", "SECCION": "section",
-                 "SUBSECCION": "subsection", "PART": "part", "DIVISION": "division", "CHAPTER": "chapter",
-                 "SUBDIVISION": "subdivision"}
-        kind = table.get(_fold(keyword))
+        kind = self.s.get("division_kinds", {}).get(_fold(keyword))
         return kind if kind in self.division_order else None
 
     def try_division_heading(self, line: Line, text: str) -> bool:
@@ -241,10 +238,7 @@ class _BodyParser:
         self.flush_pending()
         self.close_to(0)
         folded = _fold(text)
-        name = next((n for key, n in (("FINAL", "finalProvisions"), ("TRANSITOR", "transitionalProvisions"),
-                                       ("DEROGATOR", "repealProvisions"), ("MODIFICATOR", "amendingProvisions"),
-                                       ("TRANSITIONAL", "transitionalProvisions"), ("COMPLEMENTAR", "complementaryProvisions"))
-                     if key in folded), "provisions")
+        name = next((n for key, n in self.s.get("group_names", {}).items() if key in folded), "provisions")
         self.push(_Open(kind="hcontainer", rank=0, heading=match.group("heading").strip(), name=name, line=line.number))
         self.expect_division_heading = None
         self.last_text = None
@@ -689,7 +683,7 @@ def _body_start(lines: list[Line], profile: Profile) -> int | None:
     for i, line in enumerate(lines):
         text = line.text.strip()
         match = unit_rx.match(text) if unit_rx else None
-        if match and (match.group("rest").strip() or i + 1 < len(lines)) and not _toc_like(text):
+        if match and (match.group("rest").strip() or i + 1 < len(lines)) and not _toc_like(text, profile):
             first_unit = i
             break
     if first_unit is None:
@@ -723,8 +717,9 @@ def _body_start(lines: list[Line], profile: Profile) -> int | None:
     return start
 
 
-def _toc_like(text: str) -> bool:
-    return bool(re.search(r"\(\s*(?:art[íi]culos?|arts?\.|sections?|ss?\.)\s*\d+.*\)\s*$", text, re.IGNORECASE))
+def _toc_like(text: str, profile: Profile) -> bool:
+    """A table-of-contents entry ("Capítulo I … (Artículo 1 al 13)") is not the body."""
+    return bool(profile.section("structure").get("toc_entry")) and bool(profile.regex("structure", "toc_entry").search(text))
 
 
 def _body_end(lines: list[Line], start: int, profile: Profile) -> tuple[int, int]:
