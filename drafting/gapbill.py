@@ -9,7 +9,10 @@ is rendered for the jurisdiction, in the statute's language, and becomes one ame
   the same topic; else the last article of the division whose heading names the topic; else the
   last article where the statute deals with the preceding topic; else the statute's last article;
 * `partial`: the provision that holds the criterion (the review's evidence) is replaced by the
-  model clause: a whole article keeps its number, a paragraph inside one keeps its label.
+  model clause: a whole article keeps its number, a paragraph inside one keeps its label — unless
+  the model clause has provisions of its own (Párrafos, subsections), which cannot stand inside
+  one Párrafo: it is then added as a new article right after, with a warning naming the
+  overlapping provision to narrow or repeal.
 
 Each amending provision names its target and carries the new text as a quoted structure. The
 wording ("Se agrega el artículo 12 bis a …", "The principal Act is amended by inserting after
@@ -173,6 +176,24 @@ class _GapBill:
         for cid in sorted(chosen, key=order.__getitem__):
             gap = chosen[cid]
             target = self.evidence_node(gap)
+            if gap.status == PARTIAL and target is not None and target is not self.unit_of[target.eid] \
+                    and self.has_own_provisions(cid):
+                # A model article with Párrafos or subsections of its own cannot stand in for one
+                # Párrafo: it becomes a new article right after, and the drafter is told which
+                # provision overlaps it.
+                unit = self.unit_of[target.eid]
+                self.warnings.append(f"criterion {gap.criterion!r} is partly met in {self.cited(unit, target)}: the model "
+                                     f"clause is added as a new article after it; narrow or repeal {self.cited(unit, target)} "
+                                     "so that the two do not overlap")
+                self.check_terms(cid)
+                after = chains.get(unit.num, unit.num)
+                new = self.free_number(after)
+                self.ranks[new] = (self.rank(after)[0], self.rank(after)[1] + 1)
+                chains[unit.num] = new
+                self.taken.add(new)
+                placed[cid] = new
+                out.append(Amendment("add", cid, gap.criterion, new, after=after))
+                continue
             if gap.status == PARTIAL and target is not None:
                 unit = self.unit_of[target.eid]
                 num = unit.num if target is unit else f"{unit.num}, {self.part_name(target)}"
@@ -195,6 +216,14 @@ class _GapBill:
             out.append(Amendment("add", cid, gap.criterion, new, after=after))
         self.placed = placed
         return tuple(out)
+
+    def has_own_provisions(self, cid: str) -> bool:
+        """Does the clause render as more than one provision (not a list of definitions)?"""
+        text = self.library.render_text(cid, self.language, None, self.jurisdiction.code, None)
+        if defs.split(text, self.profile):
+            return False
+        _, children, _ = defs.fragment(text, self.profile)
+        return any(child.kind not in ("list", "note") for child in children)
 
     def check_terms(self, cid: str) -> None:
         """The definitions a new article relies on should have a counterpart in the statute."""

@@ -99,20 +99,26 @@ def _renumbered(doc: Document, old: str, new: str) -> Document:
 
 
 def test_partly_met_criterion_modifies_the_provision_that_holds_it(ley: Document, lib: Library) -> None:
-    paragraph = Gap("possession", "partial", ("art_12__para_nn_1",))
-    result = gap_bill(ley, lib, jurisdiction="do", gaps=[paragraph])
-    (provision,) = result.document.body
-    assert provision.text.startswith("Se modifica el Párrafo del artículo 12 de la Ley No. 9-21")
-    assert provision.text.endswith("para que en lo adelante se lea de la siguiente manera:")
-    (new,) = inserted(result)
-    assert (new.kind, new.num) == ("paragraph", "")
-    assert "posea o tenga bajo su control material de abuso sexual infantil" in new.full_text()
     whole = gap_bill(ley, lib, jurisdiction="do", gaps=[Gap("possession", "partial", ("art_12",))])
     (provision,) = whole.document.body
     assert provision.text.startswith("Se modifica el artículo 12 de la Ley No. 9-21")
+    assert provision.text.endswith("para que en lo adelante se lea de la siguiente manera:")
     (new,) = inserted(whole)
     assert (new.kind, new.num, new.heading) == ("article", "12", "Posesión de material de abuso sexual infantil")
     assert whole.provenance["gap:possession"].startswith("modify 12:")
+
+
+def test_a_model_article_never_nests_inside_a_parrafo(ley: Document, lib: Library) -> None:
+    """The possession clause has Párrafos of its own: it cannot replace one Párrafo, so it follows the article."""
+    paragraph = Gap("possession", "partial", ("art_12__para_nn_1",))
+    result = gap_bill(ley, lib, jurisdiction="do", gaps=[paragraph])
+    (provision,) = result.document.body
+    assert provision.text.startswith("Se agrega el artículo 12 bis a la Ley No. 9-21")
+    (new,) = inserted(result)
+    assert (new.kind, new.num) == ("article", "12 bis")
+    assert "posea o tenga bajo su control material de abuso sexual infantil" in new.full_text()
+    assert [c.num for c in new.children if c.kind == "paragraph"] == ["I", "II", "III"]
+    assert any("partly met in" in w and "narrow or repeal" in w for w in result.warnings)
 
 
 def test_english_modify_names_the_subsection(act: Document, lib: Library) -> None:
@@ -172,16 +178,16 @@ def test_cli_gapbill_errors_write_nothing(tmp_path: Path, capsys: pytest.Capture
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_dominican_sample_partial_possession_is_modified_and_isp_reporting_added(lib: Library) -> None:
+def test_the_dominican_sample_gets_a_possession_article_and_isp_reporting(lib: Library) -> None:
     """statutes/xs (Law 53-07's situation): possession only "en un sistema de información", no ISP duty."""
     sample = Path(__file__).parent.parent / "statutes" / "xs" / "ley-45-19.xml"
     if not sample.is_file():
         pytest.skip("the sample statute statutes/xs/ley-45-19.xml is not there")
     result = gap_bill(import_document(sample).document, lib, jurisdiction="do", edition="2006")
     first, second = result.document.body
-    assert first.text.startswith("Se modifica el Párrafo del artículo 7 de la Ley No. 45-19")
+    assert first.text.startswith("Se agrega el artículo 7 bis a la Ley No. 45-19")
     assert second.text.startswith("Se agrega el artículo ") and " bis a la Ley No. 45-19" in second.text
-    assert any("replaces the whole of Párrafo (artículo 7)" in w for w in result.warnings)
+    assert any("partly met in Párrafo (artículo 7)" in w for w in result.warnings)
 
 
 def test_gaps_from_the_review(ley: Document, lib: Library) -> None:
