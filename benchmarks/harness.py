@@ -28,7 +28,7 @@ def report(name: str, ours: float, baseline: float, label: str = "baseline", aim
     ratio = ours / baseline if baseline > 0 else float("inf")
     line = f"{name:<36} ours={ours:8.4f}s  {label}={baseline:8.4f}s  ratio={ratio:7.2f}x"
     if 0 < ratio < 1:
-        line += f"  ({1 / ratio:.0f}x faster)"
+        line += f"  ({1 / ratio:.1f}x faster)"
     if aim:
         line += f"  (aim: {aim})"
     print(line, flush=True)
