@@ -19,8 +19,8 @@ from drafting.importers.docx_styles import Styles
 from drafting.importers.pdf_layout import PdfLine, drop_running_lines, join_paragraphs
 
 from . import make_fixtures as fx
+from .corpus import corpus_file
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -227,9 +227,7 @@ def test_markdown_front_matter_and_markup(tmp_path):
 
 
 def test_real_statute_from_the_corpus():
-    path = CORPUS / "pe" / "LEY-30096-2013.md"
-    if not path.exists():
-        pytest.skip(f"the shared corpus is not beside the repository ({path} missing)")
+    path = corpus_file("pe/LEY-30096-2013.md")
     source = read_source(path)
     assert source.metadata["title"] == "Ley de Delitos Informáticos"
     heading = by_text(source, "Artículo 5-A.")
