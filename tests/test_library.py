@@ -302,6 +302,12 @@ def test_template_syntax_error(minimal: Path) -> None:
     assert "es/offence-possession.j2:2:" in msg and "clause offence-possession" in msg and "syntax error" in msg
 
 
+def test_unknown_filter(minimal: Path) -> None:
+    (minimal / "es" / "offence-possession.j2").write_text("Primera línea.\nQuien {{ penalty_possession | nope }}\n", encoding="utf-8")
+    msg = load_error(minimal)
+    assert "es/offence-possession.j2:2:" in msg and "clause offence-possession" in msg and "nope" in msg
+
+
 def test_attribute_attack_is_refused_at_load(minimal: Path) -> None:
     (minimal / "en" / "definition-child.j2").write_text("In this Act—\n{{ ''.__class__ }}\n", encoding="utf-8")
     msg = load_error(minimal)
