@@ -363,7 +363,7 @@ class _GapBill:
         citation = str(bill_words.get("citation", ""))
         listed = self.jurisdiction.furniture.get("citations", ())
         if citation and not (number and any(number in str(c) for c in listed)):
-            extra = (_upfirst(citation.format(statute=cites[2])),)
+            extra = (_upfirst(citation.format(statute=_upfirst(cites[2]))),)
         data = dict(self.jurisdiction.furniture)
         data.pop("long_title", None)  # the preset's long title describes a new law, not this amendment
         parts = furniture(data, self.profile, title=title, extra_citations=extra)
