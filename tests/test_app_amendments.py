@@ -4,32 +4,14 @@ amending instructions, tracked-changes download, the comparison kept as a draft.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from drafting.store import Store
+from .app_support import APP, ROOT, html_text, ok
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "streamlit_app.py")
 PAGE = "drafting/app/pages/amendments.py"
 FIXTURES = ROOT / "tests" / "fixtures" / "amend"
-
-
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
-    monkeypatch.setenv("DRAFTING_WORKSPACE", str(tmp_path / "ws"))
-    return Store(tmp_path / "ws")
-
-
-def ok(at: AppTest) -> None:
-    assert not at.exception, [e.message for e in at.exception]
-    assert not [e for e in at.error if "Something went wrong" in e.value], "the page failed; see the log"
-
-
-def html_text(at: AppTest) -> str:
-    return "\n".join(h.value for h in at.html)
 
 
 def open_page(**query: str) -> AppTest:

@@ -4,10 +4,8 @@ library, every change saved as a new version, preview and downloads."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import docx
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from drafting import profiles
@@ -16,25 +14,9 @@ from drafting.billspec import spec_from_toml
 from drafting.export.docx import docx_bytes
 from drafting.library import load_library
 from drafting.store import Store
+from .app_support import APP, html_text, ok
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "streamlit_app.py")
 PAGE = "drafting/app/pages/bill_builder.py"
-
-
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
-    monkeypatch.setenv("DRAFTING_WORKSPACE", str(tmp_path / "ws"))
-    return Store(tmp_path / "ws")
-
-
-def ok(at: AppTest) -> None:
-    assert not at.exception, [e.message for e in at.exception]
-    assert not [e for e in at.error if "Something went wrong" in e.value], "the page failed; see the log"
-
-
-def html_text(at: AppTest) -> str:
-    return "\n".join(h.value for h in at.html)
 
 
 def new_bill(jurisdiction: str = "do") -> AppTest:

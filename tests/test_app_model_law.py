@@ -8,9 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from drafting.library import load_library
+from .app_support import APP, html_text, ok
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "streamlit_app.py")
 PAGE = "drafting/app/pages/model_law.py"
 
 
@@ -21,18 +20,8 @@ def at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     return app.switch_page(PAGE).run()
 
 
-def ok(at: AppTest) -> None:
-    """No exception on the page, and none caught by the app's last-resort guard either."""
-    assert not at.exception, [e.message for e in at.exception]
-    assert not [e for e in at.error if "Something went wrong" in e.value], "the page failed; see the log"
-
-
 def clause_expanders(at: AppTest) -> list[str]:
     return [e.label for e in at.expander if "·" in e.label]
-
-
-def html_text(at: AppTest) -> str:
-    return "\n".join(h.value for h in at.html)
 
 
 def test_lists_every_clause_grouped_by_topic(at: AppTest) -> None:

@@ -5,40 +5,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from drafting import akn
 from drafting.library import load_library
 from drafting.review import review
 from drafting.store import Store
+from .app_support import APP, ROOT, html_text, ok
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "streamlit_app.py")
 PAGE = "drafting/app/pages/review.py"
 LEY = ROOT / "statutes" / "xs" / "ley-45-19.xml"
 ACT = ROOT / "statutes" / "xe" / "act-7-2021.xml"
-
-
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
-    monkeypatch.setenv("DRAFTING_WORKSPACE", str(tmp_path / "ws"))
-    return Store(tmp_path / "ws")
 
 
 def open_review(**query: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90).run()
     at.query_params.update(query)
     return at.switch_page(PAGE).run()
-
-
-def ok(at: AppTest) -> None:
-    assert not at.exception, [e.message for e in at.exception]
-    assert not [e for e in at.error if "Something went wrong" in e.value], "the page failed; see the log"
-
-
-def html_text(at: AppTest) -> str:
-    return "\n".join(h.value for h in at.html)
 
 
 def pick_statute(at: AppTest, path: Path) -> str:

@@ -9,9 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from drafting.store import Store
+from .app_support import APP, ROOT, html_text, ok
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "streamlit_app.py")
 LEY_TXT = (ROOT / "statutes" / "xs" / "ley-45-19.txt").read_bytes()
 
 
@@ -25,16 +24,6 @@ def start(**query: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update(query)
     return at.run()
-
-
-def html_text(at: AppTest) -> str:
-    return "\n".join(h.value for h in at.html)
-
-
-def ok(at: AppTest) -> None:
-    """No exception on the page, and none caught by the app's last-resort guard either."""
-    assert not at.exception, [e.message for e in at.exception]
-    assert not [e for e in at.error if "Something went wrong" in e.value], "the page failed; see the log"
 
 
 def test_first_run_seeds_the_samples(workspace: Path) -> None:
