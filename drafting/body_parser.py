@@ -38,12 +38,6 @@ class Warning:
         return f"line {self.line}: {self.message}" if self.line else self.message
 
 
-@dataclass(frozen=True)
-class ParseResult:
-    document: Document
-    warnings: tuple[Warning, ...]
-
-
 @dataclass
 class _Open:
     """A node under construction (mutable only inside the parser)."""

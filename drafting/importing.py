@@ -17,7 +17,7 @@ from . import akn, profiles
 from .errors import InputError
 from .importers import IMPORTABLE, read_bytes, read_source
 from .lines import Source
-from .model import Document, Meta, Node, walk
+from .model import Document, Meta, walk
 from .eids import assign_eids
 from .structure import Warning, parse
 from .profiles import Profile

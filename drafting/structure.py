@@ -7,15 +7,21 @@ before the body is not mistaken for it, and signatures after it are conclusions.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from .body_parser import (TERMINAL, ParseResult, Warning, BodyParser, emphatic, heading_like, is_upper,
+from .body_parser import (TERMINAL, Warning, BodyParser, emphatic, heading_like, is_upper,
                           parse_body_lines, parse_fragment)
 from .lines import Line, Source
 from .model import Document, Meta, Node
 from .profiles import Profile
 
 __all__ = ["parse", "parse_fragment", "parse_body_lines", "ParseResult", "Warning"]
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    document: Document
+    warnings: tuple[Warning, ...]
 
 
 def parse(source: Source, profile: Profile, meta: Meta) -> ParseResult:
@@ -58,7 +64,6 @@ def _body_start(lines: list[Line], profile: Profile) -> int | None:
     div_rx = probe.rx("division")
     group_rx = probe.rx("group")
     i = first_unit - 1
-    heading_budget = 0
     while i >= 0:
         text = lines[i].text.strip()
         is_div = bool(div_rx and div_rx.match(text) and (is_upper(text.split()[0]) or emphatic(lines[i])))
