@@ -45,7 +45,7 @@ class Profile:
         pattern = labels.get(node.kind, "{num}")
         return pattern.replace("{num}", node.num)
 
-    def word(self, name: str, default: str = "") -> Any:
+    def word(self, name: str, default: Any = "") -> Any:
         return self.section("words").get(name, default)
 
     def regex(self, table: str, name: str) -> re.Pattern[str]:
