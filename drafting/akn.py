@@ -26,7 +26,7 @@ from lxml import etree
 
 from .eids import assign_eids
 from .errors import InputError
-from .model import Document, Meta, Node
+from .model import Document, Meta, Node, slug
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 DRAFTING_NS = "https://drafting.example.org/ns/akn-proprietary/1.0"
@@ -41,6 +41,9 @@ HIERARCHY = frozenset({
 HCONTAINER_KINDS = {"text": "text", "note": "note", "table": "table", "quotedStructure": "quotation"}
 KIND_OF_HCONTAINER = {name: kind for kind, name in HCONTAINER_KINDS.items()}
 META_FIELDS = ("profile", "source", "short_title", "title")
+# AKN's statusType has no "repealed": a repealed provision kept in the text is "removed".
+STATUS_TO_AKN = {"repealed": "removed"}
+STATUS_FROM_AKN = {v: k for k, v in STATUS_TO_AKN.items()}
 
 
 # ---------------------------------------------------------------- writing
@@ -69,8 +72,8 @@ def to_xml(doc: Document) -> bytes:
             _block_p(conclusions, node)
     if doc.attachments:
         attachments = etree.SubElement(top, A + "attachments")
-        for node in doc.attachments:
-            _attachment(attachments, node)
+        for index, node in enumerate(doc.attachments, start=1):
+            _attachment(attachments, node, doc.meta, index)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -104,29 +107,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 def _meta(meta: Meta) -> etree._Element:
     el = etree.Element(A + "meta")
-    ident = etree.SubElement(el, A + "identification", source="#drafting")
-    lang3 = meta.expression_uri.rsplit("/", 1)[1].split("@")[0]
-    date = meta.date or f"{meta.year}-01-01"
-    for level, this, uri in (
-        ("FRBRWork", meta.work_uri + "/!main", meta.work_uri),
-        ("FRBRExpression", meta.expression_uri + "/!main", meta.expression_uri),
-        ("FRBRManifestation", meta.manifestation_uri, meta.manifestation_uri),
-    ):
-        frbr = etree.SubElement(ident, A + level)
-        etree.SubElement(frbr, A + "FRBRthis", value=this)
-        etree.SubElement(frbr, A + "FRBRuri", value=uri)
-        if level == "FRBRWork" and meta.title:
-            etree.SubElement(frbr, A + "FRBRalias", value=meta.title, name="title")
-        etree.SubElement(frbr, A + "FRBRdate", date=date, name="Generation")
-        etree.SubElement(frbr, A + "FRBRauthor", href="#drafting")
-        if level == "FRBRWork":
-            etree.SubElement(frbr, A + "FRBRcountry", value=meta.country or "xx")
-            if meta.number:
-                etree.SubElement(frbr, A + "FRBRnumber", value=meta.number)
-            if meta.title:
-                etree.SubElement(frbr, A + "FRBRname", value=meta.title)
-        if level == "FRBRExpression":
-            etree.SubElement(frbr, A + "FRBRlanguage", language=lang3)
+    _identification(el, meta, "main")
     refs = etree.SubElement(el, A + "references", source="#drafting")
     etree.SubElement(refs, A + "TLCOrganization", eId="drafting", href="/ontology/organization/drafting", showAs="drafting")
     prop = etree.SubElement(el, A + "proprietary", source="#drafting")
@@ -142,13 +123,41 @@ def _meta(meta: Meta) -> etree._Element:
     return el
 
 
+def _identification(parent: etree._Element, meta: Meta, component: str) -> None:
+    """FRBR work, expression and manifestation of the document or of one of its components."""
+    ident = etree.SubElement(parent, A + "identification", source="#drafting")
+    lang3 = meta.expression_uri.rsplit("/", 1)[1].split("@")[0]
+    # xs:date has no year 0: an undated draft is stored as 0001-01-01 and read back as undated.
+    date = meta.date or "0001-01-01"
+    for level, this, uri in (
+        ("FRBRWork", f"{meta.work_uri}/!{component}", meta.work_uri),
+        ("FRBRExpression", f"{meta.expression_uri}/!{component}", meta.expression_uri),
+        ("FRBRManifestation", f"{meta.expression_uri}/!{component}.xml", meta.manifestation_uri),
+    ):
+        frbr = etree.SubElement(ident, A + level)
+        etree.SubElement(frbr, A + "FRBRthis", value=this)
+        etree.SubElement(frbr, A + "FRBRuri", value=uri)
+        if level == "FRBRWork" and meta.title:
+            etree.SubElement(frbr, A + "FRBRalias", value=meta.title, name="title")
+        etree.SubElement(frbr, A + "FRBRdate", date=date, name="Generation" if meta.date else "unknown")
+        etree.SubElement(frbr, A + "FRBRauthor", href="#drafting")
+        if level == "FRBRWork":
+            etree.SubElement(frbr, A + "FRBRcountry", value=meta.country or "xx")
+            if meta.number:
+                etree.SubElement(frbr, A + "FRBRnumber", value=meta.number)
+            if meta.title:
+                etree.SubElement(frbr, A + "FRBRname", value=meta.title)
+        if level == "FRBRExpression":
+            etree.SubElement(frbr, A + "FRBRlanguage", language=lang3)
+
+
 def _ids(el: etree._Element, node: Node) -> None:
     if node.eid:
         el.set("eId", node.eid)
     if node.guid:
         el.set("GUID", node.guid)
     if node.status:
-        el.set("status", node.status)
+        el.set("status", STATUS_TO_AKN.get(node.status, node.status))
 
 
 def _p(parent: etree._Element, text: str) -> etree._Element:
@@ -253,6 +262,8 @@ def _block_p(parent: etree._Element, node: Node) -> None:
         inline.text = node.text
         if node.name == "docDate":
             inline.set("date", _iso_date(node.text))
+        if node.name in ("role", "person", "location"):
+            inline.set("refersTo", "#" + (slug(node.text).lower() or "unnamed"))
     else:
         p.text = node.text
 
@@ -262,11 +273,11 @@ def _iso_date(text: str) -> str:
     return match.group(0) if match else "0001-01-01"
 
 
-def _attachment(parent: etree._Element, node: Node) -> None:
+def _attachment(parent: etree._Element, node: Node, meta: Meta, index: int) -> None:
     att = etree.SubElement(parent, A + "attachment")
     _ids(att, node)
     doc = etree.SubElement(att, A + "doc", name="schedule")
-    etree.SubElement(doc, A + "meta")  # required by the schema; identity lives in the main work
+    _identification(etree.SubElement(doc, A + "meta"), meta, f"schedule_{index}")
     if node.num or node.heading:
         preface = etree.SubElement(doc, A + "preface")
         if node.num:
@@ -341,6 +352,11 @@ def from_xml(data: bytes, source: str = "<xml>") -> Document:
     return assign_eids(doc, keep_existing=True)
 
 
+def _status(el: etree._Element) -> str:
+    value = el.get("status", "")
+    return STATUS_FROM_AKN.get(value, value)
+
+
 def _children(el: etree._Element | None) -> list[etree._Element]:
     if el is None:
         return []
@@ -400,7 +416,7 @@ def _num_heading(el: etree._Element) -> tuple[str, str]:
 
 def _read_hier(el: etree._Element) -> Node:
     tag = _local(el)
-    eid, guid, status = el.get("eId", ""), el.get("GUID", ""), el.get("status", "")
+    eid, guid, status = el.get("eId", ""), el.get("GUID", ""), _status(el)
     num, heading = _num_heading(el)
     if tag == "hcontainer" and el.get("name") in KIND_OF_HCONTAINER:
         kind = KIND_OF_HCONTAINER[el.get("name", "")]
@@ -411,7 +427,7 @@ def _read_hier(el: etree._Element) -> Node:
                 return Node(kind="quotedStructure", eid=eid.removesuffix("__wrap"), line=el.sourceline or 0)
             children = tuple(_read_hier(c) for c in _children(qs) if _local(c) in HIERARCHY)
             return Node(kind="quotedStructure", text=qs.get("startQuote", ""), children=children,
-                        eid=qs.get("eId", ""), guid=qs.get("GUID", ""), status=qs.get("status", ""),
+                        eid=qs.get("eId", ""), guid=qs.get("GUID", ""), status=_status(qs),
                         line=qs.sourceline or 0)
         if kind == "table":
             table = content.find(A + "table") if content is not None else None
@@ -483,7 +499,7 @@ def _read_attachment(el: etree._Element) -> Node:
                 continue
             children.append(node)
     return Node(kind="attachment", num=num, heading=heading, text=text, children=tuple(children),
-                eid=el.get("eId", ""), guid=el.get("GUID", ""), status=el.get("status", ""))
+                eid=el.get("eId", ""), guid=el.get("GUID", ""), status=_status(el))
 
 
 def strip_ids(doc: Document) -> Document:
