@@ -14,7 +14,7 @@ from .align import Alignment, align
 from .library import Library
 from .model import Document, Meta
 from .provisions import display_lines, provisions, review_profile
-from .review import meta_json
+from .outline import meta_json
 from .worddiff import Diff, word_diff
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Document, Node
+from .model import Document, Meta, Node
 
 LABELS = {"crossHeading": "", "text": "", "note": "note", "quotedStructure": "«quoted»"}
 
@@ -26,8 +26,7 @@ def node_json(node: Node) -> dict[str, Any]:
     }
 
 
-def meta_json(doc: Document) -> dict[str, Any]:
-    meta = doc.meta
+def meta_json(meta: Meta) -> dict[str, Any]:
     return {
         "country": meta.country,
         "type": meta.doc_type,
@@ -37,14 +36,18 @@ def meta_json(doc: Document) -> dict[str, Any]:
         "title": meta.title,
         "short_title": meta.short_title,
         "profile": meta.profile,
+        "source": meta.source,
         "work": meta.work_uri,
         "expression": meta.expression_uri,
+        # the names Laws.Africa-style platforms give the same URIs
+        "frbr_uri": meta.work_uri,
+        "expression_frbr_uri": meta.expression_uri,
     }
 
 
 def document_json(doc: Document) -> dict[str, Any]:
     return {
-        "meta": meta_json(doc),
+        "meta": meta_json(doc.meta),
         "preface": [node_json(n) for n in doc.preface],
         "preamble": [node_json(n) for n in doc.preamble],
         "body": [node_json(n) for n in doc.body],

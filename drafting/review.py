@@ -17,6 +17,7 @@ from .errors import DraftingError
 from .library import Library
 from .model import Document, Meta
 from .provisions import lineage, provisions, review_profile
+from .outline import meta_json
 
 STATUSES = ("met", "partial", "missing")
 MAX_EVIDENCE = 3
@@ -82,11 +83,6 @@ class Review:
             nums = "; ".join(e.num for e in v.evidence) or "—"
             out.append(f"{v.status:<8} {v.criterion:<20} {nums:<22} {v.reason}")
         return out
-
-
-def meta_json(meta: Meta) -> dict[str, str]:
-    return {"country": meta.country, "number": meta.number, "date": meta.date, "language": meta.language,
-            "title": meta.title, "profile": meta.profile, "source": meta.source, "work": meta.work_uri}
 
 
 # ---------------------------------------------------------------- review
