@@ -43,6 +43,10 @@ SHOWN_TERMS = 6
 K1, B = 1.2, 0.75
 BOILERPLATE_WEIGHT = 0.15  # penalty words shared by every offence barely count
 BETA = 0.5  # statutes are terser than the model: a provision covering part of a clause still corresponds
+# Real statutes word their provisions far from the model, but their headings often name the same
+# thing ("Agravantes" / "Circunstancias agravantes"). A shared heading closes up to this share of
+# the gap to a perfect score: it lifts weakly worded matches and cannot reorder strong ones.
+HEADING_BONUS = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,7 @@ class ModelClause:
     text: str  # the rendered body, one provision per line, labels as rendered
     terms: tuple[str, ...] = ()  # of the whole clause, title included
     blocks: tuple[frozenset[str], ...] = ()  # the whole clause, then each of its provisions
+    title_terms: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +120,8 @@ def model_clause(library: Library, clause_id: str, language: str, jurisdiction: 
         for child in children:
             if child.kind != "list":
                 blocks.append(frozenset(norm.tokens(title + " " + child.full_text())))
-        found = cache[key] = ModelClause(clause.id, title, text, terms, tuple(b for b in dict.fromkeys(blocks) if b))
+        found = cache[key] = ModelClause(clause.id, title, text, terms, tuple(b for b in dict.fromkeys(blocks) if b),
+                                         frozenset(norm.tokens(title)))
     return found
 
 
@@ -149,6 +155,9 @@ class _Index:
             return out
 
         self.tf: list[Counter[str]] = [Counter(terms_of(p.node)) for p in provs]
+        unit_heading = {p.eid: p.node.heading for p in provs if p.depth == 0}
+        self.headings = [frozenset(norm.tokens(f"{unit_heading.get(p.unit, '')} {p.node.heading if p.depth else ''}"))
+                         for p in provs]
         # A heading with nothing under it but separate paragraphs is a container, not a provision; and
         # a list item of one or two words ("c) pornografía infantil;") says too little to correspond to
         # a clause (token_set_ratio would call it a perfect subset).
@@ -203,6 +212,12 @@ def _score(index: _Index, clause: ModelClause, i: int) -> tuple[float, tuple[str
         score = (fuzzy + overlap) / 2
         if score > best:
             best, best_shared = score, shared
+    if best and clause.title_terms and index.headings[i]:
+        shared = clause.title_terms & index.headings[i]
+        if shared:
+            w = sum(index.weight(t) for t in shared)
+            dice = 2 * w / (sum(index.weight(t) for t in clause.title_terms) + sum(index.weight(t) for t in index.headings[i]))
+            best += HEADING_BONUS * dice * (1 - best)
     terms = tuple(sorted(best_shared, key=lambda t: (-index.weight(t), t))[:SHOWN_TERMS])
     return round(best, 3), terms
 
