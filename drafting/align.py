@@ -9,7 +9,9 @@ like a statute article; then candidates are picked cheaply and scored:
 2. each candidate gets a score in 0–1: the mean of rapidfuzz's token_set_ratio and an IDF-weighted
    F0.5 overlap (token_set_ratio alone calls any subset a perfect match), against the whole clause
    or any one of its provisions, whichever is best (a statute often enacts the offence of a clause
-   without its defences); the shared terms with the highest weights explain the match.
+   without its defences); the shared terms with the highest weights explain the match;
+3. a heading of the provision's article that names what the clause's title names lifts the score
+   part of the way to 1, which is what lets a law worded its own way still align.
 
 Scores are judged on the sample statutes and the fixtures (tests/test_align.py); statutes worded
 far from the model (real laws) score lower, so fewer of their provisions pass MIN_SCORE.
