@@ -17,7 +17,7 @@ from . import akn, profiles
 from .errors import InputError
 from .importers import IMPORTABLE, read_bytes, read_source
 from .lines import Source
-from .model import Document, Meta, walk
+from .model import Document, Meta, is_unit, walk
 from .eids import assign_eids
 from .structure import Warning, parse
 from .profiles import Profile
@@ -168,13 +168,16 @@ def _override(meta: Meta, country: str | None, number: str | None, date: str | N
 
 def _report(doc: Document, warnings: tuple[Warning, ...], source: Source | None, profile: str, language: str) -> ImportReport:
     counts: Counter[str] = Counter(node.kind for node, _ in walk(doc.body, into_quotes=False))
+    # Structured: everything the grammar placed (divisions and their headings, provisions, notes);
+    # unstructured: loose text the grammar could not place in any provision.
     inside = outside = 0
     for node, ancestors in walk(doc.body):
         size = len(node.text) + len(node.heading) + len(node.wrap_up)
-        if any(a.kind in ("article", "section", "attachment") for a in ancestors) or node.kind in ("article", "section"):
-            inside += size
-        else:
+        loose = node.kind == "text" and not any(is_unit(a) or a.kind == "attachment" for a in ancestors)
+        if loose:
             outside += size
+        else:
+            inside += size
     share = inside / (inside + outside) if inside + outside else 0.0
     lost = _lost_words(doc, source) if source is not None else ()
     return ImportReport(counts=dict(counts), warnings=warnings, structured_share=share, lost_words=lost,

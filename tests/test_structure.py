@@ -272,3 +272,15 @@ def test_division_heading_in_sentence_case() -> None:
     """).document
     assert [(c.num, c.heading) for c in doc.body] == [("I", "Disposiciones generales"), ("II", "De las infracciones")]
     assert [u.num for u in doc.units()] == ["1", "2"]
+
+
+def test_report_counts_loose_text_as_unstructured(tmp_path: Path) -> None:
+    source = tmp_path / "ley.txt"
+    source.write_text("Artículo 1.- Objeto. Esta ley regula la materia que regula y nada más.\n"
+                      "CAPÍTULO II\nDE LO DEMÁS\n"
+                      "Un texto suelto que ninguna regla sabe dónde poner y que queda fuera de todo artículo.\n"
+                      "Artículo 2.- Alcance. Se aplica a todos.\n", encoding="utf-8")
+    report = import_document(source).report
+    assert 0.3 < report.structured_share < 1.0
+    assert report.lost_words == ()
+    assert any("text outside any article" in str(w) for w in report.warnings)
