@@ -366,6 +366,11 @@ class _GapBill:
             extra = (_upfirst(citation.format(statute=_upfirst(cites[2]))),)
         data = dict(self.jurisdiction.furniture)
         data.pop("long_title", None)  # the preset's long title describes a new law, not this amendment
+        # The legislature that enacted the statute enacts its amendment: the statute's own formula
+        # beats the preset's (a generic preset only has "ENACTED by the Parliament of [name of country]").
+        own_formula = next((n.text for n in self.statute.preamble if n.kind == "formula" and n.text), "")
+        if own_formula:
+            data["enacting_formula"] = own_formula
         parts = furniture(data, self.profile, title=title, extra_citations=extra)
         meta = Meta(country=self.jurisdiction.country, doc_type="bill", language=self.language, title=title,
                     short_title=short_title, profile=self.profile.id,

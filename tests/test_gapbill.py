@@ -192,3 +192,10 @@ def test_gaps_from_the_review(ley: Document, lib: Library) -> None:
     result = gap_bill(ley, lib, jurisdiction="do", gaps=None, edition="2006")
     assert sorted(k for k in result.provenance if k.startswith("gap:")) == ["gap:isp-report", "gap:possession"]
     assert [a.num for a in inserted(result)] == ["12 bis", "12 ter"]
+
+
+def test_the_statutes_own_enacting_formula_replaces_a_generic_placeholder(lib: Library) -> None:
+    statute = import_document(Path(__file__).parent.parent / "statutes" / "xe" / "act-7-2021.xml").document
+    result = gap_bill(statute, lib, jurisdiction="commonwealth", gaps=["aggravation"])
+    formulas = [n.text for n in result.document.preamble if n.kind == "formula"]
+    assert formulas == ["BE IT ENACTED by the Parliament of the Republic of Eastmere as follows:"]
