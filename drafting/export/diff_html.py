@@ -102,22 +102,24 @@ def _row(group: list[Row], plan: Plan) -> str:
     for row in group:
         if row.op in ("move_from", "move_to"):
             continue
-        left.append(_para(row, -1))
-        right.append(_para(row, 1))
+        left.append(side_paragraph(row, -1))
+        right.append(side_paragraph(row, 1))
     if "move_from" in ops:
-        left = [_para(r, -1) for r in group]
+        left = [side_paragraph(r, -1) for r in group]
         right = [f'<p class="note">moved to {escape(_where(change, "new", plan))}</p>']
     if "move_to" in ops:
         left = [f'<p class="note">moved from {escape(_where(change, "old", plan))}</p>']
-        right = [_para(r, 1) for r in group]
+        right = [side_paragraph(r, 1) for r in group]
     op = _describe(change, group)
     classes = f"{state} {' '.join(sorted(ops))}" + (" moved" if moved else "")
     return (f'<tr class="{classes}"><td class="op">{escape(op)}</td>'
             f'<td class="old">{"".join(left)}</td><td class="new">{"".join(right)}</td></tr>')
 
 
-def _para(row: Row, side: int) -> str:
-    """One paragraph of one side: its text with the other side's words marked."""
+def side_paragraph(row: Row, side: int) -> str:
+    """One paragraph of one side (-1 old, 1 new): its text with the other side's words marked.
+
+    Shared by this report and the app's side-by-side view."""
     if row.op == "modify":
         out = []
         for op, text in row.diff:

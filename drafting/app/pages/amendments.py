@@ -16,7 +16,7 @@ import streamlit as st
 
 from drafting import akn, profiles
 from drafting.errors import DraftingError
-from drafting.export.diff_html import diff_html
+from drafting.export.diff_html import diff_html, side_paragraph
 from drafting.export.docx import docx_bytes
 from drafting.export.redline import redline_bytes
 from drafting.instructions import default_act_name, instructions, instructions_document
@@ -143,19 +143,6 @@ def _groups(rows) -> list[list]:  # rows: tuple[Row, ...]
     return out
 
 
-def _para(row, side: int) -> str:  # row: Row
-    if row.op == "modify":
-        return f"<p>{render.diff_html(row.diff, 'old' if side < 0 else 'new')}</p>"
-    text = row.old if side < 0 else row.new
-    if not text:
-        return ""
-    if row.op in ("delete", "move_from") and side < 0:
-        return f"<p><del>{render.esc(text)}</del></p>"
-    if row.op in ("insert", "move_to") and side > 0:
-        return f"<p><ins>{render.esc(text)}</ins></p>"
-    return f"<p>{render.esc(text)}</p>"
-
-
 OP_WORDS = {"modify": "Modified", "insert": "Inserted", "delete": "Deleted", "move": "Moved",
             "renumber": "Renumbered", "unchanged": "Unchanged"}
 
@@ -181,8 +168,8 @@ def redline_view(plan, changed_only: bool, profile) -> None:
     parts = []
     for group in shown:
         ops = {r.op for r in group}
-        left = "".join(_para(r, -1) for r in group if r.op != "move_to")
-        right = "".join(_para(r, 1) for r in group if r.op != "move_from")
+        left = "".join(side_paragraph(r, -1) for r in group if r.op != "move_to")
+        right = "".join(side_paragraph(r, 1) for r in group if r.op != "move_from")
         if "move_from" in ops:
             right = '<p class="dr-muted">moved (see its new place)</p>'
         if "move_to" in ops:

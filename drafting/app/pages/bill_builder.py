@@ -227,6 +227,15 @@ def pick_bill(open_id: str | None) -> None:
         st.rerun()
 
 
+def preview_column(show, version, spec, assembly, problem) -> None:  # show: a Streamlit column
+    with show:
+        st.markdown("**Preview**")
+        if problem is not None:
+            render.error(problem)
+        elif assembly is not None:
+            preview(version, spec, assembly)
+
+
 def render_page() -> None:
     st.title("Bill builder", anchor=False)
     try:
@@ -263,12 +272,7 @@ def render_page() -> None:
                 amending_settings(spec, lib, prefix)
             except DraftingError as exc:
                 render.error(exc)
-        with show:
-            st.markdown("**Preview**")
-            if problem is not None:
-                render.error(problem)
-            elif assembly is not None:
-                preview(version, spec, assembly)
+        preview_column(show, version, spec, assembly, problem)
         drafts.versions_panel(KIND, open_id, view_version)
         return
     with edit:
@@ -290,12 +294,7 @@ def render_page() -> None:
                     if name in spec.parameters:
                         st.button("Back to the jurisdiction's value", key=f"{prefix}reset_{name}",
                                   on_click=_apply, args=(lambda s, n=name: clear_parameter(s, n), f"parameter {name} reset"))
-    with show:
-        st.markdown("**Preview**")
-        if problem is not None:
-            render.error(problem)
-        elif assembly is not None:
-            preview(version, spec, assembly)
+    preview_column(show, version, spec, assembly, problem)
     drafts.versions_panel(KIND, open_id, view_version)
 
 
