@@ -24,11 +24,11 @@ PAGES = (
     ("drafting/app/pages/statutes.py", "Statutes", ":material/menu_book:", "statutes", "statute", ()),
     ("drafting/app/pages/model_law.py", "Model law", ":material/library_books:", "model-law", None, ()),
     ("drafting/app/pages/review.py", "Review", ":material/fact_check:", "review", "review",
-     ("drafting.review", "drafting.compare", "drafting.align")),
+     ("drafting.review.verdicts", "drafting.review.compare", "drafting.review.align")),
     ("drafting/app/pages/bill_builder.py", "Bill builder", ":material/edit_document:", "bill-builder", "bill",
-     ("drafting.billspec", "drafting.assemble", "drafting.export.docx")),
+     ("drafting.bills.spec", "drafting.bills.assemble", "drafting.export.docx")),
     ("drafting/app/pages/amendments.py", "Amendments", ":material/difference:", "amendments", "amendment",
-     ("drafting.amend", "drafting.export.redline", "drafting.instructions", "drafting.export.diff_html")),
+     ("drafting.amend.changes", "drafting.export.redline", "drafting.amend.instructions", "drafting.export.diff_html")),
 )
 
 

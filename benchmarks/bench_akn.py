@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from drafting import akn
-from drafting.model import Document, Meta, Node
+from drafting.model.document import Document, Meta, Node
 
 from .harness import measure, report
 

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import docx
 
-from drafting import profiles
-from drafting.assemble import assemble
-from drafting.billspec import BillSpec, ClauseSpec
+from drafting.bills.assemble import assemble
+from drafting.bills.spec import BillSpec, ClauseSpec
 from drafting.export.docx import docx_bytes
 from drafting.export.layout import layout
-from drafting.library import BUNDLED, Library, load_library
+from drafting.library.library import BUNDLED, Library, load_library
+from drafting.parse import profiles
 
 from .harness import measure, report
 

@@ -11,8 +11,8 @@ import difflib
 import random
 from dataclasses import replace
 
-from drafting.amend import compare
-from drafting.model import Document, Meta, Node
+from drafting.amend.changes import compare
+from drafting.model.document import Document, Meta, Node
 
 from .harness import measure, report
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lxml_html
 
-from drafting.importers import read_source
-from drafting.importing import import_document
+from drafting.importers.document import import_document
+from drafting.importers.readers import read_source
 
 from .harness import measure, report
 

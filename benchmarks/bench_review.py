@@ -16,17 +16,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from drafting import align as align_module
-from drafting import detect, textnorm
-from drafting import provisions as provisions_module
-from drafting.align import align
-from drafting.compare import compare
-from drafting.importing import import_document
-from drafting.library import load_library
-from drafting.model import Document
-from drafting.profiles import get as get_profile
-from drafting.provisions import provisions, span_parts
-from drafting.review import review
+from drafting.importers.document import import_document
+from drafting.library.library import load_library
+from drafting.model.document import Document
+from drafting.parse.profiles import get as get_profile
+from drafting.review import align as align_module
+from drafting.review import detect, textnorm
+from drafting.review import provisions as provisions_module
+from drafting.review.align import align
+from drafting.review.compare import compare
+from drafting.review.provisions import provisions, span_parts
+from drafting.review.verdicts import review
 
 from .harness import measure, report
 

@@ -24,9 +24,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .eids import assign_eids
-from .errors import InputError
-from .model import Document, Meta, Node, slug
+from drafting.errors import InputError
+from drafting.model.document import Document, Meta, Node, slug
+from drafting.model.eids import assign_eids
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 DRAFTING_NS = "https://drafting.example.org/ns/akn-proprietary/1.0"
@@ -504,7 +504,7 @@ def _read_attachment(el: etree._Element) -> Node:
 
 def strip_ids(doc: Document) -> Document:
     """The same tree without eIds and GUIDs, for comparing content only."""
-    from .model import map_nodes
+    from drafting.model.document import map_nodes
 
     def clear(node: Node) -> Node:
         return replace(node, eid="", guid="")

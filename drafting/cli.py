@@ -12,8 +12,8 @@ import importlib
 import sys
 from types import ModuleType
 
-from . import __version__
-from .errors import DraftingError
+from drafting import __version__
+from drafting.errors import DraftingError
 
 # Module names under drafting.commands; each declares the subcommand NAME it serves.
 COMMANDS = ("show", "import_statute", "clauses", "render", "compare", "review", "assemble", "gapbill", "diff")

@@ -30,7 +30,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterable, Iterator, Mapping
 
-from .errors import DraftingError
+from drafting.errors import DraftingError
 
 KINDS = ("statute", "bill", "review", "amendment")
 ENV = "DRAFTING_WORKSPACE"
@@ -320,7 +320,7 @@ def seed_statutes(store: Store, paths: Iterable[Path], root: Path | None = None)
 
     Each is saved with meta `sample` = its path relative to `root` (or its file name).
     """
-    from . import akn  # only needed on first run
+    from drafting import akn  # only needed on first run
 
     if store.list_drafts() or not store.claim_seed():
         return ()
@@ -355,7 +355,7 @@ def _check_id(draft_id: str) -> None:
 def _comparable(version: Version) -> list[str]:
     if version.kind != "statute":
         return version.payload.splitlines()
-    from . import akn  # statutes: compare provisions, not XML markup
+    from drafting import akn  # statutes: compare provisions, not XML markup
 
     lines = []
     for node, ancestors in akn.from_xml(version.payload.encode("utf-8")).walk():

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from drafting.model import Document, Meta, Node
+from drafting.model.document import Document, Meta, Node
 
 
 def art(num: str, heading: str, text: str, *children: Node) -> Node:

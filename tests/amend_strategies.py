@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from hypothesis import strategies as st
 
-from drafting.model import Document, Meta, Node
+from drafting.model.document import Document, Meta, Node
 
 WORDS = ("el", "la", "niño", "niña", "adolescente", "material", "sistema", "información", "será", "sancionado",
          "prisión", "multa", "treinta", "(30)", "días", "«uso»", "A&B", "<b>", "—", "child", "means", "person",

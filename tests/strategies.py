@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from drafting.model import Document, Meta, Node
+from drafting.model.document import Document, Meta, Node
 
 # Text as drafters write it: accents, quotes, ampersands, angle brackets, dashes; no control chars.
 ALPHABET = st.characters(

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from lxml import etree
 
 from drafting import akn
-from drafting.eids import assign_eids, clean_num
-from drafting.model import Document, Meta, Node
+from drafting.model.document import Document, Meta, Node
+from drafting.model.eids import assign_eids, clean_num
 
 from .strategies import documents
 

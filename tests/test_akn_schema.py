@@ -9,14 +9,14 @@ import pytest
 from lxml import etree
 
 from drafting import akn
-from drafting.assemble import assemble
-from drafting.billspec import load_spec
-from drafting.gapbill import gap_bill
-from drafting.importing import import_document
-from drafting.instructions import instructions_document
-from drafting.amend import compare
-from drafting import profiles
-from drafting.library import load_library
+from drafting.amend.changes import compare
+from drafting.amend.instructions import instructions_document
+from drafting.bills.assemble import assemble
+from drafting.bills.gapbill import gap_bill
+from drafting.bills.spec import load_spec
+from drafting.importers.document import import_document
+from drafting.library.library import load_library
+from drafting.parse import profiles
 
 from .corpus import corpus_file
 

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from drafting import align as align_module
-from drafting import profiles
-from drafting.align import MIN_SCORE, TOP_K, align
 from drafting.errors import DraftingError
-from drafting.importing import import_document
-from drafting.library import load_library
-from drafting.model import Document, Meta, Node
-from drafting.provisions import lineage, provisions, review_profile
-from drafting.textnorm import fold, normalize, strip_accents
+from drafting.importers.document import import_document
+from drafting.library.library import load_library
+from drafting.model.document import Document, Meta, Node
+from drafting.parse import profiles
+from drafting.review import align as align_module
+from drafting.review.align import MIN_SCORE, TOP_K, align
+from drafting.review.provisions import lineage, provisions, review_profile
+from drafting.review.textnorm import fold, normalize, strip_accents
 
 from .corpus import corpus_file
 

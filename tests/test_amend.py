@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from drafting.amend import compare
+from drafting.amend.changes import compare
 from drafting.cli import main
-from drafting.eids import assign_eids
-from drafting.model import Document, Meta, Node
-from drafting.worddiff import new_text, old_text, word_diff
+from drafting.model.document import Document, Meta, Node
+from drafting.model.eids import assign_eids
+from drafting.review.worddiff import new_text, old_text, word_diff
 
 from .amend_samples import EXPECTED_ACT, EXPECTED_LEY, act_v1, act_v2, art, ley_v1, ley_v2
 
@@ -263,7 +263,7 @@ def test_cli_empty_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_cli_unrelated_documents_warn_and_still_write_a_redline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from drafting.export.docx_revisions import accept_all, reject_all
     from drafting.export.redline_plan import paragraph_texts, resolve_profile
-    from drafting.importing import import_document
+    from drafting.importers.document import import_document
 
     other = tmp_path / "otra.txt"
     other.write_text("LEY DE PESCA\n\nArtículo 1.- Objeto. Esta ley regula la pesca artesanal en los ríos.\n\n"

@@ -8,6 +8,7 @@ import json
 from streamlit.testing.v1 import AppTest
 
 from drafting.store import Store
+
 from .app_support import APP, ROOT, html_text, ok
 
 PAGE = "drafting/app/pages/amendments.py"

@@ -8,12 +8,13 @@ import io
 import docx
 from streamlit.testing.v1 import AppTest
 
-from drafting import profiles
-from drafting.assemble import assemble
-from drafting.billspec import spec_from_toml
+from drafting.bills.assemble import assemble
+from drafting.bills.spec import spec_from_toml
 from drafting.export.docx import docx_bytes
-from drafting.library import load_library
+from drafting.library.library import load_library
+from drafting.parse import profiles
 from drafting.store import Store
+
 from .app_support import APP, html_text, ok
 
 PAGE = "drafting/app/pages/bill_builder.py"

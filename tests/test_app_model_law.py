@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from drafting.library import load_library
+from drafting.library.library import load_library
+
 from .app_support import APP, html_text, ok
 
 PAGE = "drafting/app/pages/model_law.py"

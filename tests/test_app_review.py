@@ -8,9 +8,10 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from drafting import akn
-from drafting.library import load_library
-from drafting.review import review
+from drafting.library.library import load_library
+from drafting.review.verdicts import review
 from drafting.store import Store
+
 from .app_support import APP, ROOT, html_text, ok
 
 PAGE = "drafting/app/pages/review.py"

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from drafting.store import Store
+
 from .app_support import APP, ROOT, html_text, ok
 
 LEY_TXT = (ROOT / "statutes" / "xs" / "ley-45-19.txt").read_bytes()

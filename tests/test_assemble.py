@@ -17,14 +17,15 @@ from types import MappingProxyType
 
 import pytest
 
-from drafting import akn, cli, profiles
-from drafting.assemble import Assembly, assemble
-from drafting.billspec import BillSpec, ClauseSpec, SpecError, load_spec
+from drafting import akn, cli
+from drafting.bills.assemble import Assembly, assemble
+from drafting.bills.spec import BillSpec, ClauseSpec, SpecError, load_spec
 from drafting.export.docx import docx_bytes
 from drafting.export.html import document_html
-from drafting.importing import import_document
-from drafting.library import Library, load_library
-from drafting.model import Document, Node, is_unit, walk
+from drafting.importers.document import import_document
+from drafting.library.library import Library, load_library
+from drafting.model.document import Document, Node, is_unit, walk
+from drafting.parse import profiles
 
 EXAMPLES = Path(__file__).parent.parent / "templates" / "model_law" / "examples"
 DO_SPEC = EXAMPLES / "do-bill.toml"
@@ -409,8 +410,8 @@ def test_every_example_spec_assembles(path: Path, lib: Library) -> None:
 
 
 def test_text_after_the_last_point_is_kept() -> None:
-    """structure.parse_fragment returns no wrap-up; bill_definitions.fragment recovers it."""
-    from drafting.bill_definitions import fragment
+    """structure.parse_fragment returns no wrap-up; bills.definitions.fragment recovers it."""
+    from drafting.bills.definitions import fragment
 
     text, children, wrap_up = fragment("A person who—\n(a) makes; or\n(b) sells,\nthe material commits an offence.",
                                        profiles.get("en-commonwealth"))

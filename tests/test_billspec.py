@@ -6,11 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from drafting.billspec import (
-    BillSpec, ClauseSpec, SpecError, clause_overrides, load_spec, spec_from_toml, spec_to_toml, validate_spec,
+from drafting.bills.spec import (
+    BillSpec,
+    ClauseSpec,
+    SpecError,
+    clause_overrides,
+    load_spec,
+    spec_from_toml,
+    spec_to_toml,
+    validate_spec,
 )
-from drafting.library import Library, load_library
-from drafting.params import PrisonTerm
+from drafting.library.library import Library, load_library
+from drafting.library.params import PrisonTerm
 
 EXAMPLES = Path(__file__).parent.parent / "templates" / "model_law" / "examples"
 SPECS = ("do-bill.toml", "commonwealth-bill.toml")

@@ -14,14 +14,14 @@ import pytest
 
 from drafting import akn
 from drafting.cli import main
-from drafting.compare import compare
 from drafting.export.matrix import matrix_csv, review_files
 from drafting.export.review_html import review_html
-from drafting.importing import import_document
-from drafting.library import load_library
-from drafting.model import Document, Meta, Node
-from drafting.review import review
-from drafting.worddiff import new_text, old_text
+from drafting.importers.document import import_document
+from drafting.library.library import load_library
+from drafting.model.document import Document, Meta, Node
+from drafting.review.compare import compare
+from drafting.review.verdicts import review
+from drafting.review.worddiff import new_text, old_text
 
 ROOT = Path(__file__).resolve().parents[1]
 XS = ROOT / "statutes" / "xs" / "ley-45-19.xml"

@@ -19,12 +19,12 @@ from docx.shared import Cm
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
-from drafting import profiles
 from drafting.errors import DraftingError
 from drafting.export.docx import docx_bytes, write_docx
 from drafting.export.docx_base import STYLES, add_paragraph, new_document
 from drafting.export.layout import label_fits, layout
-from drafting.model import Document, Meta, Node
+from drafting.model.document import Document, Meta, Node
+from drafting.parse import profiles
 
 from .strategies import documents
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from drafting import profiles
 from drafting.errors import DraftingError
 from drafting.export.html import document_html, write_html
-from drafting.model import Document, Meta, Node
+from drafting.model.document import Document, Meta, Node
+from drafting.parse import profiles
 
 from .strategies import documents
 from .test_export_docx import english_bill, spanish_bill

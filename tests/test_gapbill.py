@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from drafting import cli, profiles
-from drafting.assemble import Assembly
+from drafting import cli
+from drafting.bills.assemble import Assembly
+from drafting.bills.gapbill import Gap, gap_bill
 from drafting.errors import DraftingError
 from drafting.export.docx import docx_bytes
-from drafting.gapbill import Gap, gap_bill
-from drafting.importing import import_document
-from drafting.library import Library, load_library
-from drafting.model import Document, Node
+from drafting.importers.document import import_document
+from drafting.library.library import Library, load_library
+from drafting.model.document import Document, Node
+from drafting.parse import profiles
 
 from .test_assemble import convert_to_pdf
 
@@ -94,7 +95,7 @@ def test_new_numbers_skip_suffixes_the_statute_already_has(ley: Document, lib: L
 def _renumbered(doc: Document, old: str, new: str) -> Document:
     from dataclasses import replace
 
-    from drafting.model import map_nodes
+    from drafting.model.document import map_nodes
     return replace(doc, body=map_nodes(doc.body, lambda n: replace(n, num=new) if n.kind == "article" and n.num == old else n))
 
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from drafting.akn import strip_ids
-from drafting.importing import import_document
-from dataclasses import replace
-
-from drafting.model import Document, Node
+from drafting.importers.document import import_document
+from drafting.model.document import Document, Node
 
 from . import make_fixtures as fx
 

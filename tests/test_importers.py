@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from drafting import importers
 from drafting.errors import InputError
-from drafting.importers import IMPORTABLE, SUPPORTED, read_bytes, read_source
+from drafting.importers import readers as importers
 from drafting.importers.docx_numbering import Numbering, format_number
 from drafting.importers.docx_styles import Styles
 from drafting.importers.pdf_layout import PdfLine, drop_running_lines, join_paragraphs
+from drafting.importers.readers import IMPORTABLE, SUPPORTED, read_bytes, read_source
 
 from . import make_fixtures as fx
 from .corpus import corpus_file

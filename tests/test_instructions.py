@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from drafting import profiles
-from drafting.amend import compare
+from drafting.amend.changes import compare
+from drafting.amend.instructions import default_act_name, instructions, instructions_document
 from drafting.cli import main
 from drafting.errors import DraftingError
-from drafting.instructions import default_act_name, instructions, instructions_document
-from drafting.model import Document, Meta
+from drafting.model.document import Document, Meta
+from drafting.parse import profiles
 
 from .amend_samples import act_v1, act_v2, art, ley_v1, ley_v2
 

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from drafting import cli
 from drafting.commands import clauses as clauses_cmd
 from drafting.commands import render as render_cmd
-from drafting.library import BUNDLED, Clause, Jurisdiction, Library, LibraryError, load_library
-from drafting.params import Fine, Parameter, PrisonTerm, value_to_data
+from drafting.library.library import BUNDLED, Clause, Jurisdiction, Library, LibraryError, load_library
+from drafting.library.params import Fine, Parameter, PrisonTerm, value_to_data
 
 FIXTURES = Path(__file__).parent / "fixtures" / "library"
 

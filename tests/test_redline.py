@@ -11,12 +11,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from lxml import etree
 
-from drafting.amend import compare
+from drafting.amend.changes import compare
 from drafting.export.diff_html import diff_html
 from drafting.export.docx_revisions import accept_all, reject_all
 from drafting.export.redline import redline_bytes, write_redline
 from drafting.export.redline_plan import paragraph_texts, resolve_profile
-from drafting.model import Document, Meta, Node
+from drafting.model.document import Document, Meta, Node
 
 from .amend_samples import act_v1, act_v2, art, ley_v1, ley_v2
 from .amend_strategies import version_pairs

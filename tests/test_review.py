@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import os
-
 import dataclasses
 import inspect
+import os
 from pathlib import Path
 
 import pytest
 
-from drafting import detect, profiles
-from drafting import review as review_module
 from drafting.errors import DraftingError
-from drafting.importing import import_document
-from drafting.library import load_library
-from drafting.model import Document, Meta, Node
-from drafting.provisions import full_text
-from drafting.review import review
+from drafting.importers.document import import_document
+from drafting.library.library import load_library
+from drafting.model.document import Document, Meta, Node
+from drafting.parse import profiles
+from drafting.review import detect
+from drafting.review import verdicts as review_module
+from drafting.review.provisions import full_text
+from drafting.review.verdicts import review
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "review"

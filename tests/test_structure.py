@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from drafting import profiles
-from drafting.importing import import_document
-from drafting.lines import Line, Source
-from drafting.model import Meta, walk
-from drafting.structure import parse, parse_fragment
+from drafting.importers.document import import_document
+from drafting.model.document import Meta, walk
+from drafting.parse import profiles
+from drafting.parse.lines import Line, Source
+from drafting.parse.structure import parse, parse_fragment
 
 from .corpus import corpus_file
 

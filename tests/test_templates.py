@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from drafting.library import load_library
-from drafting.params import Parameter
+from drafting.library.library import load_library
+from drafting.library.params import Parameter
 
 LIB = load_library()
 CLAUSES = list(LIB.clauses)

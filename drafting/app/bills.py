@@ -11,14 +11,13 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from drafting.assemble import Assembly
-from drafting.billspec import REVIEW, BillSpec, ClauseSpec, spec_from_toml, spec_to_toml
+from drafting.app import cache, drafts, render, state
+from drafting.bills.assembly import Assembly
+from drafting.bills.spec import REVIEW, BillSpec, ClauseSpec, spec_from_toml, spec_to_toml
 from drafting.errors import DraftingError
-from drafting.library import Library
-from drafting.params import value_to_data
+from drafting.library.library import Library
+from drafting.library.params import value_to_data
 from drafting.store import Version
-
-from . import cache, drafts, render, state
 
 KIND = "bill"
 STARTER_SET = "2018"  # a new bill starts with the clauses for the latest scored criteria

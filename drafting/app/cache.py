@@ -13,9 +13,9 @@ import hashlib
 import streamlit as st
 
 from drafting import akn
-from drafting.importing import ImportResult, import_document
-from drafting.library import Library, load_library
-from drafting.model import Document
+from drafting.importers.document import ImportResult, import_document
+from drafting.library.library import Library, load_library
+from drafting.model.document import Document
 
 MAX_ENTRIES = 32
 
@@ -57,8 +57,8 @@ def document(xml: str | bytes) -> Document:
 
 @st.cache_resource(show_spinner="Assembling the bill…", max_entries=MAX_ENTRIES)
 def _assembly(sha: str, _spec_toml: str):  # -> drafting.assemble.Assembly
-    from drafting.assemble import assemble
-    from drafting.billspec import spec_from_toml
+    from drafting.bills.assemble import assemble
+    from drafting.bills.spec import spec_from_toml
 
     return assemble(spec_from_toml(_spec_toml, "bill"), library())
 
@@ -70,8 +70,8 @@ def assembly(spec_toml: str):  # -> drafting.assemble.Assembly
 
 @st.cache_resource(show_spinner=False, max_entries=MAX_ENTRIES)
 def _layout(sha: str, _document: Document, profile_id: str):  # -> tuple[Block, ...]
-    from drafting import profiles
     from drafting.export.layout import layout
+    from drafting.parse import profiles
 
     return layout(_document, profiles.get(profile_id))
 
@@ -83,7 +83,7 @@ def layout(document: Document, profile_id: str, key: str):  # -> tuple[Block, ..
 
 @st.cache_resource(show_spinner="Comparing the versions…", max_entries=MAX_ENTRIES)
 def _changes(old_sha: str, new_sha: str, _old: Document, _new: Document):  # -> drafting.amend.ChangeSet
-    from drafting.amend import compare
+    from drafting.amend.changes import compare
 
     return compare(_old, _new)
 
@@ -95,8 +95,8 @@ def changes(old_xml: str, new_xml: str):  # -> drafting.amend.ChangeSet
 
 @st.cache_resource(show_spinner=False, max_entries=MAX_ENTRIES)
 def _plan(old_sha: str, new_sha: str, profile_id: str, _old: Document, _new: Document, _changes):  # -> Plan
-    from drafting import profiles
     from drafting.export.redline_plan import build
+    from drafting.parse import profiles
 
     return build(_old, _new, _changes, profiles.get(profile_id))
 
@@ -109,7 +109,7 @@ def plan(old_xml: str, new_xml: str, profile_id: str):  # -> drafting.export.red
 
 @st.cache_resource(show_spinner="Reviewing the statute…", max_entries=MAX_ENTRIES)
 def _review(sha: str, edition: str, criteria: str, jurisdiction: str | None, _doc: Document):  # -> Review
-    from drafting.review import review
+    from drafting.review.verdicts import review
 
     return review(_doc, library(), edition=edition, criteria=criteria, jurisdiction=jurisdiction)
 
@@ -121,7 +121,7 @@ def review(xml: str, edition: str, criteria: str, jurisdiction: str | None):  # 
 
 @st.cache_resource(show_spinner="Comparing with the model law…", max_entries=MAX_ENTRIES)
 def _comparison(sha: str, jurisdiction: str | None, _doc: Document):  # -> Comparison
-    from drafting.compare import compare
+    from drafting.review.compare import compare
 
     return compare(_doc, library(), jurisdiction=jurisdiction)
 
@@ -134,7 +134,7 @@ def comparison(xml: str, jurisdiction: str | None):  # -> drafting.compare.Compa
 @st.cache_resource(show_spinner="Drafting the amending bill…", max_entries=MAX_ENTRIES)
 def _gap_bill(sha: str, jurisdiction: str, gaps: tuple[str, ...] | None, edition: str, title: str, short_title: str,
               _doc: Document):  # -> Assembly
-    from drafting.gapbill import gap_bill
+    from drafting.bills.gapbill import gap_bill
 
     return gap_bill(_doc, library(), jurisdiction=jurisdiction, gaps=gaps, edition=edition, title=title,
                     short_title=short_title)

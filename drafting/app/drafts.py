@@ -7,11 +7,10 @@ from typing import Callable
 
 import streamlit as st
 
+from drafting.app import cache, render, state
+from drafting.app.render import md_escape
 from drafting.errors import DraftingError
 from drafting.store import Version
-
-from . import cache, render, state
-from .render import md_escape
 
 KIND_LABEL = {"statute": "statute", "bill": "bill", "review": "review", "amendment": "amendment comparison"}
 PAGE_OF_KIND = {"statute": "statutes", "bill": "bill-builder", "review": "review", "amendment": "amendments"}

@@ -10,9 +10,8 @@ from typing import Any, Callable
 
 import streamlit as st
 
-from drafting.params import MONEY, Fine, Parameter, PrisonTerm
-
-from . import render
+from drafting.app import render
+from drafting.library.params import MONEY, Fine, Parameter, PrisonTerm
 
 
 def read_widget(param: Parameter, prefix: str) -> Any:

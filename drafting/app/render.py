@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Sequence
 
 import streamlit as st
 
-from drafting.model import Document, Node
+from drafting.model.document import Document, Node
 
 # One small stylesheet for the blocks below; system fonts only (nothing is fetched).
 CSS = """

@@ -111,7 +111,7 @@ def flash(message: str, level: str = "success") -> None:
 
 
 def show_flashes() -> None:
-    from .render import md_escape  # messages may hold file and draft names: never markdown
+    from drafting.app.render import md_escape  # messages may hold file and draft names: never markdown
 
     for level, message in st.session_state.pop("_flash", []):
         if level == "success":  # good news passes; problems stay on the page

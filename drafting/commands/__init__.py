@@ -1,0 +1,1 @@
+"""The `drafting` command's subcommands, one module each: each adds its parser and runs it over the library."""

@@ -14,11 +14,13 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from .. import akn, profiles
-from ..assemble import Assembly, assemble
-from ..billspec import load_spec
-from ..errors import DraftingError, InputError
-from ..library import load_library
+from drafting import akn
+from drafting.bills.assemble import assemble
+from drafting.bills.assembly import Assembly
+from drafting.bills.spec import load_spec
+from drafting.errors import DraftingError, InputError
+from drafting.library.library import load_library
+from drafting.parse import profiles
 
 NAME = "assemble"
 HELP = "assemble a bill from a bill specification (TOML) and export it as DOCX, Akoma Ntoso and HTML"
@@ -55,8 +57,8 @@ def check_outputs(args: argparse.Namespace) -> None:
 
 def export(result: Assembly, args: argparse.Namespace) -> int:
     """Warnings to stderr, then every requested file (all built before any is written)."""
-    from ..export.docx import docx_bytes  # python-docx is only loaded when a bill is exported
-    from ..export.html import document_html
+    from drafting.export.docx import docx_bytes  # python-docx is only loaded when a bill is exported
+    from drafting.export.html import document_html
 
     for warning in result.warnings:
         print(f"drafting: warning: {warning}", file=sys.stderr)

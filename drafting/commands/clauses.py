@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from drafting.library import Clause, Library, LibraryError, load_library
+from drafting.library.library import Clause, Library, LibraryError, load_library
 
 NAME = "clauses"
 HELP = "list the model-law clauses (id, topic, criteria, title)"

@@ -6,11 +6,11 @@ import argparse
 import json
 from pathlib import Path
 
-from ..compare import compare
-from ..export.review_docx import write_comparison_docx
-from ..export.review_html import write_comparison_html
-from ..importing import import_document
-from ..library import load_library
+from drafting.export.review_docx import write_comparison_docx
+from drafting.export.review_html import write_comparison_html
+from drafting.importers.document import import_document
+from drafting.library.library import load_library
+from drafting.review.compare import compare
 
 NAME = "compare"
 HELP = "compare a statute, clause by clause, with the model law (matched provisions, scores, word diffs)"

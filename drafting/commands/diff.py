@@ -13,9 +13,9 @@ import json
 import sys
 from pathlib import Path
 
-from ..amend import Change, ChangeSet, compare
-from ..errors import DraftingError
-from ..model import Document
+from drafting.amend.changes import Change, ChangeSet, compare
+from drafting.errors import DraftingError
+from drafting.model.document import Document
 
 NAME = "diff"
 HELP = "compare two versions of a bill or statute: change list, JSON, redline DOCX, HTML, amending bill"
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"drafting: warning: {warning}", file=sys.stderr)
     written = _write_outputs(args, old, new, changes)
     if args.json:
-        from ..export.changes_json import changes_json
+        from drafting.export.changes_json import changes_json
 
         print(json.dumps(changes_json(changes, include_unchanged=args.all), ensure_ascii=False, indent=2))
     elif written:
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _load(path: Path, profile: str | None) -> Document:
-    from ..importing import import_document
+    from drafting.importers.document import import_document
 
     document = import_document(path, profile=profile).document
     if not any(True for _ in document.walk()):
@@ -75,19 +75,19 @@ def _load(path: Path, profile: str | None) -> Document:
 def _write_outputs(args: argparse.Namespace, old: Document, new: Document, changes: ChangeSet) -> list[str]:
     written = []
     if args.output:
-        from ..export.redline import write_redline
+        from drafting.export.redline import write_redline
 
         write_redline(old, new, changes, args.output, author=args.author, date=args.date, profile=args.profile)
         written.append(f"wrote redline {args.output}")
     if args.html:
-        from ..export.diff_html import write_diff_html
+        from drafting.export.diff_html import write_diff_html
 
         write_diff_html(old, new, changes, args.html, profile=args.profile)
         written.append(f"wrote report {args.html}")
     if args.instructions:
-        from ..export.docx import write_docx
-        from ..export.redline_plan import resolve_profile
-        from ..instructions import default_act_name, instructions_document
+        from drafting.amend.instructions import default_act_name, instructions_document
+        from drafting.export.docx import write_docx
+        from drafting.export.redline_plan import resolve_profile
 
         profile = resolve_profile(old, new, args.profile)
         act = args.act or default_act_name(profile, old.meta)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..gapbill import gap_bill
-from ..importing import import_document
-from ..library import load_library
-from .assemble import add_output_arguments, check_outputs, export
+from drafting.bills.gapbill import gap_bill
+from drafting.commands.assemble import add_output_arguments, check_outputs, export
+from drafting.importers.document import import_document
+from drafting.library.library import load_library
 
 NAME = "gapbill"
 HELP = "draft an amending bill that fills the gaps of a statute (from a review, or criteria listed with --gaps)"

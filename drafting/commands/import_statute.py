@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .. import akn
-from ..importing import import_document
+from drafting import akn
+from drafting.importers.document import import_document
 
 NAME = "import"
 HELP = "import a statute (.txt .md .html .docx .pdf .xml) into Akoma Ntoso"

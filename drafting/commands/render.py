@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from drafting.library import Library, LibraryError, load_library
+from drafting.library.library import Library, LibraryError, load_library
 
 NAME = "render"
 HELP = "print one model-law article in a language, with a jurisdiction's parameters"

@@ -7,14 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from ..compare import compare
-from ..errors import DraftingError
-from ..export.matrix import matrix_csv, review_files, write_matrix_csv, write_matrix_html
-from ..export.review_docx import write_review_docx
-from ..export.review_html import write_review_html
-from ..importing import import_document
-from ..library import load_library
-from ..review import review
+from drafting.errors import DraftingError
+from drafting.export.matrix import matrix_csv, review_files, write_matrix_csv, write_matrix_html
+from drafting.export.review_docx import write_review_docx
+from drafting.export.review_html import write_review_html
+from drafting.importers.document import import_document
+from drafting.library.library import load_library
+from drafting.review.compare import compare
+from drafting.review.verdicts import review
 
 NAME = "review"
 HELP = "review statutes against the model-law criteria (met / partial / missing, with the provisions that prove it)"

@@ -6,8 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from .. import akn
-from ..outline import document_json, outline_lines
+from drafting import akn
+from drafting.model.outline import document_json, outline_lines
 
 NAME = "show"
 HELP = "print the outline (or with --json the tree) of a stored Akoma Ntoso document"

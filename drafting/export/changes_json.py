@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..amend import Change, ChangeSet
-from ..model import Node
+from drafting.amend.changes import Change, ChangeSet
+from drafting.model.document import Node
 
 
 def changes_json(changes: ChangeSet, include_unchanged: bool = False) -> dict[str, Any]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from ..akn import write_bytes_atomic
-from ..amend import Change, ChangeSet, compare
-from ..model import Document
-from ..profiles import Profile
-from .redline_plan import Plan, Row, build, resolve_profile
+from drafting.akn import write_bytes_atomic
+from drafting.amend.changes import Change, ChangeSet, compare
+from drafting.export.redline_plan import Plan, Row, build, resolve_profile
+from drafting.model.document import Document
+from drafting.parse.profiles import Profile
 
 _CSS = """
 body { font-family: "Liberation Serif", "Times New Roman", serif; margin: 1.5em; color: #111; background: #fff; }

@@ -24,11 +24,11 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from ..akn import write_bytes_atomic
-from ..model import MODEL_LAW_COUNTRY, Document
-from ..profiles import Profile
-from .docx_base import HANG_CM, add_paragraph, add_runs, clean, new_document, style_id
-from .layout import Block, layout
+from drafting.akn import write_bytes_atomic
+from drafting.export.docx_base import HANG_CM, add_paragraph, add_runs, clean, new_document, style_id
+from drafting.export.layout import Block, layout
+from drafting.model.document import MODEL_LAW_COUNTRY, Document
+from drafting.parse.profiles import Profile
 
 CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"

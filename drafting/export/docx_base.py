@@ -26,7 +26,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
-from ..errors import DraftingError
+from drafting.errors import DraftingError
 
 FONT = "Times New Roman"  # LibreOffice substitutes a metric-compatible serif (Liberation/DejaVu Serif)
 FONT_SIZE = 12

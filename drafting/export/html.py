@@ -10,11 +10,11 @@ from html import escape
 from pathlib import Path
 from typing import Iterable
 
-from ..akn import write_bytes_atomic
-from ..model import Document
-from ..profiles import Profile
-from .docx_base import HANG_CM, HEADING_STYLES
-from .layout import Block, layout
+from drafting.akn import write_bytes_atomic
+from drafting.export.docx_base import HANG_CM, HEADING_STYLES
+from drafting.export.layout import Block, layout
+from drafting.model.document import Document
+from drafting.parse.profiles import Profile
 
 _CSS = f"""
 body {{ font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 12pt;

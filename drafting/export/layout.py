@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterator
 
-from ..eids import assign_eids
-from ..model import DIVISION_KINDS, Document, Node, is_unit
-from ..profiles import Profile
-from .docx_base import FONT_SIZE, HANG_CM, HEADING_STYLES, heading_style, provision_style
+from drafting.export.docx_base import FONT_SIZE, HANG_CM, HEADING_STYLES, heading_style, provision_style
+from drafting.model.document import DIVISION_KINDS, Document, Node, is_unit
+from drafting.model.eids import assign_eids
+from drafting.parse.profiles import Profile
 
 # The closing mark for an opening one a quoted structure carries (AKN startQuote).
 _CLOSE = {"«": "»", "“": "”", "\"": "\"", "‘": "’", "'": "'", "„": "“", "‹": "›"}

@@ -16,12 +16,12 @@ from html import escape
 from pathlib import Path
 from typing import Sequence
 
-from ..akn import write_bytes_atomic
-from ..errors import DraftingError
-from ..importing import import_document
-from ..library import Library, load_library
-from ..review import Review, review
-from .review_html import page
+from drafting.akn import write_bytes_atomic
+from drafting.errors import DraftingError
+from drafting.export.review_html import page
+from drafting.importers.document import import_document
+from drafting.library.library import Library, load_library
+from drafting.review.verdicts import Review, review
 
 
 @dataclass(frozen=True)

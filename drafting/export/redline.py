@@ -23,13 +23,13 @@ from pathlib import Path
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ..akn import write_bytes_atomic
-from ..amend import ChangeSet, compare
-from ..errors import DraftingError
-from ..model import Document
-from ..profiles import Profile
-from .docx_base import new_document, style_id
-from .redline_plan import Plan, Row, build, resolve_profile
+from drafting.akn import write_bytes_atomic
+from drafting.amend.changes import ChangeSet, compare
+from drafting.errors import DraftingError
+from drafting.export.docx_base import new_document, style_id
+from drafting.export.redline_plan import Plan, Row, build, resolve_profile
+from drafting.model.document import Document
+from drafting.parse.profiles import Profile
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

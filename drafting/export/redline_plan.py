@@ -17,14 +17,14 @@ import difflib
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
-from ..amend import Change, ChangeSet, top_level
-from ..eids import assign_eids
-from ..errors import DraftingError
-from ..model import Document, Node, is_unit
-from ..profiles import Profile, for_language, get
-from ..worddiff import Diff, word_diff
-from .docx_base import clean
-from .layout import Block, layout
+from drafting.amend.changes import Change, ChangeSet, top_level
+from drafting.errors import DraftingError
+from drafting.export.docx_base import clean
+from drafting.export.layout import Block, layout
+from drafting.model.document import Document, Node, is_unit
+from drafting.model.eids import assign_eids
+from drafting.parse.profiles import Profile, for_language, get
+from drafting.review.worddiff import Diff, word_diff
 
 ROW_OPS = ("equal", "modify", "insert", "delete", "move_from", "move_to")
 OLD_SIDE = frozenset({"equal", "modify", "delete", "move_from"})

@@ -13,11 +13,11 @@ from typing import Any
 
 from docx.shared import RGBColor
 
-from ..akn import write_bytes_atomic
-from ..compare import Comparison
-from ..review import Review
-from .docx_base import add_paragraph, add_runs, new_document
-from .review_html import statute_line
+from drafting.akn import write_bytes_atomic
+from drafting.export.docx_base import add_paragraph, add_runs, new_document
+from drafting.export.review_html import statute_line
+from drafting.review.compare import Comparison
+from drafting.review.verdicts import Review
 
 _FILL = {"met": "D9F2D9", "partial": "FFF0C2", "missing": "F8D7D7"}
 _DELETED, _INSERTED = RGBColor(0xA0, 0x00, 0x00), RGBColor(0x00, 0x60, 0x00)

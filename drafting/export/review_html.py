@@ -12,10 +12,10 @@ from html import escape
 from pathlib import Path
 from typing import Iterable
 
-from ..akn import write_bytes_atomic
-from ..compare import ClauseComparison, Comparison
-from ..review import Review, Verdict
-from ..worddiff import Diff
+from drafting.akn import write_bytes_atomic
+from drafting.review.compare import ClauseComparison, Comparison
+from drafting.review.verdicts import Review, Verdict
+from drafting.review.worddiff import Diff
 
 CSS = """
 body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 12pt; line-height: 1.35;

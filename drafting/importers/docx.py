@@ -20,7 +20,7 @@ from drafting.errors import InputError
 from drafting.importers.docx_numbering import Numbering
 from drafting.importers.docx_styles import OFF, Styles, on
 from drafting.importers.text import clean, has_odd_spaces, normalize
-from drafting.lines import Line, Source
+from drafting.parse.lines import Line, Source
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 100  # per member, checked for members above RATIO_FLOOR (tiny parts compress absurdly well)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from drafting.importers.docx_styles import ParaStyle, Styles
-from drafting.numbering import to_roman
+from drafting.model.numbering import to_roman
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _LEVELS = 9

@@ -15,8 +15,8 @@ from lxml import etree
 
 from drafting.errors import InputError
 from drafting.importers.text import bom_encoding, clean, decode
-from drafting.lines import Line, Source
-from drafting.numbering import to_roman
+from drafting.model.numbering import to_roman
+from drafting.parse.lines import Line, Source
 
 _BLOCK = frozenset(
     "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset "

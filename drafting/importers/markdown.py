@@ -13,7 +13,7 @@ import re
 from types import MappingProxyType
 
 from drafting.importers.text import clean, decode, normalize, numbered_lines
-from drafting.lines import Line, Source
+from drafting.parse.lines import Line, Source
 
 _HEADING = re.compile(r"#{1,6}(?=\s|$)")
 _CLOSING_HASHES = re.compile(r"(?:^|\s+)#+\s*$")

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from drafting.errors import InputError
 from drafting.importers.pdf_layout import PdfLine, drop_running_lines, join_paragraphs
 from drafting.importers.text import clean
-from drafting.lines import Source
+from drafting.parse.lines import Source
 
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
 

@@ -18,7 +18,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
-from drafting.lines import Line
+from drafting.parse.lines import Line
 
 
 @dataclass(frozen=True, slots=True)

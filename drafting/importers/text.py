@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Iterable
 
 from drafting.errors import InputError
-from drafting.lines import Line, Source
+from drafting.parse.lines import Line, Source
 
 # Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS = (

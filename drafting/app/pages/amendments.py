@@ -14,17 +14,17 @@ from typing import Any
 
 import streamlit as st
 
-from drafting import akn, profiles
+from drafting import akn
+from drafting.amend.instructions import default_act_name, instructions, instructions_document
+from drafting.app import cache, drafts, render, state
+from drafting.app.pages.statutes import UPLOAD_MB, import_upload
 from drafting.errors import DraftingError
 from drafting.export.diff_html import diff_html, side_paragraph
 from drafting.export.docx import docx_bytes
 from drafting.export.redline import redline_bytes
-from drafting.instructions import default_act_name, instructions, instructions_document
+from drafting.importers.readers import IMPORTABLE
+from drafting.parse import profiles
 from drafting.store import Version
-
-from drafting.app import cache, drafts, render, state
-from drafting.app.pages.statutes import UPLOAD_MB, import_upload
-from drafting.importers import IMPORTABLE
 
 KIND = "amendment"
 TEXT_KINDS = ("statute", "bill")  # what can be compared

@@ -13,20 +13,31 @@ from typing import Any
 
 import streamlit as st
 
-from drafting import akn, profiles
-from drafting.assemble import Assembly
-from drafting.billspec import REVIEW, BillSpec, bill_language
+from drafting import akn
+from drafting.app import cache, drafts, render, state
+from drafting.app.bills import (
+    KIND,
+    add_clause,
+    amended_statute,
+    clear_parameter,
+    gap_assembly,
+    move_clause,
+    new_bill,
+    remove_clause,
+    save_spec,
+    set_parameter,
+    spec_of,
+)
+from drafting.app.param_form import parameter_widget, read_widget
+from drafting.bills.assembly import Assembly
+from drafting.bills.spec import REVIEW, BillSpec, bill_language
 from drafting.errors import DraftingError
 from drafting.export.docx import docx_bytes
 from drafting.export.html import document_html
-from drafting.library import Library
-from drafting.params import LibraryError
+from drafting.library.library import Library
+from drafting.library.params import LibraryError
+from drafting.parse import profiles
 from drafting.store import Version
-
-from drafting.app import cache, drafts, render, state
-from drafting.app.bills import (KIND, add_clause, amended_statute, clear_parameter, gap_assembly, move_clause,
-                                new_bill, remove_clause, save_spec, set_parameter, spec_of)
-from drafting.app.param_form import parameter_widget, read_widget
 
 ERRORS = "bill_param_errors"
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}

@@ -6,10 +6,9 @@ from typing import Any
 
 import streamlit as st
 
-from drafting.errors import DraftingError
-from drafting.library import Clause, Library
-
 from drafting.app import cache, render, state
+from drafting.errors import DraftingError
+from drafting.library.library import Clause, Library
 
 LANG_NAMES = {"en": "English", "es": "Español"}
 

@@ -14,12 +14,11 @@ from typing import Any
 
 import streamlit as st
 
-from drafting.errors import DraftingError
-from drafting.library import Library
-from drafting.model import Document
-from drafting.store import Version
-
 from drafting.app import cache, drafts, render, state
+from drafting.errors import DraftingError
+from drafting.library.library import Library
+from drafting.model.document import Document
+from drafting.store import Version
 
 KIND = "review"
 STATUS_ICON = {"met": ":material/check_circle:", "partial": ":material/remove_circle:", "missing": ":material/cancel:"}
@@ -267,7 +266,7 @@ def render_page() -> None:
     c2.metric("Partly met", counts["partial"])
     c3.metric("Missing", counts["missing"])
     gaps = counts["partial"] + counts["missing"]
-    if importlib.util.find_spec("drafting.gapbill") and gaps:
+    if importlib.util.find_spec("drafting.bills.gapbill") and gaps:
         if c4.button(f"Draft a gap-filling amendment ({gaps} gaps)", key="rv_gapbill", type="primary", width="stretch",
                      help="A new bill in the Bill builder that adds or replaces the provisions these verdicts ask for."):
             from drafting.app.bills import new_gap_bill

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from drafting import akn, profiles
-from drafting.errors import DraftingError
-from drafting.importers import IMPORTABLE, MAX_BYTES
-from drafting.importing import ImportResult, import_document
-from drafting.model import Document
-from drafting.outline import document_json
-from drafting.store import Version
-
+from drafting import akn
 from drafting.app import cache, drafts, render, state
+from drafting.errors import DraftingError
+from drafting.importers.document import ImportResult, import_document
+from drafting.importers.readers import IMPORTABLE, MAX_BYTES
+from drafting.model.document import Document
+from drafting.model.outline import document_json
+from drafting.parse import profiles
+from drafting.store import Version
 
 KIND = "statute"
 OUTLINE_PAGE = 150

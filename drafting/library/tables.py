@@ -1,0 +1,97 @@
+"""Checks of one declaration table each: a parameter (`[parameters.<name>]` in manifest.toml)
+and a phrases table (`<lang>/_phrases.toml`, or a preset's `[phrases.<lang>]` overrides).
+
+They need no file context; the loader (`drafting.library.load`) adds the file and line.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from drafting.library.model import PHRASE_TABLES, suggest
+from drafting.library.params import MONEY, NAME_RE, TYPES, Parameter, Phrases, check_pattern
+
+PARAM_KEYS = {"type", "description", "default", "defaults", "min", "max", "choices", "units", "allow_empty"}
+PRISON_UNITS = ("years", "months")
+RESERVED = {"ref", "range", "dict", "namespace", "loop", "self", "caller", "varargs", "kwargs"}  # template names
+
+
+def parameter_from_table(name: str, decl: Any, languages: tuple[str, ...], phrases: Mapping[str, Phrases]) -> Parameter:
+    """The parameter declared by `[parameters.<name>]` (raises ValueError or LibraryError)."""
+    if not NAME_RE.match(name) or name in RESERVED:
+        raise ValueError("names are lower_snake_case and not a reserved template word")
+    if not isinstance(decl, dict):
+        raise ValueError("must be a table")
+    extra = sorted(set(decl) - PARAM_KEYS)
+    if extra:
+        raise ValueError(f"unknown key {extra[0]!r}{suggest(extra[0], PARAM_KEYS)}")
+    ptype = decl.get("type")
+    if ptype not in TYPES:
+        raise ValueError(f"type must be one of {', '.join(TYPES)}, not {ptype!r}")
+    desc = decl.get("description")
+    if not isinstance(desc, dict) or not any(isinstance(v, str) and v.strip() for v in desc.values()):
+        raise ValueError("needs a description (description.en = \"…\")")
+    for key in ("min", "max"):
+        if key in decl and not (isinstance(decl[key], int) and not isinstance(decl[key], bool)):
+            raise ValueError(f"{key} must be a whole number")
+    choices = decl.get("choices", [])
+    if ptype == "choice" and (not isinstance(choices, list) or not choices or not all(isinstance(c, str) for c in choices)):
+        raise ValueError("a choice needs a list of string choices")
+    units = _units(ptype, decl.get("units"), phrases)
+    param = Parameter(name, ptype, MappingProxyType(dict(desc)), None, MappingProxyType({}),
+                      decl.get("min"), decl.get("max"), tuple(choices), units, bool(decl.get("allow_empty", False)))
+    default = param.validate(decl["default"]) if "default" in decl else None
+    localized = decl.get("defaults", {})
+    if not isinstance(localized, dict) or set(localized) - set(languages):
+        raise ValueError(f"defaults must be a table of languages ({', '.join(languages)})")
+    localized = {lang: param.validate(v) for lang, v in localized.items()}
+    missing = [lang for lang in languages if lang not in localized and default is None]
+    if missing:
+        raise ValueError(f"needs a default (default = …, or defaults.{missing[0]} = …)")
+    return Parameter(name, ptype, param.description, default, MappingProxyType(localized),
+                     param.minimum, param.maximum, param.choices, units, param.allow_empty)
+
+
+def _units(ptype: str, declared: Any, phrases: Mapping[str, Phrases]) -> tuple[str, ...]:
+    """The units a prison or fine parameter may use: those every language can word."""
+    if ptype not in ("prison", "fine"):
+        return ()
+    table = "units" if ptype == "prison" else "fine_units"
+    known = set.intersection(*(set(p.data[table]) for p in phrases.values()))
+    if ptype == "fine":
+        known.add(MONEY)
+    if declared is None:
+        return PRISON_UNITS if ptype == "prison" else tuple(sorted(known))
+    if not isinstance(declared, list) or not declared:
+        raise ValueError("units must be a list")
+    bad = [u for u in declared if u not in known]
+    if bad:
+        raise ValueError(f"unit {bad[0]!r} is not worded in every language's phrases (known: {', '.join(sorted(known))})")
+    return tuple(declared)
+
+
+def phrase_problem(data: Mapping[str, Any]) -> str | None:
+    """Why a phrases table is unusable, or None."""
+    for key in ("thousands_separator",):
+        if not isinstance(data.get(key), str):
+            return f"{key} must be a string"
+    for dotted in sorted(k for k in ("article_heading", "money", "quantity", "prison.range", "prison.fixed",
+                                      "prison.max", "fine.range", "fine.amount", "fine.max")):
+        node: Any = data
+        for part in dotted.split("."):
+            node = node.get(part) if isinstance(node, Mapping) else None
+        problem = check_pattern(dotted, node) if node is not None else f"{dotted} is missing"
+        if problem:
+            return problem
+    for table in PHRASE_TABLES:
+        entries = data.get(table)
+        if not isinstance(entries, Mapping) or not entries:
+            return f"{table} must be a table of units"
+        for unit, forms in entries.items():
+            if not (isinstance(forms, Mapping) and all(isinstance(forms.get(k), str) for k in ("one", "many"))):
+                return f"{table}.{unit} needs one = \"…\" and many = \"…\""
+    for old, new in (data.get("contractions") or {}).items():
+        if not isinstance(new, str):
+            return f"contractions.{old} must be a string"
+    return None

@@ -1,0 +1,204 @@
+"""The provisions of a statute that a comparison or a review may cite.
+
+A provision is an article-level unit or any provision below it (paragraph, subsection, point),
+never inside a quoted structure (text quoted from another law belongs to that law), never a
+note, never a repealed provision. Each one gets a citation label built from the unit's number
+and the labels below it ("7, Párrafo", "4(2)", "3, d)").
+
+"The same provision" for a detector means a node's own text plus the children that complete its
+sentence: the points of its list, or the paragraphs after an intro ending in ":" or "—". Separate
+paragraphs (a Spanish Párrafo, a Commonwealth subsection) are provisions of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from drafting.errors import DraftingError, InputError
+from drafting.model.document import Document, Node, is_unit, walk
+from drafting.parse import profiles
+from drafting.parse.profiles import Profile
+
+SUB_KINDS = frozenset({"subsection", "paragraph", "subparagraph", "point", "article", "section"})
+SKIP_KINDS = frozenset({"note", "quotedStructure", "crossHeading"})
+INTRO_END = re.compile(r"[:—–\-]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    eid: str
+    num: str  # citation label: "7", "7, Párrafo", "4(2)(a)", "3, d)"
+    unit: str  # eid of the article/section it belongs to
+    depth: int  # 0 for the unit itself
+    parent: str  # eid of the enclosing provision ("" for a unit)
+    group: str  # heading of the hcontainer holding the unit ("DISPOSICIONES FINALES"), if any
+    inline: bool  # completes its parent's sentence (a point of a list)
+    node: Node = field(compare=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        """All the provision's text, original wording, no labels."""
+        return full_text(self.node)
+
+
+# ---------------------------------------------------------------- tree helpers
+
+def sub_provisions(node: Node) -> Iterator[tuple[Node, bool]]:
+    """Direct sub-provisions of `node` (looking through list containers), each with its inline flag."""
+    intro = bool(node.wrap_up) or bool(INTRO_END.search(node.text))
+    for child in node.children:
+        if child.kind in SKIP_KINDS or child.repealed:
+            continue
+        if child.kind == "list":
+            for item in child.children:
+                if item.kind in SUB_KINDS and not item.repealed:
+                    yield item, True
+        elif child.kind in SUB_KINDS:
+            yield child, intro or child.kind == "point"
+
+
+def own_parts(node: Node) -> tuple[str, ...]:
+    """The node's heading, intro and wrap-up (plus loose text children), non-empty, in reading order."""
+    loose = tuple(c.text for c in node.children if c.kind == "text" and c.text)
+    return tuple(p for p in (node.heading, node.text, *loose, node.wrap_up) if p)
+
+
+def span_parts(node: Node) -> tuple[str, ...]:
+    """'The same provision': own text plus, in reading order, the children that complete its sentence."""
+    head = tuple(p for p in (node.heading, node.text) if p)
+    loose = tuple(c.text for c in node.children if c.kind == "text" and c.text)
+    inner: list[str] = []
+    for child, inline in sub_provisions(node):
+        if inline:
+            inner.extend(span_parts(child))
+    tail = (node.wrap_up,) if node.wrap_up else ()
+    return head + loose + tuple(inner) + tail
+
+
+def full_parts(node: Node) -> tuple[str, ...]:
+    """Every text part of the node and all its sub-provisions (no notes, no quoted text)."""
+    out = list(p for p in (node.heading, node.text) if p)
+    out.extend(c.text for c in node.children if c.kind == "text" and c.text)
+    for child, _ in sub_provisions(node):
+        out.extend(full_parts(child))
+    if node.wrap_up:
+        out.append(node.wrap_up)
+    return tuple(out)
+
+
+def full_text(node: Node) -> str:
+    return " ".join(full_parts(node))
+
+
+def display_lines(node: Node, profile: Profile, *, heading: bool = False, inline_only: bool = False) -> tuple[str, ...]:
+    """The provision as a drafter reads it, one provision per line, labels as written (for diffs).
+
+    `inline_only` keeps only the children that complete its sentence (what alignment matched)."""
+    lines = []
+    if heading and node.heading:
+        lines.append(node.heading)
+    if node.text:
+        lines.append(node.text)
+    for child in node.children:
+        if child.kind == "text" and child.text:
+            lines.append(child.text)
+    for child, inline in sub_provisions(node):
+        if inline_only and not inline:
+            continue
+        sub = display_lines(child, profile, heading=True)
+        label = profile.label(child)
+        if sub:
+            lines.append(f"{label} {sub[0]}".strip())
+            lines.extend(sub[1:])
+        elif label:
+            lines.append(label)
+    if node.wrap_up:
+        lines.append(node.wrap_up)
+    return tuple(lines)
+
+
+# ---------------------------------------------------------------- enumeration
+
+DEFINED_TERM = re.compile(r"^\s*[\"“‘«]([^\"”’»]{1,60})[\"”’»]")
+
+
+def _label(node: Node, siblings: list[Node], profile: Profile) -> str:
+    if node.num:
+        return profile.label(node).strip().rstrip(".-–—").strip()
+    term = DEFINED_TERM.match(node.text)
+    if term:  # an unnumbered definition is cited by its term: section 2 “child”
+        return f"“{term.group(1)}”"
+    same = [s for s in siblings if s.kind == node.kind and not s.num]
+    unnumbered = profile.section("labels").get(f"{node.kind}_unnumbered", "")
+    if unnumbered and len(same) == 1:
+        return unnumbered.replace("{num}", "").strip().rstrip(".-–—").strip()
+    return f"¶{same.index(node) + 1}" if node in same else "¶"
+
+
+def _join(base: str, label: str) -> str:
+    if label.startswith("("):
+        return base + label
+    return f"{base} {label}" if label.startswith("“") else f"{base}, {label}"
+
+
+# The last (document, profile id, provisions): review and align both ask for the same statute. One
+# tuple, read and replaced whole, so threads of the app never see a mix of two statutes.
+_LAST: list[tuple[Document, str, tuple[Provision, ...]] | None] = [None]
+
+
+def provisions(document: Document, profile: Profile) -> tuple[Provision, ...]:
+    """Every citable provision, in document order."""
+    last = _LAST[0]
+    if last is not None and last[0] is document and last[1] == profile.id:
+        return last[2]
+    found = _provisions(document, profile)
+    _LAST[0] = (document, profile.id, found)
+    return found
+
+
+def _provisions(document: Document, profile: Profile) -> tuple[Provision, ...]:
+    out: list[Provision] = []
+
+    def visit(node: Node, unit: Node, num: str, depth: int, parent: str, group: str, inline: bool) -> None:
+        out.append(Provision(node.eid, num, unit.eid, depth, parent, group, inline, node))
+        kids = list(sub_provisions(node))
+        siblings = [k for k, _ in kids]
+        for child, child_inline in kids:
+            visit(child, unit, _join(num, _label(child, siblings, profile)), depth + 1, node.eid, group, child_inline)
+
+    for node, ancestors in walk(document.body, into_quotes=False):
+        if not is_unit(node) or node.repealed or any(a.kind == "quotedStructure" or a.repealed for a in ancestors):
+            continue
+        if any(is_unit(a) for a in ancestors):
+            continue  # a unit nested in a unit is reached through its parent
+        group = next((a.heading for a in reversed(ancestors) if a.kind == "hcontainer" and a.heading), "")
+        visit(node, node, node.num or node.heading or node.eid, 0, "", group, False)
+    return tuple(out)
+
+
+def lineage(a: str, b: str) -> bool:
+    """Whether two eids are the same provision or one contains the other."""
+    return a == b or a.startswith(b + "__") or b.startswith(a + "__")
+
+
+# ---------------------------------------------------------------- which profile reviews a statute
+
+def review_profile(document: Document) -> Profile:
+    """The statute's drafting profile, which must carry review data; a clear error otherwise."""
+    where = document.meta.source or document.meta.title or None
+    if not document.units():
+        raise InputError("the statute has no articles or sections to compare or review (is it empty?)", source=where)
+    try:
+        profile = profiles.get(document.meta.profile) if document.meta.profile else profiles.for_language(document.meta.language)
+    except DraftingError:
+        known = sorted({profiles.get(p).language for p in profiles.available() if profiles.get(p).section("review")})
+        lang = document.meta.language or "unknown"
+        raise InputError(f"no review profile for a statute in language '{lang}'; review profiles exist for: "
+                         f"{', '.join(known)}", source=where) from None
+    if not profile.section("review").get("criteria"):
+        known = sorted({profiles.get(p).language for p in profiles.available() if profiles.get(p).section("review")})
+        raise InputError(f"profile '{profile.id}' (language '{profile.language}') has no review data "
+                         f"(drafting/parse/profiles/review/); review profiles exist for: {', '.join(known)}", source=where)
+    return profile

@@ -1,0 +1,118 @@
+"""Text normalisation for matching: folded, label-free, stop-word-free, lightly stemmed terms.
+
+Only matching uses these terms; quotes and diffs always show the original text. The language
+data (stop words, suffixes, minimum stem length) lives in the review profile
+(`drafting/parse/profiles/review/<id>.toml`, table `[normalize]`), so a new language is new data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from drafting.parse.profiles import Profile
+
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Roman numerals up to 39: labels such as "Párrafo II" or "(iv)"; strict so "civil" or "mix" survive.
+ROMAN = re.compile(r"(?:x{0,3})(?:ix|iv|v?i{0,3})\Z")
+
+
+class _FoldTable(dict):
+    """str.translate table built lazily: each non-ASCII character maps to ONE character."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if unicodedata.category(c) != "Mn")
+        value = self[code] = base[:1] if base else ch
+        return value
+
+
+_FOLD = _FoldTable()
+
+
+def strip_accents(text: str) -> str:
+    """Accents removed, case kept, SAME LENGTH as `text` (so match offsets map back to the original)."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, same length as `text`."""
+    return strip_accents(text).lower()
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs as one space, trimmed."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Normalizer:
+    """The matching vocabulary of one language: which words to drop and how to stem the rest."""
+
+    stopwords: frozenset[str]
+    suffixes: tuple[str, ...]  # longest first
+    min_stem: int = 4
+    boilerplate: frozenset[str] = frozenset()  # stemmed terms that weigh little (penalty words)
+    synonyms: tuple[tuple[str, str], ...] = ()  # folded phrase → the model law's wording
+    _phrases: re.Pattern[str] | None = None
+    _terms: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # word → term (None: dropped)
+
+    def stem(self, word: str) -> str:
+        # One pass, longest suffix first, never below min_stem: "light" stemming that merges
+        # inflections (posee/poseer, possesses/possession) without conflating distinct roots.
+        for suffix in self.suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= self.min_stem:
+                return word[: -len(suffix)]
+        return word
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        """The normalised terms of `text`, in order (duplicates kept)."""
+        folded = fold(text)
+        if self._phrases is not None:
+            table = dict(self.synonyms)
+            folded = self._phrases.sub(lambda m: table[m.group(0)], folded)
+        out = []
+        terms = self._terms
+        for word in WORD.findall(folded):
+            term = terms.get(word, "")
+            if term == "":
+                if len(word) < 2 or word in self.stopwords or ROMAN.match(word):
+                    term = None  # numbering labels (a, ii, 5) and grammar words carry no meaning for matching
+                else:
+                    term = self.stem(word)
+                if len(terms) < 200_000:
+                    terms[word] = term
+            if term is not None:
+                out.append(term)
+        return tuple(out)
+
+    def joined(self, text: str) -> str:
+        """The terms as one string, for rapidfuzz scorers."""
+        return " ".join(self.tokens(text))
+
+
+@lru_cache(maxsize=None)
+def _normalizer(profile_id: str, stopwords: tuple[str, ...], suffixes: tuple[str, ...], min_stem: int,
+                boilerplate: tuple[str, ...], synonyms: tuple[tuple[str, str], ...]) -> Normalizer:
+    folded = frozenset(fold(w) for w in stopwords)
+    ordered = tuple(sorted({fold(s) for s in suffixes}, key=len, reverse=True))
+    plain = Normalizer(folded, ordered, min_stem)
+    pairs = tuple((collapse(fold(a)), collapse(fold(b))) for a, b in synonyms)
+    # longest phrase first, whole words only
+    rx = re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a, _ in sorted(pairs, key=lambda p: -len(p[0])))) if pairs else None
+    return Normalizer(folded, ordered, min_stem, frozenset(t for w in boilerplate for t in plain.tokens(w)), pairs, rx)
+
+
+def normalizer(profile: Profile) -> Normalizer:
+    """The normaliser of a profile (its `[review.normalize]` data; empty data means no stemming)."""
+    data = profile.section("review").get("normalize", {})
+    return _normalizer(profile.id, tuple(data.get("stopwords", ())), tuple(data.get("suffixes", ())),
+                       int(data.get("min_stem", 4)), tuple(data.get("boilerplate", ())),
+                       tuple(sorted(data.get("synonyms", {}).items())))
+
+
+def normalize(text: str, profile: Profile) -> tuple[str, ...]:
+    """Shorthand: the normalised terms of `text` under `profile`."""
+    return normalizer(profile).tokens(text)
