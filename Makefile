@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean
+.PHONY: run test bench fidelity clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# import and review scored on the real statutes of ../shared/corpus against their gold files
+fidelity: $(STAMP)
+	$(BIN)/python -m fidelity
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
