@@ -8,7 +8,12 @@ Mapping (standard element names throughout):
   quoted structure → name="quotation" holding `<content><p><mod><quotedStructure>`;
 - preamble: `<recitals>`, `<citations>`, `<formula>`; preface and conclusions: `<p>` with
   `<docTitle>`/`<docNumber>`/`<docDate>` where named; attachments: `<attachments><attachment>`;
-- our own fields (profile, source, …) in `<proprietary>` under the drafting namespace.
+- our own fields (profile, source, …) in `<proprietary>` under the drafting namespace;
+- `<num>` holds the label as the source prints it ("Artículo 1°.-", "(a)"); the bare number is the
+  `drafting:num` attribute beside it (AKN lets any element carry attributes of another namespace);
+- a provision that defines a term wraps it in `<def refersTo="#…">` (with a TLCConcept);
+  a quoted structure names what it inserts or replaces in `<mod><ref>`;
+- notes keep their kind (editorial, debris, superseded) in `class`; a table of contents is `<toc>`.
 
 Reading uses a hardened parser: no DTDs, no entities, no network. A document with a DOCTYPE is
 refused outright, which stops external-entity and billion-laughs payloads before parsing.
@@ -53,8 +58,8 @@ def to_xml(doc: Document) -> bytes:
     doc = assign_eids(doc, keep_existing=True)
     root = etree.Element(A + "akomaNtoso", nsmap=NSMAP)
     kind = "bill" if doc.meta.doc_type == "bill" else "act"
-    top = etree.SubElement(root, A + kind, name=kind)
-    top.append(_meta(doc.meta))
+    top = etree.SubElement(root, A + kind, name=doc.meta.doc_type or kind)
+    top.append(_meta(doc.meta, _concepts(doc)))
     if doc.preface:
         preface = etree.SubElement(top, A + "preface")
         for node in doc.preface:
@@ -105,11 +110,30 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
 
 
-def _meta(meta: Meta) -> etree._Element:
+def _concepts(doc: Document) -> dict[str, str]:
+    """Every defined term → the eId of its TLC concept."""
+    found: dict[str, str] = {}
+    for node, _ in doc.walk():
+        if node.defines and node.defines not in found:
+            found[node.defines] = concept_id(node.defines)
+    return found
+
+
+def concept_id(term: str) -> str:
+    return "term-" + (slug(term).lower() or "unnamed")
+
+
+def _meta(meta: Meta, concepts: dict[str, str] | None = None) -> etree._Element:
     el = etree.Element(A + "meta")
     _identification(el, meta, "main")
     refs = etree.SubElement(el, A + "references", source="#drafting")
     etree.SubElement(refs, A + "TLCOrganization", eId="drafting", href="/ontology/organization/drafting", showAs="drafting")
+    seen: set[str] = set()
+    for term, eid in (concepts or {}).items():
+        if eid in seen:
+            continue
+        seen.add(eid)
+        etree.SubElement(refs, A + "TLCConcept", eId=eid, href=f"/ontology/concept/{eid}", showAs=term)
     prop = etree.SubElement(el, A + "proprietary", source="#drafting")
     ours = etree.SubElement(prop, D + "drafting", nsmap={"drafting": DRAFTING_NS})
     fields = [("language", meta.language), ("date", meta.date)]
@@ -160,10 +184,26 @@ def _ids(el: etree._Element, node: Node) -> None:
         el.set("status", STATUS_TO_AKN.get(node.status, node.status))
 
 
-def _p(parent: etree._Element, text: str) -> etree._Element:
+def _p(parent: etree._Element, text: str, defines: str = "") -> etree._Element:
     p = etree.SubElement(parent, A + "p")
-    p.text = text
+    at = text.find(defines) if defines else -1
+    if at < 0:
+        p.text = text
+        return p
+    p.text = text[:at]
+    term = etree.SubElement(p, A + "def", refersTo="#" + concept_id(defines))
+    term.text = defines
+    term.tail = text[at + len(defines):]
     return p
+
+
+def _num(el: etree._Element, node: Node) -> None:
+    """<num> as printed; the bare number beside it when a label was printed."""
+    if node.label:
+        etree.SubElement(el, A + "num").text = node.label
+        el.set(D + "num", node.num)
+    elif node.num:
+        etree.SubElement(el, A + "num").text = node.num
 
 
 def _hier(parent: etree._Element, node: Node) -> None:
@@ -174,21 +214,20 @@ def _hier(parent: etree._Element, node: Node) -> None:
     if node.kind == "hcontainer":
         el.set("name", node.name or "hcontainer")
     _ids(el, node)
-    if node.num:
-        etree.SubElement(el, A + "num").text = node.num
+    _num(el, node)
     if node.heading or node.kind == "crossHeading":
         etree.SubElement(el, A + "heading").text = node.heading or node.text
         if node.kind == "crossHeading":
             return
     if not node.children:
         content = etree.SubElement(el, A + "content")
-        _p(content, node.text)
+        _p(content, node.text, node.defines)
         if node.wrap_up:
             # A leaf has no wrapUp in AKN; keep it as a second, classed paragraph.
             _p(content, node.wrap_up).set("class", "wrapUp")
         return
     if node.text:
-        _p(etree.SubElement(el, A + "intro"), node.text)
+        _p(etree.SubElement(el, A + "intro"), node.text, node.defines)
     for child in node.children:
         _hier(el, child)
     if node.wrap_up:
@@ -202,17 +241,23 @@ def _hcontainer_block(parent: etree._Element, node: Node) -> None:
         el.set("eId", f"{node.eid}__wrap" if node.eid else "")
         content = etree.SubElement(el, A + "content")
         mod = etree.SubElement(etree.SubElement(content, A + "p"), A + "mod")
+        if node.target:
+            ref = etree.SubElement(mod, A + "ref", href="#" + (slug(node.target).lower() or "target"))
+            ref.text = node.target
         qs = etree.SubElement(mod, A + "quotedStructure")
         _ids(qs, node)
         if node.text:
             qs.set("startQuote", node.text)
-        for child in node.children:
-            if child.kind in HCONTAINER_KINDS or child.kind in HIERARCHY:
-                _hier(qs, child)
+        quoted = [child for child in node.children if child.kind in HCONTAINER_KINDS or child.kind in HIERARCHY]
+        for child in quoted:
+            _hier(qs, child)
+        if not quoted:  # a quotation the source left empty still needs one element
+            _hier(qs, Node(kind="text", text="", eid=f"{node.eid}__empty" if node.eid else ""))
         return
     _ids(el, node)
-    if node.num:
-        etree.SubElement(el, A + "num").text = node.num
+    if node.kind == "note" and node.name:
+        el.set("class", node.name)
+    _num(el, node)
     if node.heading:
         etree.SubElement(el, A + "heading").text = node.heading
     content = etree.SubElement(el, A + "content")
@@ -254,9 +299,27 @@ def _block_p(parent: etree._Element, node: Node) -> None:
     if node.kind == "formula":
         _preamble_node(parent, node)
         return
+    if node.kind == "toc":
+        toc = etree.SubElement(parent, A + "toc")
+        _ids(toc, node)
+        for item in node.children:
+            el = etree.SubElement(toc, A + "tocItem", href="#", level="1")
+            _ids(el, item)
+            el.text = item.text
+        return
+    if node.kind == "hcontainer":  # a promulgating decree kept in the preamble
+        container = etree.SubElement(parent, A + "container", name=node.name or "container")
+        _ids(container, node)
+        for child in node.children:
+            _block_p(container, child)
+        if not node.children:
+            etree.SubElement(container, A + "p")
+        return
     p = etree.SubElement(parent, A + "p")
     if node.eid:
         p.set("eId", node.eid)
+    if node.kind == "note":
+        p.set("class", f"note {node.name}".strip())
     if node.name in ("docTitle", "docNumber", "docDate", "docType", "docAuthority", "signature", "role", "person", "location"):
         inline = etree.SubElement(p, A + node.name)
         inline.text = node.text
@@ -331,8 +394,16 @@ def read(path: str | Path) -> Document:
     return from_xml(data, source=str(path))
 
 
+def is_ours(root: etree._Element) -> bool:
+    """Written by this toolkit (AKN 3.0 with our proprietary metadata), not by another producer."""
+    return root.tag == A + "akomaNtoso" and root.find(f"*/{A}meta/{A}proprietary/{D}drafting") is not None
+
+
 def from_xml(data: bytes, source: str = "<xml>") -> Document:
-    root = parse_bytes(data, source)
+    return from_root(parse_bytes(data, source), source)
+
+
+def from_root(root: etree._Element, source: str = "<xml>") -> Document:
     if root.tag != A + "akomaNtoso":
         raise InputError(
             f"not an Akoma Ntoso document (root element is <{etree.QName(root).localname}>, "
@@ -398,7 +469,7 @@ def _read_meta(top: etree._Element, source: str) -> Meta:
         lang = {v: k for k, v in {"es": "spa", "en": "eng", "fr": "fra", "pt": "por"}.items()}.get(lang3, lang3)
     return Meta(
         country=value(work, "FRBRcountry"),
-        doc_type=doc_type if doc_type in ("act", "bill") else _local(top),
+        doc_type=doc_type if doc_type in ("act", "bill", "code", "decree") else _local(top),
         number=value(work, "FRBRnumber"),
         date=fields.get("date", value(expr, "FRBRdate", "date")),
         language=lang,
@@ -410,14 +481,24 @@ def _read_meta(top: etree._Element, source: str) -> Meta:
     )
 
 
-def _num_heading(el: etree._Element) -> tuple[str, str]:
-    return _text(el.find(A + "num")), _text(el.find(A + "heading"))
+def _num_heading(el: etree._Element) -> tuple[str, str, str]:
+    """(num, label, heading): a `drafting:num` beside <num> means <num> is the printed label."""
+    printed = _text(el.find(A + "num"))
+    bare = el.get(D + "num")
+    if bare is not None:
+        return bare, printed, _text(el.find(A + "heading"))
+    return printed, "", _text(el.find(A + "heading"))
+
+
+def _defined(p: etree._Element | None) -> str:
+    term = p.find(A + "def") if p is not None else None
+    return _text(term) if term is not None else ""
 
 
 def _read_hier(el: etree._Element) -> Node:
     tag = _local(el)
     eid, guid, status = el.get("eId", ""), el.get("GUID", ""), _status(el)
-    num, heading = _num_heading(el)
+    num, label, heading = _num_heading(el)
     if tag == "hcontainer" and el.get("name") in KIND_OF_HCONTAINER:
         kind = KIND_OF_HCONTAINER[el.get("name", "")]
         content = el.find(A + "content")
@@ -425,19 +506,23 @@ def _read_hier(el: etree._Element) -> Node:
             qs = content.find(f".//{A}quotedStructure") if content is not None else None
             if qs is None:
                 return Node(kind="quotedStructure", eid=eid.removesuffix("__wrap"), line=el.sourceline or 0)
-            children = tuple(_read_hier(c) for c in _children(qs) if _local(c) in HIERARCHY)
+            ref = content.find(f".//{A}mod/{A}ref") if content is not None else None
+            children = tuple(_read_hier(c) for c in _children(qs) if _local(c) in HIERARCHY
+                             and not (c.get("eId", "").endswith("__empty") and not _text(c).strip()))
             return Node(kind="quotedStructure", text=qs.get("startQuote", ""), children=children,
                         eid=qs.get("eId", ""), guid=qs.get("GUID", ""), status=_status(qs),
-                        line=qs.sourceline or 0)
+                        target=_text(ref) if ref is not None else "", line=qs.sourceline or 0)
         if kind == "table":
             table = content.find(A + "table") if content is not None else None
             rows = tuple(
                 Node(kind="row", children=tuple(Node(kind="cell", text=_text(td)) for td in _children(tr)))
                 for tr in _children(table)
             ) if table is not None else ()
-            return Node(kind="table", num=num, heading=heading, children=rows, eid=eid, guid=guid, status=status)
+            return Node(kind="table", num=num, label=label, heading=heading, children=rows, eid=eid, guid=guid, status=status)
         text = _text(content.find(A + "p")) if content is not None and content.find(A + "p") is not None else ""
-        return Node(kind=kind, num=num, heading=heading, text=text, eid=eid, guid=guid, status=status, line=el.sourceline or 0)
+        name = el.get("class", "") if kind == "note" else ""
+        return Node(kind=kind, num=num, label=label, heading=heading, text=text, eid=eid, guid=guid, status=status,
+                    name=name, line=el.sourceline or 0)
     if tag == "crossHeading":
         return Node(kind="crossHeading", heading=heading, eid=eid, guid=guid, line=el.sourceline or 0)
     kind = tag if tag in HIERARCHY else "hcontainer"
@@ -447,13 +532,15 @@ def _read_hier(el: etree._Element) -> Node:
         paragraphs = content.findall(A + "p")
         text = _text(paragraphs[0]) if paragraphs else ""
         wrap = next((_text(p) for p in paragraphs[1:] if p.get("class") == "wrapUp"), "")
-        return Node(kind=kind, num=num, heading=heading, text=text, wrap_up=wrap, eid=eid, guid=guid,
-                    status=status, name=name, line=el.sourceline or 0)
+        return Node(kind=kind, num=num, label=label, heading=heading, text=text, wrap_up=wrap, eid=eid, guid=guid,
+                    status=status, name=name, defines=_defined(paragraphs[0] if paragraphs else None),
+                    line=el.sourceline or 0)
     children = tuple(_read_hier(c) for c in _children(el) if _local(c) in HIERARCHY)
+    intro = el.find(f"{A}intro/{A}p")
     return Node(
-        kind=kind, num=num, heading=heading, text=_text(el.find(f"{A}intro/{A}p")),
+        kind=kind, num=num, label=label, heading=heading, text=_text(intro),
         children=children, wrap_up=_text(el.find(f"{A}wrapUp/{A}p")), eid=eid, guid=guid,
-        status=status, name=name, line=el.sourceline or 0,
+        status=status, name=name, defines=_defined(intro), line=el.sourceline or 0,
     )
 
 
@@ -476,6 +563,15 @@ def _read_preamble(el: etree._Element) -> Node:
 def _read_block_p(p: etree._Element) -> Node:
     if _local(p) == "formula":
         return _read_preamble(p)
+    if _local(p) == "toc":
+        items = tuple(Node(kind="tocItem", text=_text(i), eid=i.get("eId", ""), guid=i.get("GUID", "")) for i in _children(p))
+        return Node(kind="toc", children=items, eid=p.get("eId", ""), guid=p.get("GUID", ""))
+    if _local(p) == "container":
+        return Node(kind="hcontainer", name=p.get("name", ""), eid=p.get("eId", ""), guid=p.get("GUID", ""),
+                    children=tuple(_read_block_p(c) for c in _children(p) if _text(c) or c.get("eId")))
+    classes = (p.get("class") or "").split()
+    if classes[:1] == ["note"]:
+        return Node(kind="note", text=_text(p), name=" ".join(classes[1:]), eid=p.get("eId", ""), guid=p.get("GUID", ""))
     inline = next((c for c in p if isinstance(c.tag, str)), None)
     name = _local(inline) if inline is not None and not (p.text or "").strip() else ""
     # Pretty-printing indents a <p> that holds only an inline; read the inline's own text.

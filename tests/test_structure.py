@@ -187,9 +187,12 @@ def test_numbering_problems_are_warnings_not_fixes() -> None:
     """)
     messages = [str(w) for w in result.warnings]
     assert any("gap" in m and "line 2" in m for m in messages)
-    assert any("again" in m and "line 3" in m for m in messages)
     assert any("out of order" in m and "line 4" in m for m in messages)
-    assert [u.num for u in result.document.units()] == ["1", "3", "3", "2"]
+    # an article printed twice is one article; the other wording is kept as a note, and the report says which
+    assert [u.num for u in result.document.units()] == ["1", "3", "2"]
+    three = result.document.units()[1]
+    assert [(c.kind, c.name, c.text) for c in three.children] == [("note", "superseded", "Artículo 3.- Otra vez tres.")]
+    assert any("printed again" in f and "line 3" in f for f in result.findings)
 
 
 def test_unknown_text_is_kept_with_a_warning() -> None:

@@ -15,10 +15,11 @@ from typing import Mapping
 
 from drafting import akn
 from drafting.errors import InputError
+from drafting.importers import akn_dialects
 from drafting.importers.readers import IMPORTABLE, read_bytes, read_source
 from drafting.model.document import Document, Meta, is_unit, walk
 from drafting.model.eids import assign_eids
-from drafting.parse import profiles
+from drafting.parse import definitions, profiles
 from drafting.parse.lines import Source
 from drafting.parse.profiles import Profile
 from drafting.parse.structure import Warning, parse
@@ -60,7 +61,7 @@ def import_document(path: Path | str, *, data: bytes | None = None, language: st
     """Import any importable file (or in-memory `data` named by `path`)."""
     path = Path(path)
     if path.suffix.lower() == ".xml":
-        doc = akn.from_xml(data, source=str(path)) if data is not None else akn.read(path)
+        doc = _read_xml(path, data, language, profile)
         doc = replace(doc, meta=_override(doc.meta, country, number, date, title))
         return ImportResult(doc, _report(doc, (), None, doc.meta.profile or "", doc.meta.language))
     source = read_bytes(data, str(path)) if data is not None else read_source(path)
@@ -69,10 +70,42 @@ def import_document(path: Path | str, *, data: bytes | None = None, language: st
     meta = _override(meta, country, number, date, title)
     result = parse(source, chosen, meta)
     doc = _name_title(result.document, chosen)
-    doc = assign_eids(doc)
+    doc = assign_eids(definitions.mark(doc, chosen))
     if not doc.units():
         raise InputError(f"no articles or sections found (profile {chosen.id}); is this a statute?", source=str(path))
     return ImportResult(doc, _report(doc, result.warnings, source, chosen.id, chosen.language))
+
+
+def _read_xml(path: Path, data: bytes | None, language: str | None, profile: str | None) -> Document:
+    """Our own Akoma Ntoso as stored; Akoma Ntoso from other producers (2.0, other 3.0 tools) mapped in."""
+    if data is None:
+        return akn.read(path) if _ours(path) else _read_xml(path, _bytes(path), language, profile)
+    root = akn.parse_bytes(data, str(path))
+    if akn.is_ours(root) or not akn_dialects.is_akn(root):
+        return akn.from_root(root, str(path))  # ours, or a clear error naming the root element
+    doc = akn_dialects.read(root, str(path))
+    lang = language or doc.meta.language
+    chosen = profiles.get(profile) if profile else profiles.for_language(lang) if lang else None
+    if chosen is None:
+        raise InputError("cannot tell the language of this Akoma Ntoso document (no FRBRlanguage)", source=str(path))
+    doc = replace(doc, meta=replace(doc.meta, profile=chosen.id, language=chosen.language))
+    return assign_eids(definitions.mark(doc, chosen))
+
+
+def _ours(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return True  # let the reader report it
+    return akn.DRAFTING_NS.encode() in head
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})", source=str(path)) from None
 
 
 def importable(name: str) -> bool:

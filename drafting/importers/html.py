@@ -24,9 +24,16 @@ _BLOCK = frozenset(
     "pre section summary table tbody thead tfoot tr td th ul".split()
 )
 _DROP = frozenset(
-    "script style nav head noscript template iframe object embed svg canvas select button "
+    "script style head noscript template iframe object embed svg canvas select button "
     "audio video map".split()
 )
+# A website's furniture and margin boxes: their lines are kept, marked with the region they came
+# from, so the parser can keep them out of the law (navigation, footer) or read them as notes (aside).
+_REGION_TAGS = {"nav": "nav", "header": "header", "footer": "footer", "aside": "aside"}
+_REGION_ROLES = {"navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside",
+                 "search": "nav"}
+_INDENT_CLASS = re.compile(r"(?:^|[\s_-])indent-?(\d{1,2})\b")
+_NUM_CLASS = re.compile(r"(?:^|[\s_-])(?:level-)?num(?:ber)?(?:$|[\s_-])")
 _BOLD_TAGS = frozenset(("b", "strong"))
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I
@@ -108,7 +115,10 @@ class _Builder:
         self.last_number = 0
         self.lists: list[list[int] | None] = []  # per open <ol>/<ul>: [next number, type] or None
         self.label = ""  # an <ol> item's number, waiting for the item's first text
-
+        self.region = ""  # "nav", "header", "footer", "aside" inside such an element, else ""
+        self.indent = 0  # the block's indentation level from its class ("text-indent-2")
+        self.lead = ""  # the block's opening emphasised run (bold, or a number span)
+        self.lead_open = True  # no text yet in this chunk: the next piece may be its lead
     def children(self, el: etree._Element, bold: bool, depth: int) -> None:
         if el.text:
             self.add(el.text, bold)
@@ -139,7 +149,24 @@ class _Builder:
             bold = True
         if style and "weight" in style and (weight := _WEIGHT.search(style)):
             bold = weight.group(1).lower() in ("bold", "bolder", "600", "700", "800", "900")
+        region = _REGION_TAGS.get(tag) or _REGION_ROLES.get(attrib.get("role", "").lower(), "")
+        if region and not self.region:
+            self.end_block()
+            self.region = region
+            try:
+                self.element_body(el, tag, bold, depth)
+            finally:
+                self.end_block()
+                self.region = ""
+            return
+        self.element_body(el, tag, bold, depth)
+
+    def element_body(self, el: etree._Element, tag: str, bold: bool, depth: int) -> None:
+        attrib = el.attrib
+        style = attrib.get("style")
         if tag not in _BLOCK:
+            if self.lead_open and (bold or _NUM_CLASS.search(attrib.get("class", ""))) and "".join(el.itertext()).strip():
+                self.lead = clean("".join(el.itertext()))
             self.children(el, bold, depth)
             return
         self.end_block()
@@ -155,6 +182,10 @@ class _Builder:
             centered = css.group(1).lower() == "center"
         line = el.sourceline or outer[3]
         self.block = (tag, centered, outer[2] or tag == "pre", line)
+        outer_indent = self.indent
+        indent = _INDENT_CLASS.search(attrib.get("class", ""))
+        if indent:
+            self.indent = int(indent.group(1))
         self.chunk_line = line
         if tag in ("ol", "ul"):
             self.lists.append(_list_state(el) if tag == "ol" else None)
@@ -169,6 +200,7 @@ class _Builder:
         if tag in ("ol", "ul"):
             self.lists.pop()
         self.block = outer
+        self.indent = outer_indent
         self.chunk_line = line
 
     def add(self, text: str, bold: bool) -> None:
@@ -186,6 +218,8 @@ class _Builder:
             text = f"{self.label} {text.lstrip()}"
             self.label = ""
         self.texts.append(text)
+        if not text.isspace():
+            self.lead_open = False
         if not bold and self.all_bold and not text.isspace():
             self.all_bold = False
 
@@ -197,8 +231,10 @@ class _Builder:
     def end_chunk(self) -> None:
         text = clean("".join(self.texts)) if self.texts else ""
         bold = self.all_bold
+        lead = self.lead if text.startswith(self.lead) and self.lead != text else ""
         self.texts = []
         self.all_bold = True
+        self.lead, self.lead_open = "", True
         pending = self.pending
         if not text:
             if self.chunk_soft:
@@ -208,7 +244,7 @@ class _Builder:
             pending[1] = pending[1] and bold
         else:
             self.emit_pending()
-            self.pending = [text, bold, self.chunk_line]
+            self.pending = [text, bold, self.chunk_line, lead]
         self.chunk_soft = False
 
     def end_block(self) -> None:
@@ -217,22 +253,23 @@ class _Builder:
 
     def emit_pending(self) -> None:
         if self.pending is not None:
-            text, bold, line = self.pending
+            text, bold, line, lead = self.pending
             self.pending = None
             tag, centered = self.block[0], self.block[1]
-            self.lines.append(Line(text, self._number(line), bold=bold, centered=centered, style=tag))
+            self.lines.append(Line(text, self._number(line), bold=bold, centered=centered, style=tag,
+                                   region=self.region, indent=self.indent, lead=lead))
 
     def _table(self, table: etree._Element) -> None:
         caption = table.find("caption")
         if caption is not None and _cell_text(caption):
-            self.lines.append(Line(_cell_text(caption), self._number(caption.sourceline), style="caption"))
+            self.lines.append(Line(_cell_text(caption), self._number(caption.sourceline), style="caption", region=self.region))
         rows = []
         for tr in _rows(table):
             cells = tuple(_cell_text(cell) for cell in tr if cell.tag in ("td", "th"))
             if any(cells):
                 rows.append(cells)
         if rows:
-            self.lines.append(Line("", self._number(table.sourceline), style="table", table=tuple(rows)))
+            self.lines.append(Line("", self._number(table.sourceline), style="table", table=tuple(rows), region=self.region))
 
     def _number(self, line: int | None) -> int:
         # The source line of the element, kept strictly increasing (minified HTML is all on line 1).

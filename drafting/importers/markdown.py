@@ -28,6 +28,10 @@ _NOTE = re.compile(r"\*\*\s.*\*")  # `** Artículo modificado por … *`: a star
 _TABLE_ROW = re.compile(r"\|.*\|")
 _TABLE_RULE = re.compile(r"\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?")
 _KEY = re.compile(r"([A-Za-z_][\w.-]*)\s*:\s*(.*)")
+_LEAD = re.compile(r"(\*\*|__)(?=\S)(.+?)\1")  # an opening bold run: `**Artículo 3°.**` …
+# An emphasis boundary glued between punctuation and a word (`**Artículo 3°.***Objeto*`): the
+# rendered text shows them apart, so a space goes where the markers were.
+_GLUED = re.compile(r"(?<=[.:;,)\]°º])(?:\*+|_{2,})(?=[^\s*_.,;:)])")
 _PLACEHOLDER = "\ue000"  # private-use char standing for an escaped character while markers go
 
 
@@ -74,7 +78,11 @@ def _line(raw: str, number: int) -> Line | None:
     text, bold = _inline(body)
     if not text:
         return None
-    return Line(text, number, bold=bold, style=style)
+    lead = ""
+    if (run := _LEAD.match(body.lstrip())) is not None:
+        lead = _inline(run.group(2))[0]
+        lead = lead if lead != text and text.startswith(lead) else ""
+    return Line(text, number, bold=bold, style=style, lead=lead)
 
 
 def _list_marker(body: str) -> int | None:
@@ -94,6 +102,8 @@ def _inline(body: str) -> tuple[str, bool]:
     if "](" in body:
         body = _LINK.sub(r"\1", body)
     bold = _wholly_bold(body)
+    if "*" in body or "__" in body:
+        body = _GLUED.sub(" ", body)
     if "*" in body:
         body = _STARS.sub("", body)
     if "__" in body:

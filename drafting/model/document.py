@@ -15,10 +15,18 @@ from typing import Callable, Iterator
 DIVISION_KINDS = ("part", "book", "title", "chapter", "section", "subsection", "division", "subdivision")
 PROVISION_KINDS = ("article", "paragraph", "subparagraph", "point", "list")
 PREAMBLE_KINDS = ("recitals", "recital", "citations", "citation", "formula")
-BLOCK_KINDS = ("crossHeading", "quotedStructure", "note", "text", "hcontainer", "table", "row", "cell", "attachment")
+BLOCK_KINDS = ("crossHeading", "quotedStructure", "note", "text", "hcontainer", "table", "row", "cell", "attachment",
+               "toc", "tocItem")
 KINDS = frozenset(DIVISION_KINDS + PROVISION_KINDS + PREAMBLE_KINDS + BLOCK_KINDS)
 
 REPEALED = "repealed"
+
+# What a note is (`Node.name` of a `note`). None of them is law: writers never print a note as the
+# law's text. An editorial note annotates a provision ("Artículo modificado por …"); debris is what a
+# website or mirror added around the law (navigation, "TEXTO CORRESPONDIENTE A []"); a superseded
+# note keeps the former wording of a provision the source prints beside the current one.
+EDITORIAL, DEBRIS, SUPERSEDED = "editorial", "debris", "superseded"
+NOTE_NAMES = ("", EDITORIAL, DEBRIS, SUPERSEDED)
 
 # ISO 639-1 → ISO 639-2/B, as FRBR expression URIs want three letters.
 LANGUAGE_CODES = {"es": "spa", "en": "eng", "fr": "fra", "pt": "por"}
@@ -30,7 +38,7 @@ MODEL_LAW_COUNTRY = "xm"
 @dataclass(frozen=True, slots=True)
 class Node:
     kind: str
-    num: str = ""  # as written: "24", "20 bis", "5-A", "I", "a", "PRIMERA"
+    num: str = ""  # the number, undecorated: "24", "20 bis", "5-A", "I", "a", "PRIMERA", "final primera"
     heading: str = ""
     text: str = ""  # the node's own text (its intro when it has children)
     children: tuple["Node", ...] = ()
@@ -38,7 +46,10 @@ class Node:
     eid: str = ""
     guid: str = ""  # stable across versions, so diffs can follow a provision that moved
     status: str = ""  # "" or REPEALED
-    name: str = ""  # hcontainer role ("finalProvisions", …); for preface text: docTitle/docNumber/docDate
+    name: str = ""  # hcontainer role ("finalProvisions", …); for preface text: docTitle/docNumber/docDate; note kind
+    label: str = ""  # the label exactly as the source prints it ("Artículo 1°.-", "(a)", "1.", "§ 22–3101."); "" = none
+    defines: str = ""  # the term this provision defines ("child pornography", "Pornografía infantil")
+    target: str = ""  # quoted structure: the provision of another law it inserts or replaces ("artículo 183-A del Código Penal")
     line: int = field(default=0, compare=False)  # source line, for messages; not stored
 
     def __post_init__(self) -> None:
@@ -49,10 +60,15 @@ class Node:
     def repealed(self) -> bool:
         return self.status == REPEALED
 
+    @property
+    def law(self) -> bool:
+        """False for what is not the law's own text: notes, tables of contents."""
+        return self.kind not in ("note", "toc", "tocItem")
+
     def full_text(self) -> str:
-        """All text of this node and its descendants, in reading order (no labels)."""
+        """All law text of this node and its descendants, in reading order (no labels, no notes)."""
         parts = [self.heading, self.text]
-        parts.extend(child.full_text() for child in self.children)
+        parts.extend(child.full_text() for child in self.children if child.law)
         parts.append(self.wrap_up)
         return " ".join(p for p in parts if p)
 
@@ -64,7 +80,7 @@ class Node:
 @dataclass(frozen=True, slots=True)
 class Meta:
     country: str = ""  # ISO 3166-1 alpha-2, lower case ("do"); MODEL_LAW_COUNTRY for the model law
-    doc_type: str = "act"  # "act" or "bill"
+    doc_type: str = "act"  # "act", "bill", "code" or "decree" (the FRBR work type)
     number: str = ""  # "53-07"
     date: str = ""  # ISO date of the expression (promulgation or version)
     language: str = ""  # ISO 639-1 ("es")

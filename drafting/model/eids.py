@@ -23,6 +23,7 @@ PREFIXES = {
     "recitals": "recitals", "recital": "recital", "citations": "citations", "citation": "citation",
     "formula": "formula", "crossHeading": "crossHeading", "quotedStructure": "qstr", "note": "note",
     "text": "hcontainer", "hcontainer": "hcontainer", "table": "table", "attachment": "att",
+    "toc": "toc", "tocItem": "tocItem",
 }
 # Kinds that are numbered in drafting practice: an unnumbered one is `nn`, not just a counter.
 NUMBERED = frozenset(DIVISION_KINDS + ("article", "paragraph", "subparagraph", "point", "recital", "attachment"))

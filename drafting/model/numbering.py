@@ -1,7 +1,8 @@
 """Provision numbers as drafters write them: ordering keys and "does this number come next?".
 
-"24", "24 bis", "5-A", "5A", "IV", "a", "PRIMERA" all become comparable keys, so the parser
-can warn about gaps and duplicates, the diff can tell an insertion from a renumbering, and the
+"24", "24 bis", "5-A", "5A", "163.1", "22-3101", "IV", "a", "PRIMERA", "final vigésima primera"
+all become comparable keys, so the parser can warn about gaps and duplicates and find the
+numbered sequence a document uses, the diff can tell an insertion from a renumbering, and the
 assembler can find the next free suffix (24 bis, 24 ter / 5-A, 5-B).
 """
 
@@ -9,16 +10,70 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from num2words import num2words
 
 LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
 ORDINALS = ("primer", "segund", "tercer", "cuart", "quint", "sext", "septim", "octav", "noven", "decim",
             "undecim", "duodecim")
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _ARABIC = re.compile(r"^(\d+)\s*(?:-?\s*([a-z]{1,2})|\s*(" + "|".join(LATIN_SUFFIXES) + r"))?$", re.IGNORECASE)
+# 163.1 (Canadian and Indian codes insert sections between 163 and 164 this way)
+_DECIMAL = re.compile(r"^(\d+)\.(\d+)$")
+# 22-3101 (a code's title and section): the sequence is the last number
+_COMPOUND = re.compile(r"^\d+[-–:](\d+)\s*(?:-?\s*([a-z]{1,2})|\.(\d+))?$", re.IGNORECASE)
+ORDINAL_LANGUAGES = ("es", "en")
+MAX_ORDINAL_WORD = 199
 
 
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn").lower().strip()
+
+
+def _ordinal_forms(n: int, lang: str) -> set[str]:
+    words = num2words(n, lang=lang, to="ordinal").replace("-", " ").split()
+    forms = {tuple(words)}
+    if lang == "es":  # feminine forms: all parts ("vigésima primera") or the last one ("decimoprimera")
+        fem = lambda w: w[:-1] + "a" if w.endswith("o") else w  # noqa: E731
+        forms |= {tuple(fem(w) for w in words), tuple(words[:-1]) + (fem(words[-1]),)}
+    return {_fold_ordinal("".join(f)) for f in forms}
+
+
+def _fold_ordinal(text: str) -> str:
+    text = _fold(text).replace(" ", "").replace("-", "").replace("quadra", "cuadra")
+    return text.replace("oo", "o").replace("ee", "e")  # decimoctava = décimo octava
+
+
+@lru_cache(maxsize=1)
+def _ordinal_words() -> dict[str, int]:
+    """Ordinal words of both languages, folded ("decimaprimera", "twentyfirst") → their value."""
+    table: dict[str, int] = {}
+    for lang in ORDINAL_LANGUAGES:
+        for n in range(MAX_ORDINAL_WORD, 0, -1):
+            for form in _ordinal_forms(n, lang):
+                table[form] = n
+    # spellings num2words does not produce but statutes print
+    for word, n in (("primer", 1), ("tercer", 3), ("setimo", 7), ("setima", 7), ("nono", 9), ("nona", 9),
+                    ("undecimo", 11), ("undecima", 11), ("duodecimo", 12), ("duodecima", 12), ("unico", 1), ("unica", 1)):
+        table[word] = n
+    return table
+
+
+def ordinal_value(text: str) -> int | None:
+    """The value of an ordinal word: "PRIMERA" → 1, "vigésima quinta" → 25, "Second" → 2."""
+    return _ordinal_words().get(_fold_ordinal(text))
+
+
+def _ordinal_tail(text: str) -> int | None:
+    """An ordinal at the end of a number: "final vigésima primera" → 21, "adicional única" → 1."""
+    words = text.split()
+    for size in (3, 2, 1):
+        if len(words) >= size:
+            value = ordinal_value(" ".join(words[-size:]))
+            if value is not None:
+                return value
+    return None
 
 
 def roman_value(text: str) -> int | None:
@@ -56,11 +111,16 @@ def num_key(num: str) -> tuple[int, int] | None:
             letters = match.group(2).lower()
             return main, sum((ord(c) - 96) * 26 ** i for i, c in enumerate(reversed(letters)))
         return main, 0
-    for i, stem in enumerate(ORDINALS, start=1):
-        if text.startswith(stem) and len(text) <= len(stem) + 2:
-            return i, 0
-    if text in ("unico", "unica"):
-        return 1, 0
+    if (match := _DECIMAL.match(text)) is not None:
+        return int(match.group(1)), int(match.group(2))
+    if (match := _COMPOUND.match(text)) is not None:
+        main = int(match.group(1))
+        if match.group(2):
+            return main, sum((ord(c) - 96) * 26 ** i for i, c in enumerate(reversed(match.group(2).lower())))
+        return main, int(match.group(3) or 0)
+    ordinal = _ordinal_tail(text)
+    if ordinal is not None:
+        return ordinal, 0
     roman = roman_value(text)
     if roman is not None and (len(text) > 1 or num.strip()[:1] in "IVXLC"):
         return roman, 0
@@ -74,10 +134,13 @@ def num_key(num: str) -> tuple[int, int] | None:
 def num_system(num: str) -> str:
     """Which numbering a number belongs to: arabic, roman, letter or ordinal (a law may restart in each)."""
     text = _fold(num).rstrip(".-)")
-    if _ARABIC.match(text):
+    if _ARABIC.match(text) or _DECIMAL.match(text) or _COMPOUND.match(text):
         return "arabic"
-    if any(text.startswith(stem) for stem in ORDINALS) or text in ("unico", "unica"):
-        return "ordinal"
+    if _ordinal_tail(text) is not None:
+        # "final primera" and "adicional primera" are two sequences: the words before the ordinal name it
+        words = text.split()
+        qualifier = " ".join(w for w in words if ordinal_value(w) is None)
+        return f"ordinal:{qualifier}" if qualifier else "ordinal"
     if roman_value(text) is not None and (len(text) > 1 or num.strip()[:1] in "IVXLC"):
         return "roman"
     return "letter"

@@ -18,8 +18,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from drafting.model.document import Node
+from drafting.model.document import DEBRIS, EDITORIAL, SUPERSEDED, Node
 from drafting.model.numbering import follows, num_key, num_system
+from drafting.parse.conventions import DEBRIS as DEBRIS_ROLE
+from drafting.parse.conventions import NOTE as NOTE_ROLE
+from drafting.parse.conventions import QUOTED, Conventions, clean_num, match_unit, unit_styles
 from drafting.parse.lines import Line
 from drafting.parse.profiles import Profile
 
@@ -51,6 +54,7 @@ class _Open:
     wrap_up: str = ""
     status: str = ""
     name: str = ""
+    label: str = ""
     line: int = 0
     level_type: str = ""  # the marker type of a point level, or "" for units/divisions
     implicit: bool = False  # an unnumbered paragraph the parser made from a plain text line
@@ -64,7 +68,7 @@ class _Open:
             children = (Node(kind="paragraph", text=text, line=self.line),) + children
             text = ""
         return Node(kind=self.kind, num=self.num, heading=self.heading, text=text, children=children,
-                    wrap_up=self.wrap_up, status=self.status, name=self.name, line=self.line)
+                    wrap_up=self.wrap_up, status=self.status, name=self.name, label=self.label, line=self.line)
 
 
 @dataclass
@@ -101,20 +105,30 @@ def emphatic(line: Line) -> bool:
 
 
 class BodyParser:
-    def __init__(self, profile: Profile, warnings: list[Warning]) -> None:
+    """Lines → provisions. With `conventions` (a whole document), which lines open units, which are
+    notes, debris or quotations was decided beforehand from the whole text; without them (a model
+    clause, a quotation) labels are recognised as they come."""
+
+    def __init__(self, profile: Profile, warnings: list[Warning], conventions: Conventions | None = None) -> None:
         self.p = profile
         self.s = profile.section("structure")
         self.warnings = warnings
+        self.conv = conventions
+        self.styles = unit_styles(profile)
         self.root = _Open(kind="hcontainer", rank=-100)
         self.stack: list[_Open] = [self.root]
         self.division_order = list(self.s.get("division_order", ()))
         self.levels = list(self.s.get("levels", ()))
         self.pending_heading: Line | None = None
+        self.merged_heading = ""  # the heading line of the unit that follows ("##### 5. Producing …")
         self.expect_division_heading: _Open | None = None
         self.last_text: tuple[_Open, str] | None = None  # where a wrapped line continues
         self.last_line: Line | None = None
         self.units: list[tuple[str, int]] = []
         self.seen_units: dict[str, int] = {}
+        self.unit_nodes: dict[int, _Open] = {}  # Line.number → the unit it opened
+        self.superseded: tuple[int, int, list[str]] | None = None  # (unit line, last line, collected lines)
+        self.pending_superseded: dict[int, list[Node]] = {}  # unit line → superseded notes waiting for it
 
     # ---------------------------------------------------------------- helpers
     def rx(self, name: str) -> re.Pattern[str] | None:
@@ -150,6 +164,10 @@ class BodyParser:
 
     # ---------------------------------------------------------------- lines
     def feed(self, line: Line) -> None:
+        if self.superseded is not None or (self.conv is not None and line.number in self.conv.superseded):
+            self.collect_superseded(line)
+            self.last_line = line
+            return
         quote = self.open_quote()
         if quote is not None:
             if self.ends_quote(line, quote):
@@ -158,6 +176,10 @@ class BodyParser:
                 quote.lines.append(line)
                 self.last_line = line
                 return
+        if self.conv is not None and self.conv.role(line) in (NOTE_ROLE, DEBRIS_ROLE):
+            self.note(line, line.text.strip(), DEBRIS if self.conv.role(line) == DEBRIS_ROLE else EDITORIAL)
+            self.last_line = line
+            return
         if line.table is not None:
             self.flush_pending()
             rows = tuple(Node(kind="row", children=tuple(Node(kind="cell", text=c) for c in row)) for row in line.table)
@@ -167,6 +189,12 @@ class BodyParser:
             return
         text = line.text.strip()
         if not text:
+            return
+        if self.conv is not None and line.number in self.conv.headings:
+            self.flush_pending()
+            found = match_unit(text, self.styles, in_group=True)
+            self.merged_heading = (found[1].group("rest") or "").strip() if found else ""
+            self.last_line = line
             return
         handled = (
             self.try_division(line, text)
@@ -178,7 +206,18 @@ class BodyParser:
         )
         if not handled:
             self.plain(line, text)
+        self.annotate(line)
         self.last_line = line
+
+    def annotate(self, line: Line) -> None:
+        """Annotation markers removed from this line ("F3[") become notes on its unit."""
+        if self.conv is None:
+            return
+        markers = self.conv.annotations.get(line.number)
+        if markers:
+            holder = self.unit() or self.top
+            for marker in markers:
+                holder.children.append(Node(kind="note", text=marker, name=EDITORIAL, line=line.number))
 
     def flush_pending(self) -> None:
         if self.pending_heading is not None:
@@ -199,7 +238,9 @@ class BodyParser:
         self.flush_pending()
         rank = self.division_order.index(kind)
         self.close_to(rank)
-        node = _Open(kind=kind, rank=rank, num=match.group("num"), heading=match.group("heading").strip(" .:-–—"), line=line.number)
+        label = text[:match.start("heading")].strip() if match.group("heading") else text.strip()
+        node = _Open(kind=kind, rank=rank, num=match.group("num"), heading=match.group("heading").strip(" .:-–—"),
+                     label=label, line=line.number)
         self.push(node)
         self.expect_division_heading = node if not node.heading else None
         self.last_text = (node, "heading") if node.heading else None
@@ -214,8 +255,7 @@ class BodyParser:
         division = self.expect_division_heading
         if division is None:
             return False
-        rx = self.rx("unit")
-        if rx and rx.match(text):
+        if self.is_unit_line(line, text):
             return False
         self.expect_division_heading = None
         if heading_like(text, line):
@@ -228,6 +268,8 @@ class BodyParser:
         rx = self.rx("group")
         match = rx.match(text) if rx else None
         if not match or not is_upper(text):
+            return False
+        if self.conv is not None and line.number in self.conv.units:
             return False
         self.flush_pending()
         self.close_to(0)
@@ -242,39 +284,47 @@ class BodyParser:
     def in_group(self) -> bool:
         return any(n.kind == "hcontainer" and n.rank == 0 for n in self.stack)
 
+    def unit_label(self, line: Line, text: str) -> tuple[str, str, str, str] | None:
+        """(num, label, rest, kind) when this line opens a unit."""
+        if self.conv is not None:
+            cand = self.conv.units.get(line.number)
+            if cand is None:
+                return None
+            return cand.num, cand.label, cand.rest, cand.kind
+        found = match_unit(text, self.styles, in_group=self.in_group())
+        if found is None:
+            return None
+        style, match = found
+        return clean_num(match.group("num")), match.group("label").strip(), (match.group("rest") or "").strip(), style.kind
+
+    def is_unit_line(self, line: Line, text: str) -> bool:
+        if self.conv is not None:
+            return line.number in self.conv.units
+        return match_unit(text, self.styles, in_group=self.in_group()) is not None
+
     def try_unit(self, line: Line, text: str) -> bool:
-        match = None
-        rx = self.rx("unit")
-        if rx:
-            match = rx.match(text)
-        ordinal = False
-        if match is None and self.in_group():
-            orx = self.rx("ordinal")
-            match = orx.match(text) if orx else None
-            ordinal = match is not None
-        if match is None:
+        found = self.unit_label(line, text)
+        if found is None:
             return False
-        num = self.clean_unit_num(match.group("num"))
-        rest = match.group("rest").strip()
+        num, label, rest, kind = found
         self.expect_division_heading = None
         heading_line = self.pending_heading
         self.pending_heading = None
         self.close_to(UNIT_RANK)
-        node = _Open(kind=self.p.unit_kind if not ordinal else "article", rank=UNIT_RANK, num=num, line=line.number)
-        if heading_line is not None:
-            node.heading = heading_line.text.strip()
+        node = _Open(kind=kind or self.p.unit_kind, rank=UNIT_RANK, num=num, label=label, line=line.number)
+        if self.merged_heading:
+            node.heading, self.merged_heading = self.merged_heading.rstrip(" .—–-").strip(), ""
+        elif heading_line is not None:
+            node.heading = heading_line.text.strip().rstrip(".").strip()
         self.push(node)
-        self.check_sequence(num, line, ordinal)
+        self.unit_nodes[line.number] = node
+        node.children.extend(self.pending_superseded.pop(line.number, []))
+        self.check_sequence(num, line, kind == "article" and self.p.unit_kind != "article" or not num[:1].isdigit())
         self.unit_rest(node, rest, line)
         return True
 
-    def clean_unit_num(self, num: str) -> str:
-        num = " ".join(num.split())
-        num = re.sub(r"\s*-\s*", "-", num)
-        return num
-
     def check_sequence(self, num: str, line: Line, ordinal: bool) -> None:
-        if ordinal:
+        if ordinal and not num[:1].isdigit():
             return
         previous = self.units[-1][0] if self.units else None
         if previous is not None and num_system(previous) != num_system(num):
@@ -292,6 +342,7 @@ class BodyParser:
 
     def unit_rest(self, node: _Open, rest: str, line: Line) -> None:
         """Split what follows an article label into heading, text and an inline first marker."""
+        rest = rest.lstrip("—–").strip() if rest.startswith(("—", "–")) else rest
         if not rest:
             self.last_text = None
             return
@@ -301,16 +352,20 @@ class BodyParser:
             self.last_text = None
             return
         inline = self.rx("inline_heading")
-        if inline:
+        if inline and not node.heading:
             match = inline.match(rest)
-            if match and self.marker_level(match.group("more").strip()):
+            if match and (self.marker_level(match.group("more").strip()) or self.short_heading(match.group("heading"))):
                 node.heading = match.group("heading").strip()
-                self.feed_level_text(match.group("more").strip(), line)
+                more = match.group("more").strip()
+                if self.marker_level(more):
+                    self.feed_level_text(more, line)
+                elif more:
+                    self.set_text(node, "text", more)
                 return
         if self.marker_level(rest):
             self.feed_level_text(rest, line)
             return
-        heading, text = self.split_heading(rest, line)
+        heading, text = self.split_heading(rest, line) if not node.heading else ("", rest)
         if heading:
             if repealed and repealed.match(heading):
                 node.status = "repealed"
@@ -327,12 +382,18 @@ class BodyParser:
         else:
             self.last_text = (node, "heading") if heading and not emphatic(line) and not heading.endswith(TERMINAL) else None
 
+    def short_heading(self, text: str) -> bool:
+        words = text.split()
+        starters = set(self.p.word("sentence_starters", ()))
+        return 0 < len(words) <= int(self.s.get("max_heading_words", 12)) and text[:1].isupper() \
+            and words[0].lower().strip("\"'“(") not in starters
+
     def split_heading(self, rest: str, line: Line, whole: bool = True) -> tuple[str, str]:
         max_words = int(self.s.get("max_heading_words", 12))
         starters = set(self.p.word("sentence_starters", ()))
         first_word = rest.split()[0].strip("¿¡\"'«“(").lower() if rest.split() else ""
         # The whole rest is a heading when the source marks it (bold, a heading style) and it is short.
-        if whole and emphatic(line) and len(rest.split()) <= max_words * 2:
+        if whole and emphatic(line) and not line.lead and len(rest.split()) <= max_words * 2:
             return rest.rstrip(" .").strip(), ""
         match = re.match(r"^(?P<h>[^.:;]{1,160}?)\.\s+(?P<t>\S.*)$", rest)
         if match and len(match.group("h").split()) <= max_words and first_word not in starters and match.group("h")[:1].isupper():
@@ -419,8 +480,9 @@ class BodyParser:
         else:
             item_rank = rank_of_type + 1 if wrap_in_list else rank_of_type
             self.close_to(item_rank)
+        label = text[:match.start("rest")].strip() if match.group("rest") is not None else text.strip()
         item = _Open(kind=str(level["kind"]), rank=item_rank, num=(match.group("num") or "").strip(), line=line.number,
-                     level_type="" if wrap_in_list else level_type)
+                     level_type="" if wrap_in_list else level_type, label=label)
         self.push(item)
         rest = (match.group("rest") or "").strip()
         if rest:
@@ -439,18 +501,45 @@ class BodyParser:
 
     # ---------------------------------------------------------------- notes and text
     def try_note(self, line: Line, text: str) -> bool:
-        rx = self.rx("note")
-        is_note = line.style == "md-note" or (rx is not None and rx.match(text) is not None)
+        if self.conv is not None:
+            return False  # decided from the whole text: notes never reach here
+        notes = self.p.section("editorial").get("notes")
+        is_note = line.style == "md-note" or bool(notes and any(
+            self.p.compile(f"editorial.notes[{i}]", pat).match(text) for i, pat in enumerate(notes)))
         if not is_note:
             return False
+        self.note(line, text, EDITORIAL)
+        return True
+
+    def note(self, line: Line, text: str, name: str) -> None:
+        """A note annotates the whole provision it sits in: it ends any paragraph or point that was open."""
         self.flush_pending()
         target = self.unit() or self.top
-        # A note ends whatever paragraph or point was open: it annotates the whole provision.
         while self.top is not target:
             self.stack.pop()
-        target.children.append(Node(kind="note", text=text, line=line.number))
+        target.children.append(Node(kind="note", text=text, name=name, line=line.number))
         self.last_text = None
-        return True
+
+    def collect_superseded(self, line: Line) -> None:
+        """A former wording of a unit, printed again in the source: one note on the unit it belongs to."""
+        assert self.conv is not None
+        if self.superseded is None:
+            self.flush_pending()
+            self.superseded = (self.conv.superseded[line.number], self.conv.superseded_end[line.number], [])
+        unit_line, last, collected = self.superseded
+        if line.table is not None:
+            collected.extend(" | ".join(row) for row in line.table)
+        elif line.text.strip():
+            collected.append(line.text.strip())
+        if line.number >= last:
+            note = Node(kind="note", text="\n".join(collected), name=SUPERSEDED, line=line.number)
+            self.superseded = None
+            holder = self.unit_nodes.get(unit_line)
+            if holder is not None:
+                holder.children.append(note)
+            else:
+                self.pending_superseded.setdefault(unit_line, []).append(note)
+            self.last_text = None
 
     def continues(self, line: Line, text: str) -> bool:
         """A hard-wrapped line: it carries on the sentence of the previous line."""
@@ -475,7 +564,7 @@ class BodyParser:
             self.set_text(node, attr, text)
             return
         unit = self.unit()
-        if allow_pending and self.s.get("heading_before_unit", False) and self.looks_like_heading(text):
+        if allow_pending and self.s.get("heading_before_unit", False) and self.looks_like_heading(text, line):
             self.flush_pending()
             self.pending_heading = line
             return
@@ -515,10 +604,17 @@ class BodyParser:
         self.push(para)
         self.set_text(para, "text", text)
 
-    def looks_like_heading(self, text: str) -> bool:
+    def looks_like_heading(self, text: str, line: Line | None = None) -> bool:
+        """A margin heading on the line before a section ("Application." or "Short title")."""
         words = text.split()
-        return (0 < len(words) <= int(self.s.get("max_heading_words", 12)) and text[:1].isupper()
-                and not text.rstrip().endswith(tuple(".:;,")) and not text.startswith(("“", '"', "«")))
+        if not (0 < len(words) <= int(self.s.get("max_heading_words", 12)) and text[:1].isupper()
+                and not text.rstrip().endswith((",", ";", ":")) and not text.startswith(("“", '"', "«"))):
+            return False
+        if not text.rstrip().endswith("."):
+            return True
+        # ends with a full stop: a heading only when a section follows and it does not read as a sentence
+        starters = set(self.p.word("sentence_starters", ()))
+        return self.conv is not None and words[0].lower().strip("\"'“(") not in starters and len(words) <= 8
 
     # ---------------------------------------------------------------- quotations
     def open_quote(self) -> _Quote | None:
@@ -527,8 +623,19 @@ class BodyParser:
                 return node.quote
         return None
 
-    def maybe_open_quote(self) -> None:
+    def maybe_open_quote(self, upcoming: Line | None = None) -> None:
         """After a line: if the provision being built announces new wording, quote what follows."""
+        if self.open_quote() is not None:
+            return
+        if self.conv is not None:
+            # decided from the whole text: a quotation is the run of lines marked as quoted
+            if upcoming is None or self.conv.role(upcoming) != QUOTED:
+                return
+            holder = self.last_text[0] if self.last_text and self.last_text[1] == "text" else self.top
+            if holder is self.root:
+                return
+            holder.quote = _Quote(marks=holder.text.rstrip().endswith(QUOTE_OPEN))
+            return
         if self.last_text is None:
             return
         node, attr = self.last_text
@@ -537,14 +644,13 @@ class BodyParser:
         amending = self.p.section("amending").get("intro", "")
         if not amending or not self.p.regex("amending", "intro").search(node.text):
             return
-        holder = node
         if node.quote is None:
-            marks = node.text.rstrip().endswith(QUOTE_OPEN)
-            node.quote = _Quote(marks=marks)
-            self.quote_holder = holder
+            node.quote = _Quote(marks=node.text.rstrip().endswith(QUOTE_OPEN))
 
     def ends_quote(self, line: Line, quote: _Quote) -> bool:
         text = line.text.strip()
+        if self.conv is not None:
+            return self.conv.role(line) != QUOTED and bool(text or line.table is not None)
         if quote.marks:
             if quote.lines and quote.lines[-1].text.rstrip().endswith(QUOTE_CLOSE):
                 return True
@@ -558,14 +664,11 @@ class BodyParser:
         if conclusions and self.p.regex("conclusions", "start").match(text):
             return True
         unit = self.unit()
-        rx = self.rx("unit")
-        if rx and unit is not None and unit.kind != "article" or (rx and unit is not None and not self.in_group()):
-            match = rx.match(text) if rx else None
-            if match and self.units and follows(self.units[-1][0], self.clean_unit_num(match.group("num"))):
+        if unit is not None and self.units:
+            found = match_unit(text, self.styles, in_group=self.in_group())
+            if found and follows(self.units[-1][0], clean_num(found[1].group("num"))) and \
+                    (unit.kind != "article" or not self.in_group() or not found[0].in_group or emphatic(line)):
                 return True
-        orx = self.rx("ordinal")
-        if orx and self.in_group() and orx.match(text) and emphatic(line):
-            return True
         return False
 
     def close_quote(self) -> None:
@@ -574,9 +677,10 @@ class BodyParser:
         holder.quote = None
         assert quote is not None
         lines = list(quote.lines)
-        if lines and quote.marks:
+        opener = lines[0].text.lstrip()[:1] if lines else ""
+        if lines and (quote.marks or opener in QUOTE_OPEN):
             lines[0] = lines[0]._replace(text=lines[0].text.lstrip().lstrip("«“\"").lstrip())
-            lines[-1] = lines[-1]._replace(text=lines[-1].text.rstrip().rstrip("»”\"").rstrip())
+            lines[-1] = lines[-1]._replace(text=re.sub(r"[»”\"]+\s*[.;]?$", "", lines[-1].text.rstrip()).rstrip())
         sub_warnings: list[Warning] = []
         inner = BodyParser(self.p, sub_warnings)
         inner.units = []
@@ -585,7 +689,7 @@ class BodyParser:
             inner.maybe_open_quote()
         nodes = inner.finish()
         # Quoted text is not this law's: its numbering is not ours to check.
-        self.warnings.extend(w for w in sub_warnings if not w.message.startswith(("numbering gap", "text outside")))
+        self.warnings.extend(w for w in sub_warnings if not w.message.startswith(("numbering gap", "text outside", "article")))
         first = lines[0].number if lines else 0
         holder.children.append(Node(kind="quotedStructure", children=nodes, line=first))
         self.last_text = None
@@ -593,6 +697,8 @@ class BodyParser:
     def finish(self) -> tuple[Node, ...]:
         if self.open_quote() is not None:
             self.close_quote()
+        if self.superseded is not None:
+            self.collect_superseded(Line("", self.superseded[1]))
         self.flush_pending()
         return tuple(c.freeze() if isinstance(c, _Open) else c for c in self.root.children)
 
@@ -625,11 +731,13 @@ def _level_regex(profile: Profile, level: Mapping[str, object]) -> re.Pattern[st
 
 # -------------------------------------------------------------------- whole documents
 
-def parse_body_lines(lines: Iterable[Line], profile: Profile, warnings: list[Warning]) -> tuple[Node, ...]:
-    parser = BodyParser(profile, warnings)
-    for line in lines:
+def parse_body_lines(lines: Iterable[Line], profile: Profile, warnings: list[Warning],
+                     conventions: Conventions | None = None) -> tuple[Node, ...]:
+    parser = BodyParser(profile, warnings, conventions)
+    lines = list(lines)
+    for n, line in enumerate(lines):
         parser.feed(line)
-        parser.maybe_open_quote()
+        parser.maybe_open_quote(lines[n + 1] if n + 1 < len(lines) else None)
     return parser.finish()
 
 

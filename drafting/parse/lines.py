@@ -23,6 +23,11 @@ class Line(NamedTuple):
     style: str = ""  # DOCX style name, HTML tag ("h2", "p"), Markdown heading ("h4")
     page_break: bool = False  # a page break comes before this line
     table: tuple[tuple[str, ...], ...] | None = None  # rows of cell texts; `text` is then ""
+    # Where on a page the line sits: "" for the main text; "nav", "header", "footer" for a
+    # website's furniture; "aside" for a margin box of annotations next to the law.
+    region: str = ""
+    indent: int = 0  # indentation level the format shows (HTML class "text-indent-2", DOCX left indent), 0 = none
+    lead: str = ""  # the line's opening emphasised run ("Artículo 3°." of `**Artículo 3°.***Heading.* …`), "" = none
 
 
 @dataclass(frozen=True, slots=True)

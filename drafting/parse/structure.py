@@ -1,16 +1,19 @@
 """Lines + profile → Document: one grammar for every source format.
 
-`parse` splits a source into preface, preamble (recitals, citations, enacting formula), body,
-conclusions and attachments; the body itself is read by `body`. A table of contents
-before the body is not mistaken for it, and signatures after it are conclusions.
+`parse` first decides the document's conventions from the whole text (`conventions`: which
+lines are the law's units, where the body starts and ends, what is a table of contents, a
+promulgating decree, a note or debris), then splits the source into preface, preamble
+(recitals, citations, enacting formula), body, conclusions and attachments; the body itself is
+read by `body`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from drafting.model.document import Document, Meta, Node
-from drafting.parse.body import TERMINAL, BodyParser, Warning, emphatic, heading_like, is_upper, parse_body_lines, parse_fragment
+from drafting.model.document import DEBRIS, EDITORIAL, Document, Meta, Node
+from drafting.parse import conventions
+from drafting.parse.body import TERMINAL, Warning, emphatic, is_upper, parse_body_lines, parse_fragment
 from drafting.parse.lines import Line, Source
 from drafting.parse.profiles import Profile
 
@@ -21,101 +24,83 @@ __all__ = ["parse", "parse_fragment", "parse_body_lines", "ParseResult", "Warnin
 class ParseResult:
     document: Document
     warnings: tuple[Warning, ...]
+    findings: tuple[str, ...] = ()  # what was decided from the whole text (conventions.decide)
 
 
 def parse(source: Source, profile: Profile, meta: Meta) -> ParseResult:
     """Split the source into preface, preamble, body, conclusions and attachments, and parse each."""
     warnings: list[Warning] = []
     lines = [ln for ln in source.lines if ln.text.strip() or ln.table is not None]
-    body_start = _body_start(lines, profile)
-    if body_start is None:
+    lines, conv = conventions.decide(lines, profile)
+    if not conv.units:
         warnings.append(Warning(0, "no article or section found: the whole text is kept as unstructured text"))
-        body_start = 0
-    body_end, attach_start = _body_end(lines, body_start, profile)
-    preface, preamble = _front_matter(lines[:body_start], profile)
-    body = parse_body_lines(lines[body_start:body_end], profile, warnings)
-    conclusions = tuple(Node(kind="text", text=ln.text.strip(), line=ln.number)
-                        for ln in lines[body_end:attach_start] if ln.table is None)
-    attachments = _attachments(lines[attach_start:], profile, warnings)
+    body_start, body_end = conv.body_start, conv.body_end
+    attach_start = _attachments_start(lines, body_end, profile)
+    front = list(range(body_start))
+    toc = conv.toc
+    promulgation = conv.promulgation
+    outside = set(range(*toc)) if toc else set()
+    if promulgation:
+        outside |= set(range(*promulgation))
+    preface, preamble = _front_matter([lines[i] for i in front if i not in outside], profile, conv)
+    if toc:
+        preface = preface + (_toc_node(lines[toc[0]:toc[1]], profile),)
+    if promulgation:
+        preamble = preamble + (_promulgation_node(lines[promulgation[0]:promulgation[1]]),)
+    body = parse_body_lines(lines[body_start:body_end], profile, warnings, conv)
+    conclusions = tuple(_plain(ln, conv) for ln in lines[body_end:attach_start] if ln.table is None)
+    attachments = _attachments(lines[attach_start:], profile, warnings, conv)
     doc = Document(meta=meta, preface=preface, preamble=preamble, body=body, conclusions=conclusions, attachments=attachments)
-    return ParseResult(document=doc, warnings=tuple(warnings))
+    return ParseResult(document=doc, warnings=tuple(warnings), findings=conv.findings)
 
 
-def _classifier(profile: Profile) -> BodyParser:
-    return BodyParser(profile, [])
+def _plain(line: Line, conv: conventions.Conventions) -> Node:
+    """A line outside the body: text, or a note when it is not the law's (debris, annotations)."""
+    role = conv.role(line)
+    if role in (conventions.DEBRIS, conventions.NOTE):
+        return Node(kind="note", text=line.text.strip(), name=DEBRIS if role == conventions.DEBRIS else EDITORIAL,
+                    line=line.number)
+    return Node(kind="text", text=line.text.strip(), line=line.number)
 
 
-def _body_start(lines: list[Line], profile: Profile) -> int | None:
-    """The first division or unit that really opens the body (a table of contents does not)."""
-    probe = _classifier(profile)
-    unit_rx = probe.rx("unit")
-    first_unit = None
-    for i, line in enumerate(lines):
-        text = line.text.strip()
-        match = unit_rx.match(text) if unit_rx else None
-        if match and (match.group("rest").strip() or i + 1 < len(lines)) and not _toc_like(text, profile):
-            first_unit = i
-            break
-    if first_unit is None:
-        return None
-    start = first_unit
-    # Walk back over the division lines (and their headings) right above the first unit.
-    div_rx = probe.rx("division")
-    group_rx = probe.rx("group")
-    i = first_unit - 1
-    while i >= 0:
-        text = lines[i].text.strip()
-        is_div = bool(div_rx and div_rx.match(text) and (is_upper(text.split()[0]) or emphatic(lines[i])))
-        is_group = bool(group_rx and group_rx.match(text) and is_upper(text))
-        prev = lines[i - 1].text.strip() if i >= 1 else ""
-        prev_is_div = bool(div_rx and div_rx.match(prev) and (is_upper(prev.split()[0]) or emphatic(lines[i - 1])))
-        if not is_div and prev_is_div and heading_like(text, lines[i]):
-            i -= 1  # the heading line of the division above it
-            continue
-        if is_group and start < first_unit:
-            break  # a group heading above a division belongs to a table of contents
-        if is_div or is_group:
-            start = i
-            i -= 1
-            continue
-        if profile.section("structure").get("heading_before_unit", False) and i == first_unit - 1 and probe.looks_like_heading(text):
-            start = i
-            i -= 1
-            continue
-        break
-    return start
+def _toc_node(lines: list[Line], profile: Profile) -> Node:
+    """A table of contents: one item per line, kept as the source prints it (never the body)."""
+    items = tuple(Node(kind="tocItem", text=ln.text.strip(), line=ln.number)
+                  for ln in lines if ln.table is None and ln.text.strip())
+    return Node(kind="toc", children=items, line=lines[0].number if lines else 0)
 
 
-def _toc_like(text: str, profile: Profile) -> bool:
-    """A table-of-contents entry ("Capítulo I … (Artículo 1 al 13)") is not the body."""
-    return bool(profile.section("structure").get("toc_entry")) and bool(profile.regex("structure", "toc_entry").search(text))
+def _promulgation_node(lines: list[Line]) -> Node:
+    """The decree or act that promulgates the code that follows: kept whole in the preamble."""
+    texts = tuple(Node(kind="text", text=ln.text.strip(), line=ln.number) for ln in lines if ln.table is None)
+    return Node(kind="hcontainer", name="promulgation", children=texts, line=lines[0].number if lines else 0)
 
 
-def _body_end(lines: list[Line], start: int, profile: Profile) -> tuple[int, int]:
-    """Where the conclusions start, and where the attachments (schedules) start."""
-    conclusions = profile.section("conclusions").get("start", "")
+def _attachments_start(lines: list[Line], body_end: int, profile: Profile) -> int:
+    """Schedules start at the first schedule heading after the body."""
     schedule = profile.section("schedule").get("start", "")
-    end = attach = len(lines)
-    for i in range(start, len(lines)):
+    if not schedule:
+        return len(lines)
+    rx = profile.regex("schedule", "start")
+    for i in range(body_end, len(lines)):
         text = lines[i].text.strip()
-        if schedule and profile.regex("schedule", "start").match(text) and is_upper(text.split()[0] if text.split() else ""):
-            attach = i
-            if end > i:
-                end = i
-            break
-        if end == len(lines) and conclusions and profile.regex("conclusions", "start").match(text):
-            end = i
-    return end, attach
+        if rx.match(text) and text.split() and is_upper(text.split()[0]):
+            return i
+    return len(lines)
 
 
-def _attachments(lines: list[Line], profile: Profile, warnings: list[Warning]) -> tuple[Node, ...]:
+def _attachments(lines: list[Line], profile: Profile, warnings: list[Warning],
+                 conv: conventions.Conventions) -> tuple[Node, ...]:
     if not lines:
         return ()
     rx = profile.regex("schedule", "start")
     groups: list[tuple[Line, list[Line]]] = []
+    trailing: list[Node] = []
     for line in lines:
         text = line.text.strip()
-        if rx.match(text) and text.split() and is_upper(text.split()[0]):
+        if conv.role(line) == conventions.DEBRIS:
+            trailing.append(_plain(line, conv))
+        elif rx.match(text) and text.split() and is_upper(text.split()[0]):
             groups.append((line, []))
         elif groups:
             groups[-1][1].append(line)
@@ -130,11 +115,23 @@ def _attachments(lines: list[Line], profile: Profile, warnings: list[Warning]) -
         nodes = parse_body_lines(body, profile, [])
         # A schedule is free text more often than articles: keep its lines as they are.
         out.append(Node(kind="attachment", num=num, heading=heading, children=nodes, line=head.number))
+    if trailing and out:
+        last = out[-1]
+        out[-1] = replace(last, children=last.children + tuple(trailing))
     return tuple(out)
 
 
-def _front_matter(lines: list[Line], profile: Profile) -> tuple[tuple[Node, ...], tuple[Node, ...]]:
-    """Preface (title, number, anything before the preamble) and preamble (recitals, citations, formula)."""
+def _front_matter(lines: list[Line], profile: Profile,
+                  conv: conventions.Conventions) -> tuple[tuple[Node, ...], tuple[Node, ...]]:
+    """Preface (title, number, anything before the preamble) and preamble (recitals, citations, formula).
+
+    A website's furniture before the law (menus, "Revise también …", bulleted links) is debris."""
+    lines = [ln for ln in lines if ln.table is None]
+    debris = [ln for ln in lines if conv.role(ln) in (conventions.DEBRIS, conventions.NOTE) or ln.style == "li"]
+    kept = {id(ln) for ln in debris}
+    notes = tuple(Node(kind="note", text=ln.text.strip(), name=DEBRIS if conv.role(ln) != conventions.NOTE else EDITORIAL,
+                       line=ln.number) for ln in debris)
+    lines = [ln for ln in lines if id(ln) not in kept]
     pre = profile.section("preamble")
     recitals = profile.regex("preamble", "recitals") if pre.get("recitals") else None
     citations = profile.regex("preamble", "citations") if pre.get("citations") else None
@@ -187,4 +184,8 @@ def _front_matter(lines: list[Line], profile: Profile) -> tuple[tuple[Node, ...]
             else:
                 preamble.append(Node(kind="text", text=text, line=ln.number))
     close()
-    return preface, tuple(preamble)
+    return _in_order(preface + notes), tuple(preamble)
+
+
+def _in_order(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
+    return tuple(sorted(nodes, key=lambda n: n.line))

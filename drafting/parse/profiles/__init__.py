@@ -38,11 +38,11 @@ class Profile:
 
     def label(self, node: Node) -> str:
         """The label a drafter writes before a node's text: "Artículo 24.-", "(a)", "PART II"."""
-        labels = self.section("labels")
+        if node.label:
+            return node.label  # as the source prints it
         if not node.num:
-            pattern = labels.get(f"{node.kind}_unnumbered", "")
-            return pattern.replace("{num}", "") if pattern else ""
-        pattern = labels.get(node.kind, "{num}")
+            return ""  # an unnumbered provision has no label unless its source printed one
+        pattern = self.section("labels").get(node.kind, "{num}")
         return pattern.replace("{num}", node.num)
 
     def word(self, name: str, default: Any = "") -> Any:
@@ -50,6 +50,11 @@ class Profile:
 
     def regex(self, table: str, name: str) -> re.Pattern[str]:
         return _compile(self.id, table, name, self.section(table)[name])
+
+    def compile(self, where: str, pattern: str) -> re.Pattern[str]:
+        """A pattern of this profile named by where it sits ("structure.units[0]"), compiled once."""
+        table, _, name = where.partition(".")
+        return _compile(self.id, table, name, pattern)
 
 
 @lru_cache(maxsize=None)

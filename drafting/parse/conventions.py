@@ -1,0 +1,776 @@
+"""Decide a document's conventions from evidence, before its body is parsed.
+
+Real statutes as governments and mirrors publish them carry more than the law: a table of
+contents that repeats every article, a promulgating decree before a code, articles quoted from
+other laws, an article printed twice (as a heading and again as a label; or its former wording
+after the current one), website navigation and editorial notes. A line that *looks* like an
+article label is therefore not taken as one on sight. This pass looks at the whole text first:
+
+1. **Roles.** Every line is law, a note (editorial annotations, validity lines, margin boxes),
+   debris (a website's furniture, mirror residue) or part of a table of contents. Notes and
+   debris are kept by the parser, never as law.
+2. **Quotations.** Text an amending provision quotes ("… queda así:", "the following section is
+   inserted—") is not the law's own: its labels are not candidates.
+3. **Candidates.** Every line that matches one of the profile's unit styles (`[[structure.units]]`:
+   "Artículo 5.-", "Disposición final primera.", "12.", "§ 2252.", "Section 3", "1 Short title")
+   is a candidate, with its typographic signature (style, emphasis).
+4. **The sequence.** For each signature, the longest consistent numbered sequence (1, 2, 3, 3A, 4 …
+   — a number that comes next, or a modest gap) is found by dynamic programming; candidates that
+   carry text count double, so a table of contents (the same numbers without text) loses to the
+   body. The best sequence fixes the document's unit style; units of other styles (final
+   dispositions, a preliminary title in roman numerals) join when they have text of their own.
+5. **Duplicates.** A heading line directly followed by the same number as a label is one unit.
+   The same number printed again further on is a superseded wording (kept as a note) — the
+   occurrence that the source marks as former ("Vigente … hasta …") is the superseded one.
+6. **Parts.** The body runs from the first unit of the sequence (with the division headings right
+   above it) to the last; before it, a table of contents and a promulgating decree (units of
+   their own, closed by "POR TANTO … Dado en") are recognised; after it come conclusions,
+   schedules and debris.
+
+Everything decided is reported (`findings`), so the import report can say what was placed where.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping, Sequence
+
+from drafting.model.numbering import follows, num_key, num_system
+from drafting.parse.lines import Line
+from drafting.parse.profiles import Profile
+
+LAW, NOTE, DEBRIS, TOC, QUOTED = "law", "note", "debris", "toc", "quoted"
+WINDOW = 48  # how many earlier candidates a candidate may continue (keeps the search linear)
+QUOTE_MARKS = {"«": "»", "“": "”", '"': '"'}
+_TERMINAL = (".", ";", ":", "!", "?", "»", "”")
+HEADING_STYLES = ("h1", "h2", "h3", "h4", "h5", "h6", "title", "heading")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A line that carries a unit label, read with one unit style."""
+
+    number: int  # Line.number
+    index: int  # position in the line list
+    style: str
+    num: str
+    label: str
+    rest: str
+    emphasis: str  # "h4", "bold", "plain": part of the typographic signature
+    kind: str = ""  # a unit kind the style imposes ("" = the profile's unit kind)
+    content: bool = False  # text of its own follows (not a table-of-contents entry)
+    heading_only: bool = False
+    group: int = 0  # which group of dispositions it sits in ("DISPOSICIONES FINALES" …), 0 = none
+    in_group: bool = False  # numbered within its group (PRIMERA. …): the group is part of its identity
+
+    @property
+    def identity(self) -> str:
+        return f"{self.style}:{self.group if self.in_group else 0}:{self.num}"
+
+    @property
+    def signature(self) -> tuple[str, str]:
+        return self.style, self.emphasis
+
+
+@dataclass(frozen=True)
+class Conventions:
+    roles: Mapping[int, str]  # Line.number → role (LAW when absent)
+    units: Mapping[int, Candidate]  # Line.number → the unit that line opens
+    headings: Mapping[int, int]  # Line.number of a heading line → Line.number of the unit it heads
+    superseded: Mapping[int, int]  # first Line.number of a superseded wording → the unit it belongs to
+    superseded_end: Mapping[int, int]  # first Line.number of a superseded wording → its last Line.number
+    annotations: Mapping[int, tuple[str, ...]]  # Line.number → annotation markers removed from it
+    body_start: int  # index into the line list
+    body_end: int
+    toc: tuple[int, int] | None  # [start, end) indexes of a table of contents
+    promulgation: tuple[int, int] | None  # [start, end) indexes of a promulgating decree
+    unit_style: str = ""
+    findings: tuple[str, ...] = ()
+
+    def role(self, line: Line) -> str:
+        return self.roles.get(line.number, LAW)
+
+
+# ---------------------------------------------------------------- entry point
+
+def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], Conventions]:
+    """Read the evidence; return the lines (annotation markers removed) and what was decided."""
+    lines, annotations = _strip_annotations(lines, profile)
+    styles = unit_styles(profile)
+    roles = _roles(lines, profile)
+    findings: list[str] = []
+    _mark_quotations(lines, roles, profile, styles)
+    candidates = _in_groups([c for i, line in enumerate(lines) if roles.get(line.number, LAW) == LAW
+                             for c in _candidates(i, line, styles, profile)], lines, profile)
+    candidates = _one_per_line(candidates)
+    candidates = _with_content(candidates, lines, roles, profile)
+    candidates, headings = _merge_heading_lines(candidates, lines, roles)
+    chosen = _choose(candidates, profile)
+    if not chosen:
+        return tuple(lines), Conventions(MappingProxyType(roles), MappingProxyType({}), MappingProxyType({}),
+                                         MappingProxyType({}), MappingProxyType({}), MappingProxyType(annotations),
+                                         0, len(lines), None, None, "", ("no article or section labels found",))
+    units, superseded, superseded_end = _duplicates(chosen, candidates, lines, roles, profile, findings)
+    headings = {h: u for h, u in headings.items() if u in units}
+    order = sorted(units.values(), key=lambda c: c.index)
+    main_style = order[0].style if order else ""
+    body_start = _body_start(lines, order, roles, profile)
+    toc = _toc(lines, body_start, roles, candidates, profile)
+    promulgation = _promulgation(lines, candidates, units, body_start, toc, roles, profile, findings)
+    body_end = _body_end(lines, order, superseded_end, profile)
+    for c in candidates:
+        if c.number not in units and c.number not in headings and c.number not in superseded \
+                and body_start <= c.index < body_end and c.content and c.style == main_style:
+            findings.append(f"line {c.number}: {c.label!r} is not taken as an article (out of the law's sequence)")
+    if toc:
+        for i in range(*toc):
+            if roles.get(lines[i].number, LAW) == LAW:
+                roles[lines[i].number] = TOC
+        findings.append(f"lines {lines[toc[0]].number}–{lines[toc[1] - 1].number}: table of contents (kept, not the body)")
+    findings.extend(_unit_findings(order))
+    return tuple(lines), Conventions(
+        roles=MappingProxyType(roles), units=MappingProxyType(units), headings=MappingProxyType(headings),
+        superseded=MappingProxyType(superseded), superseded_end=MappingProxyType(superseded_end),
+        annotations=MappingProxyType(annotations), body_start=body_start, body_end=body_end, toc=toc,
+        promulgation=promulgation, unit_style=main_style, findings=tuple(findings))
+
+
+# ---------------------------------------------------------------- unit styles
+
+@dataclass(frozen=True)
+class UnitStyle:
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+    kind: str = ""
+    heading_only: bool = False  # the label only counts on a heading-like line ("1 Short title")
+    in_group: bool = False  # only inside a group of dispositions (PRIMERA. …)
+
+
+def unit_styles(profile: Profile) -> tuple[UnitStyle, ...]:
+    return _styles_of(profile.id, profile)
+
+
+_STYLE_CACHE: dict[str, tuple[UnitStyle, ...]] = {}
+
+
+def _styles_of(key: str, profile: Profile) -> tuple[UnitStyle, ...]:
+    if key not in _STYLE_CACHE:
+        out = []
+        for n, spec in enumerate(profile.section("structure").get("units", ())):
+            pats = spec.get("patterns") or [spec["pattern"]]
+            compiled = tuple(profile.compile(f"structure.units[{n}]", p) for p in pats)
+            out.append(UnitStyle(str(spec.get("style", f"style{n}")), compiled, str(spec.get("kind", "")),
+                                 bool(spec.get("heading_only", False)), bool(spec.get("in_group", False))))
+        _STYLE_CACHE[key] = tuple(out)
+    return _STYLE_CACHE[key]
+
+
+def match_unit(text: str, styles: Sequence[UnitStyle], in_group: bool = False) -> tuple[UnitStyle, re.Match[str]] | None:
+    """The first style whose label starts `text` (styles that need a group only inside one)."""
+    for style in styles:
+        if style.in_group and not in_group:
+            continue
+        for pattern in style.patterns:
+            match = pattern.match(text)
+            if match and match.group("num"):
+                return style, match
+    return None
+
+
+def clean_num(num: str) -> str:
+    num = " ".join(num.split())
+    return re.sub(r"\s*[-–]\s*", "-", num) if not re.fullmatch(r"\d+[-–]\d+.*", num) else num
+
+
+def emphasis(line: Line) -> str:
+    style = line.style.lower()
+    if style in HEADING_STYLES or style.startswith("heading"):
+        return style if style.startswith("h") and len(style) == 2 else "heading"
+    if line.bold or (line.lead and not line.lead.endswith(("…", ","))):
+        return "bold"
+    return "plain"
+
+
+def _candidates(index: int, line: Line, styles: Sequence[UnitStyle], profile: Profile) -> list[Candidate]:
+    text = line.text.strip()
+    if not text or line.table is not None:
+        return []
+    found = match_unit(text, [s for s in styles if not s.in_group])
+    if found is None:
+        found = match_unit(text, [s for s in styles if s.in_group], in_group=True)
+    if found is None:
+        return []
+    style, match = found
+    num = clean_num(match.group("num"))
+    label = match.group("label").strip()
+    rest = (match.group("rest") or "").strip()
+    if num_key(num) is None:
+        return []  # "Artículo 1NN-A …": not a number of any sequence
+    if label[:1].islower():
+        return []  # "artículo 11 de la Ley …" at the start of a wrapped line is running text
+    if rest[:1].islower() and not _marker_start(rest) and not style.in_group:
+        return []  # "Artículo 11 de la Ley 30096 …": a reference that happens to start a line
+    if style.heading_only and not _heading_like(rest, line, profile):
+        return []
+    return [Candidate(line.number, index, style.name, num, label, rest, emphasis(line), style.kind,
+                      heading_only=style.heading_only, in_group=style.in_group)]
+
+
+def _in_groups(candidates: list[Candidate], lines: Sequence[Line], profile: Profile) -> list[Candidate]:
+    """Number the groups of dispositions; each candidate learns the group it sits in."""
+    group = profile.regex("structure", "group") if profile.section("structure").get("group") else None
+    if group is None:
+        return candidates
+    starts = [i for i, line in enumerate(lines) if group.match(line.text.strip()) and _upper(line.text)]
+    out = []
+    k = 0
+    for c in candidates:
+        while k < len(starts) and starts[k] < c.index:
+            k += 1
+        out.append(Candidate(**{**c.__dict__, "group": k}))
+    return out
+
+
+def _marker_start(text: str) -> bool:
+    return bool(re.match(r"^\(?[a-z]{1,3}[).]", text))
+
+
+def _heading_like(rest: str, line: Line, profile: Profile) -> bool:
+    words = rest.split()
+    if not words:
+        return line.style.lower() in HEADING_STYLES or line.bold
+    limit = int(profile.section("structure").get("max_heading_words", 12))
+    return len(words) <= limit + 4 and not rest.rstrip().endswith((";", ",", ":")) and \
+        (len(words) <= limit or line.style.lower() in HEADING_STYLES or line.bold)
+
+
+def _one_per_line(candidates: list[Candidate]) -> list[Candidate]:
+    seen: set[int] = set()
+    out = []
+    for c in candidates:
+        if c.number not in seen:
+            seen.add(c.number)
+            out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------- roles
+
+def _compiled(profile: Profile, table: str, name: str) -> re.Pattern[str] | None:
+    value = profile.section(table).get(name)
+    if not value:
+        return None
+    if isinstance(value, (list, tuple)):
+        value = "|".join(f"(?:{v})" for v in value)
+    return profile.compile(f"{table}.{name}", value)
+
+
+def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
+    """Debris and notes line by line; editorial-notes blocks run to the next unit label."""
+    roles: dict[int, str] = {}
+    debris = _compiled(profile, "editorial", "debris")
+    debris_after = _compiled(profile, "editorial", "debris_from")  # everything from here on is debris
+    notes = _compiled(profile, "editorial", "notes")
+    notes_block = _compiled(profile, "editorial", "notes_heading")
+    unit_rx = unit_styles(profile)
+    in_block = False
+    trailing = False
+    for line in lines:
+        text = line.text.strip()
+        if trailing:
+            roles[line.number] = DEBRIS
+            continue
+        if line.region in ("nav", "header", "footer"):
+            roles[line.number] = DEBRIS
+            continue
+        if line.region == "aside" or line.style == "md-note":
+            roles[line.number] = NOTE
+            continue
+        if debris_after is not None and debris_after.search(text):
+            trailing = True
+            roles[line.number] = DEBRIS
+            continue
+        if debris is not None and debris.search(text):
+            roles[line.number] = DEBRIS
+            continue
+        if in_block:
+            found = match_unit(text, unit_rx)
+            if found and (emphasis(line) != "plain" or not re.fullmatch(r"1[89]\d\d|20\d\d", found[1].group("num"))):
+                in_block = False
+            else:
+                roles[line.number] = NOTE
+                continue
+        if notes_block is not None and notes_block.match(text) and emphasis(line) != "plain":
+            in_block = True
+            roles[line.number] = NOTE
+            continue
+        if notes is not None and notes.match(text):
+            roles[line.number] = NOTE
+    return roles
+
+
+def _strip_annotations(lines: Sequence[Line], profile: Profile) -> tuple[list[Line], dict[int, tuple[str, ...]]]:
+    """Remove annotation markers ("F3[" … "]") from the text; remember them per line as notes."""
+    opener = _compiled(profile, "editorial", "annotation")
+    if opener is None:
+        return list(lines), {}
+    out: list[Line] = []
+    found: dict[int, tuple[str, ...]] = {}
+    stack: list[bool] = []  # open brackets: True for an annotation marker, False for a plain "["
+    for line in lines:
+        text = line.text
+        if "[" not in text and "]" not in text or line.table is not None:
+            out.append(line)
+            continue
+        pieces: list[str] = []
+        markers: list[str] = []
+        pos = 0
+        while pos < len(text):
+            match = opener.match(text, pos)
+            if match:
+                markers.append(match.group(0).rstrip("["))
+                stack.append(True)
+                pos = match.end()
+                continue
+            ch = text[pos]
+            if ch == "[":
+                stack.append(False)
+                pieces.append(ch)
+            elif ch == "]":
+                if stack and stack.pop():
+                    pos += 1
+                    continue
+                pieces.append(ch)
+            else:
+                pieces.append(ch)
+            pos += 1
+        if markers:
+            found[line.number] = tuple(markers)
+            new_text = " ".join("".join(pieces).split())
+            lead = line.lead
+            if lead:
+                lead = " ".join(opener.sub("", lead).split())
+            out.append(line._replace(text=new_text, lead=lead if new_text.startswith(lead) else ""))
+        else:
+            out.append(line)
+    return out, found
+
+
+# ---------------------------------------------------------------- quotations
+
+def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Profile, styles) -> None:
+    """Lines quoted by an amending provision are not the law's own units (the body parser reads them
+    into a quoted structure): after an amending intro, a quotation in marks runs to its closing mark;
+    one without marks runs to the next label with the signature of the provision that quotes it."""
+    intro = _compiled(profile, "amending", "intro")
+    if intro is None:
+        return
+    host: Candidate | None = None
+    sentence = ""  # the sentence so far: an intro may be hard-wrapped over several lines
+    i = 0
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        text = line.text.strip()
+        if roles.get(line.number, LAW) != LAW:
+            i += 1
+            continue
+        found = _candidates(i, line, styles, profile)
+        if found:
+            host = found[0]
+        sentence = f"{sentence} {text}"[-2000:] if sentence and not sentence.endswith(_TERMINAL) else text
+        if not intro.search(sentence):
+            i += 1
+            continue
+        sentence = ""
+        j = i + 1
+        while j < n and (not lines[j].text.strip() or roles.get(lines[j].number, LAW) not in (LAW, QUOTED)):
+            j += 1
+        if j >= n:
+            break
+        first = lines[j].text.lstrip()
+        opener = text.rstrip()[-1:] if text.rstrip().endswith(tuple(QUOTE_MARKS)) else first[:1]
+        if opener in QUOTE_MARKS:
+            close = QUOTE_MARKS[opener]
+            k = j
+            while k < n:
+                body = lines[k].text.rstrip()
+                if body.endswith((close, close + ".", close + ";", close + "»", close + ".»")) and (k > j or len(body) > 1):
+                    break
+                k += 1
+            end = min(k + 1, n)
+        else:
+            end = j
+            while end < n:
+                nxt = lines[end]
+                cand = _candidates(end, nxt, styles, profile) if roles.get(nxt.number, LAW) == LAW else []
+                if cand and host is not None and cand[0].signature == host.signature and cand[0].style == host.style \
+                        and (host.emphasis != "plain" or follows(host.num, cand[0].num)):
+                    break
+                if _ends_quotation(nxt, profile):
+                    break
+                end += 1
+        for k in range(j, end):
+            if roles.get(lines[k].number, LAW) == LAW:
+                roles[lines[k].number] = QUOTED
+        i = max(end, i + 1)
+
+
+def _ends_quotation(line: Line, profile: Profile) -> bool:
+    text = line.text.strip()
+    group = profile.section("structure").get("group")
+    if group and profile.regex("structure", "group").match(text) and _upper(text):
+        return True
+    conclusions = profile.section("conclusions").get("start")
+    return bool(conclusions and profile.regex("conclusions", "start").match(text))
+
+
+def _upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+# ---------------------------------------------------------------- evidence for each candidate
+
+def _with_content(candidates: list[Candidate], lines: Sequence[Line], roles: Mapping[int, str],
+                  profile: Profile) -> list[Candidate]:
+    """A candidate has content when text of its own follows it (a law line that is not another label,
+    a division or a heading, before the next label), or when its rest reads as a sentence and its
+    number does not come again later (a table of contents repeats the numbers of the body)."""
+    division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
+    positions = [c.index for c in candidates] + [len(lines)]
+    repealed_rx = profile.regex("structure", "repealed") if profile.section("structure").get("repealed") else None
+    later: dict[str, int] = {}
+    for c in candidates:
+        later[c.identity] = c.index  # the last index where each number occurs
+    out = []
+    for n, c in enumerate(candidates):
+        words = c.rest.split()
+        own = len(words) >= 10 or (len(words) >= 1 and c.rest.rstrip().endswith((".", ":", ";", "—", "-"))
+                                   and not _emphatic(lines[c.index]))
+        follow = False
+        for k in range(c.index + 1, min(positions[n + 1], c.index + 40)):
+            line = lines[k]
+            if line.table is not None:
+                follow = True
+                break
+            if roles.get(line.number, LAW) not in (LAW, QUOTED):
+                continue
+            text = line.text.strip()
+            if division is not None and division.match(text):
+                break
+            if len(text.split()) >= 4 or text.endswith((".", ";", ":")):
+                follow = True
+                break
+        recurs = later[c.identity] > c.index
+        repealed = bool(repealed_rx and repealed_rx.match(c.rest))  # "Artículo 6.- [Derogado]" is a unit
+        out.append(Candidate(**{**c.__dict__, "content": follow or ((own or repealed) and not recurs)}))
+    return out
+
+
+def _emphatic(line: Line) -> bool:
+    return emphasis(line) != "plain" and not line.lead
+
+
+def _merge_heading_lines(candidates: list[Candidate], lines: Sequence[Line],
+                         roles: Mapping[int, str]) -> tuple[list[Candidate], dict[int, int]]:
+    """"##### 5. Producing …" then "5.—(1) A person …": one unit, headed by the first line."""
+    out: list[Candidate] = []
+    headings: dict[int, int] = {}
+    skip = False
+    for n, c in enumerate(candidates):
+        if skip:
+            skip = False
+            continue
+        nxt = candidates[n + 1] if n + 1 < len(candidates) else None
+        if nxt is not None and nxt.num == c.num and nxt.style == c.style and c.emphasis != "plain" \
+                and not _law_between(lines, roles, c.index, nxt.index) and len(c.rest.split()) <= 30:
+            headings[c.number] = nxt.number
+            heading = c.rest if c.rest else ""
+            # the heading lines carry the consistent typography ("#####"); the labels below vary
+            merged = Candidate(**{**nxt.__dict__, "content": nxt.content or c.content, "emphasis": c.emphasis,
+                                  "rest": nxt.rest if nxt.rest or not heading else ""})
+            out.append(merged)
+            skip = True
+            continue
+        out.append(c)
+    return out, headings
+
+
+def _law_between(lines: Sequence[Line], roles: Mapping[int, str], a: int, b: int) -> bool:
+    return any(roles.get(lines[k].number, LAW) == LAW and lines[k].text.strip() for k in range(a + 1, b))
+
+
+# ---------------------------------------------------------------- the sequence
+
+def _edge(prev: Candidate, cur: Candidate) -> float | None:
+    """The cost of `cur` continuing a sequence after `prev`, or None when it cannot."""
+    a, b = num_key(prev.num), num_key(cur.num)
+    if a is None or b is None:
+        return None
+    if num_system(prev.num) != num_system(cur.num) or (cur.in_group and cur.group != prev.group):
+        return 1.5 if b == (1, 0) else None  # a new numbering starts (roman preliminary title, then 1, 2 …)
+    if follows(prev.num, cur.num):
+        return 0.0
+    if b <= a:
+        return None
+    gap = b[0] - a[0]
+    return 1.0 + min(gap, 30) * 0.05
+
+
+def _best_sequence(group: list[Candidate]) -> tuple[float, list[Candidate]]:
+    score = [0.0] * len(group)
+    back = [-1] * len(group)
+    for j, cur in enumerate(group):
+        weight = 2.0 if cur.content else 1.0
+        best, arg = 0.0, -1
+        for i in range(max(0, j - WINDOW), j):
+            cost = _edge(group[i], cur)
+            if cost is not None and score[i] - cost > best:
+                best, arg = score[i] - cost, i
+        start_bonus = 0.5 if arg < 0 and num_key(cur.num) == (1, 0) else 0.0
+        score[j] = weight + max(best, start_bonus)
+        back[j] = arg
+    if not group:
+        return 0.0, []
+    end = max(range(len(group)), key=lambda k: score[k])
+    chain = []
+    while end >= 0:
+        chain.append(group[end])
+        end = back[end]
+    return max(score), chain[::-1]
+
+
+def _choose(candidates: list[Candidate], profile: Profile) -> dict[int, Candidate]:
+    """The units: the best sequence, its off-sequence siblings that fit, and other styles with text."""
+    if not candidates:
+        return {}
+    by_signature: dict[tuple[str, str], list[Candidate]] = {}
+    for c in candidates:
+        by_signature.setdefault(c.signature, []).append(c)
+    scored = {sig: _best_sequence(group) for sig, group in by_signature.items()}
+    main_sig = max(scored, key=lambda s: (scored[s][0], -by_signature[s][0].index))
+    chain = scored[main_sig][1]
+    chosen = {c.number: c for c in chain}
+    first, last = chain[0].index, chain[-1].index
+    main_style = main_sig[0]
+    identities = {c.identity for c in chain}
+    # Same style, another emphasis, exactly filling a gap of the sequence (inconsistent formatting).
+    others = sorted((c for sig, group in by_signature.items() if sig != main_sig and sig[0] == main_style
+                     for c in group if c.content and first < c.index < last and c.identity not in identities),
+                    key=lambda c: c.index)
+    for before, after in zip(chain, chain[1:]):
+        run = [c for c in others if before.index < c.index < after.index]
+        if run and all(follows(a.num, b.num) for a, b in zip([before] + run, run + [after])):
+            chosen.update((c.number, c) for c in run)
+    # ... or carrying the sequence on after its last unit
+    tail = chain[-1]
+    for c in sorted((c for sig, group in by_signature.items() if sig != main_sig and sig[0] == main_style
+                     for c in group if c.index > last and c.content), key=lambda c: c.index):
+        if not follows(tail.num, c.num):
+            break
+        chosen[c.number] = tail = c
+    # Main signature, off the sequence: kept (a misnumbered article, reported), unless its number is
+    # in the sequence already (a duplicate: see _duplicates) or it has no text at all.
+    for c in by_signature[main_sig]:
+        if c.number not in chosen and first < c.index and (c.content or c.rest):
+            chosen[c.number] = c
+    # Other styles (final dispositions, ordinals in a group) that carry text and lie after the start.
+    for sig, group in by_signature.items():
+        if sig[0] == main_style:
+            continue
+        for c in group:
+            if c.content and c.index > first:
+                chosen[c.number] = c
+    return chosen
+
+
+def _duplicates(chosen: dict[int, Candidate], candidates: list[Candidate], lines: Sequence[Line],
+                roles: Mapping[int, str], profile: Profile, findings: list[str]):
+    """A number printed twice as a unit: keep one wording, the other becomes a superseded note."""
+    validity = _compiled(profile, "editorial", "superseded_after")
+    former = _compiled(profile, "editorial", "superseded_before")
+    order = sorted(chosen.values(), key=lambda c: c.index)
+    units = dict(chosen)
+    superseded: dict[int, int] = {}
+    superseded_end: dict[int, int] = {}
+    seen: dict[str, Candidate] = {}
+    for n, c in enumerate(order):
+        key = c.identity
+        if key not in seen:
+            seen[key] = c
+            continue
+        first = seen[key]
+        nxt = order[n + 1].index if n + 1 < len(order) else len(lines)
+        end = _block_end(lines, c.index, nxt, profile)
+        first_next = next((o.index for o in order if o.index > first.index), len(lines))
+        first_end = _block_end(lines, first.index, first_next, profile)
+
+        def marked(start: int, stop: int) -> bool:
+            after = validity is not None and any(validity.search(lines[k].text) for k in range(start, min(stop + 2, len(lines))))
+            before = former is not None and any(former.search(lines[k].text) for k in range(max(0, start - 4), start))
+            return after or before
+
+        if marked(first.index, first_end) and not marked(c.index, end):
+            old, old_end, current = first, first_end, c
+            seen[key] = c
+        else:
+            old, old_end, current = c, end, first
+        units.pop(old.number, None)
+        superseded[old.number] = current.number
+        superseded_end[old.number] = lines[old_end - 1].number if old_end > old.index else old.number
+        findings.append(f"line {old.number}: {old.label!r} is printed again; the wording at line {current.number} is "
+                        f"kept as the article, the one at line {old.number} as a superseded note")
+    return units, superseded, superseded_end
+
+
+def _block_end(lines: Sequence[Line], start: int, limit: int, profile: Profile) -> int:
+    """Where a unit's lines end: the next unit, a division heading, or a group heading."""
+    division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
+    group = profile.regex("structure", "group") if profile.section("structure").get("group") else None
+    validity = _compiled(profile, "editorial", "superseded_after")
+    for k in range(start + 1, limit):
+        text = lines[k].text.strip()
+        if division is not None and division.match(text) and (_upper(text.split()[0]) or emphasis(lines[k]) != "plain"):
+            return k
+        if group is not None and group.match(text) and _upper(text):
+            return k
+        if validity is not None and validity.search(text):
+            return k + 1
+    return limit
+
+
+# ---------------------------------------------------------------- where the body is
+
+def _body_start(lines: Sequence[Line], order: list[Candidate], roles: Mapping[int, str], profile: Profile) -> int:
+    """The first unit, with the division lines (and their headings) right above it."""
+    first = order[0].index
+    division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
+    group = profile.regex("structure", "group") if profile.section("structure").get("group") else None
+    start = first
+    i = first - 1
+    while i >= 0:
+        line = lines[i]
+        text = line.text.strip()
+        if roles.get(line.number, LAW) != LAW:
+            i -= 1
+            continue
+        is_div = bool(division and division.match(text) and (_upper(text.split()[0]) or emphasis(line) != "plain"))
+        is_group = bool(group and group.match(text) and _upper(text))
+        prev = lines[i - 1] if i >= 1 else None
+        prev_div = bool(prev is not None and division and division.match(prev.text.strip())
+                        and (_upper(prev.text.split()[0]) if prev.text.split() else False or emphasis(prev) != "plain"))
+        if not is_div and prev_div and _division_heading(text, line):
+            i -= 1
+            continue
+        if is_group and start < first:
+            break
+        if is_div or is_group:
+            start = i
+            i -= 1
+            continue
+        if i == first - 1 and profile.section("structure").get("heading_before_unit", False) \
+                and _division_heading(text, line) and not text.rstrip().endswith((",", ";", ":")):
+            start = i  # the margin heading of the first section
+            i -= 1
+            continue
+        break
+    return start
+
+
+def _division_heading(text: str, line: Line) -> bool:
+    words = text.split()
+    if not words or len(words) > 25:
+        return False
+    return _upper(text) or emphasis(line) != "plain" or (len(words) <= 15 and text[:1].isupper()
+                                                         and not text.rstrip().endswith((".", ";", ":", ",")))
+
+
+def _body_end(lines: Sequence[Line], order: list[Candidate], superseded_end: Mapping[int, int], profile: Profile) -> int:
+    """After the last unit: the first line that opens the conclusions, a schedule or trailing debris."""
+    conclusions = profile.regex("conclusions", "start") if profile.section("conclusions").get("start") else None
+    schedule = profile.regex("schedule", "start") if profile.section("schedule").get("start") else None
+    last = order[-1].index
+    for k in range(last + 1, len(lines)):
+        text = lines[k].text.strip()
+        if conclusions is not None and conclusions.match(text):
+            return k
+        if schedule is not None and schedule.match(text) and text.split() and _upper(text.split()[0]):
+            return k
+    return len(lines)
+
+
+def _toc(lines: Sequence[Line], body_start: int, roles: Mapping[int, str], candidates: list[Candidate],
+         profile: Profile) -> tuple[int, int] | None:
+    """A table of contents before the body: its heading ("ÍNDICE", "ARRANGEMENT OF SECTIONS") or a run of
+    labels, divisions and "(Artículo 1 al 13)" entries without text of their own, up to the body."""
+    heading = _compiled(profile, "editorial", "toc_heading")
+    entry = _compiled(profile, "structure", "toc_entry")
+    division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
+    group = profile.regex("structure", "group") if profile.section("structure").get("group") else None
+    labels = {c.index for c in candidates if c.index < body_start}
+    start = None
+    for i in range(body_start):
+        if heading is not None and heading.match(lines[i].text.strip()):
+            start = i
+            break
+    if start is None:
+        # the longest run of entries that ends at the body
+        i = body_start - 1
+        run = 0
+        while i >= 0:
+            text = lines[i].text.strip()
+            if roles.get(lines[i].number, LAW) != LAW:
+                i -= 1
+                continue
+            is_entry = i in labels or (entry is not None and entry.search(text)) or \
+                (division is not None and division.match(text)) or (group is not None and group.match(text))
+            if not is_entry:
+                break
+            run += 1
+            i -= 1
+        if run < 3:
+            return None
+        start = i + 1
+    return (start, body_start) if start < body_start else None
+
+
+def _promulgation(lines: Sequence[Line], candidates: list[Candidate], units: Mapping[int, Candidate], body_start: int,
+                  toc: tuple[int, int] | None, roles: Mapping[int, str], profile: Profile,
+                  findings: list[str]) -> tuple[int, int] | None:
+    """A decree that promulgates the code after it: its own articles, then "POR TANTO … Dado en"."""
+    conclusions = profile.regex("conclusions", "start") if profile.section("conclusions").get("start") else None
+    if conclusions is None:
+        return None
+    main_style = min(units.values(), key=lambda c: c.index).style if units else ""
+    before = [c for c in candidates if c.index < body_start and c.content and c.style == main_style
+              and not (toc and toc[0] <= c.index < toc[1])]
+    if not before:
+        return None
+    closing = next((k for k in range(before[-1].index + 1, body_start) if conclusions.match(lines[k].text.strip())), None)
+    if closing is None:
+        return None
+    start = before[0].index
+    end = toc[0] if toc and toc[0] > start else body_start
+    findings.append(f"lines {lines[start].number}–{lines[end - 1].number}: a promulgating instrument with "
+                    f"{len(before)} article(s) of its own, kept in the preamble; the body is what it promulgates")
+    return start, end
+
+
+def _unit_findings(order: list[Candidate]) -> list[str]:
+    out = []
+    prev: Candidate | None = None
+    for c in order:
+        if prev is not None and prev.style == c.style and not follows(prev.num, c.num):
+            a, b = num_key(prev.num), num_key(c.num)
+            if a is not None and b is not None and num_system(prev.num) == num_system(c.num):
+                what = "out of order" if b < a else "after a gap"
+                out.append(f"line {c.number}: {c.label!r} comes {what} (after {prev.label!r})")
+        prev = c
+    return out
+
+
+__all__ = ["Candidate", "Conventions", "LAW", "NOTE", "DEBRIS", "TOC", "QUOTED", "decide", "match_unit",
+           "unit_styles", "UnitStyle", "clean_num", "emphasis"]

@@ -1,0 +1,75 @@
+"""Definitions are structure: mark every provision that defines a term with the term it defines.
+
+Both traditions are read, as profile data (`[definitions]`):
+- a quoted term followed by a defining verb — `"child" means …`, `“document” includes—`,
+  `"X" has the same meaning as …` — anywhere in the law (the quotation marks make it unambiguous);
+- `Término: definición` — a list item or paragraph that opens with a short capitalised term and a
+  colon ("Pornografía infantil: Toda representación …", "a. Por sistema informático: …") — only
+  inside a provision that announces definitions ("Definiciones", "se entiende por", "Para los
+  efectos de la presente ley"), where such a line cannot be anything else.
+
+The term is kept as written (without its quotation marks); `Node.defines` carries it, the AKN
+writer turns it into `<def>`/`<term>`, and the review and the bill builder ask for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from drafting.model.document import Document, Node
+from drafting.parse.profiles import Profile
+
+MAX_TERM_WORDS = 8
+
+
+def mark(doc: Document, profile: Profile) -> Document:
+    rules = profile.section("definitions")
+    quoted = _rx(profile, rules, "quoted")
+    colon = _rx(profile, rules, "colon")
+    context = _rx(profile, rules, "context")
+    if quoted is None and colon is None:
+        return doc
+
+    def visit(node: Node, in_context: bool) -> Node:
+        if node.kind in ("quotedStructure", "note", "toc", "tocItem"):
+            return node  # another law's definitions, or not law at all
+        here = in_context or bool(context and (context.search(node.heading) or context.search(node.text)))
+        term = _term(node.text, quoted, colon if in_context else None) if node.text else ""
+        children = tuple(visit(child, here) for child in node.children)
+        if term or children != node.children:
+            return replace(node, defines=term or node.defines, children=children)
+        return node
+
+    return replace(doc, body=tuple(visit(n, False) for n in doc.body),
+                   attachments=tuple(visit(n, False) for n in doc.attachments))
+
+
+def _rx(profile: Profile, rules, name: str) -> re.Pattern[str] | None:
+    value = rules.get(name)
+    if not value:
+        return None
+    if isinstance(value, (list, tuple)):
+        value = "|".join(f"(?:{v})" for v in value)
+    return profile.compile(f"definitions.{name}", value)
+
+
+def _term(text: str, quoted: re.Pattern[str] | None, colon: re.Pattern[str] | None) -> str:
+    for rx in (quoted, colon):
+        if rx is None:
+            continue
+        match = rx.match(text)
+        if match:
+            term = " ".join(match.group("term").split()).strip(" .,;")
+            if term and len(term.split()) <= MAX_TERM_WORDS:
+                return term
+    return ""
+
+
+def defined_terms(doc: Document) -> dict[str, Node]:
+    """Every term the law defines → the provision that defines it (first definition wins)."""
+    found: dict[str, Node] = {}
+    for node, _ in doc.walk():
+        if node.defines and node.defines.lower() not in found:
+            found[node.defines.lower()] = node
+    return found
