@@ -181,8 +181,9 @@ def test_fixture_statutes_align(library):
         assert absent in es.unmatched
     en = align(import_document(FIXTURES / "act-3-2020.txt").document, library)
     assert top(en, "offence-possession") == "sec_4"
-    assert top(en, "definition-csam") == "sec_2__para_nn_3"
-    assert top(en, "definition-child") == "sec_2__para_nn_2"
+    # "2. In this Act—" is the section's intro; each definition is one unnumbered paragraph under it
+    assert top(en, "definition-csam") == "sec_2__para_nn_2"
+    assert top(en, "definition-child") == "sec_2__para_nn_1"
     assert top(en, "data-retention") == "sec_7__subsec_1"
     assert top(en, "aggravation") == "sec_5"
     for absent in ("forfeiture", "jurisdiction-extraterritorial", "offence-attempt"):

@@ -130,7 +130,7 @@ def test_english_modify_names_the_subsection(act: Document, lib: Library) -> Non
 
 
 def test_a_definition_replaces_the_definition_of_the_same_term(act: Document, lib: Library) -> None:
-    result = gap_bill(act, lib, jurisdiction="commonwealth", gaps=[Gap("definition", "partial", ("sec_2__para_nn_3",))])
+    result = gap_bill(act, lib, jurisdiction="commonwealth", gaps=[Gap("definition", "partial", ("sec_2__para_nn_2",))])
     (provision,) = result.document.body
     assert provision.text.startswith("Section 2 of the Child Online Safety Act, 2020 (in this Act referred to as "
                                      "“the principal Act”) is amended by repealing the definition of “child pornography”")

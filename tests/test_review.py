@@ -192,8 +192,8 @@ def test_english_fixture_present_partial_absent(library):
     result = review(doc(FIXTURES / "act-3-2020.txt"), library, edition="2016", criteria="full")
     assert table(result) == {
         "specific": ("met", {"sec_3", "sec_4"}),
-        "child-18": ("met", {"sec_2__para_nn_2"}),  # under the age of eighteen
-        "definition": ("met", {"sec_2__para_nn_3"}),  # "child pornography" means …
+        "child-18": ("met", {"sec_2__para_nn_1"}),  # under the age of eighteen
+        "definition": ("met", {"sec_2__para_nn_2"}),  # "child pornography" means …
         "computer": ("missing", set()),  # no offence names computers or electronic means
         "possession": ("partial", {"sec_4"}),  # "for the purpose of distributing it"
         "access": ("missing", set()),

@@ -128,6 +128,9 @@ class BodyParser:
         self.seen_units: dict[str, int] = {}
         self.unit_nodes: dict[int, _Open] = {}  # Line.number → the unit it opened
         self.superseded: tuple[int, int, list[str]] | None = None  # (unit line, last line, collected lines)
+        self.definition_holder: _Open | None = None  # the provision whose definitions are being listed
+        defs = profile.section("definitions").get("quoted")
+        self.definition_rx = profile.compile("definitions.quoted", defs) if defs else None
         self.pending_superseded: dict[int, list[Node]] = {}  # unit line → superseded notes waiting for it
 
     # ---------------------------------------------------------------- helpers
@@ -215,7 +218,7 @@ class BodyParser:
             return
         markers = self.conv.annotations.get(line.number)
         if markers:
-            holder = self.unit() or self.top
+            holder = self.top if self.unit() is not None else self.top
             for marker in markers:
                 holder.children.append(Node(kind="note", text=marker, name=EDITORIAL, line=line.number))
 
@@ -317,6 +320,7 @@ class BodyParser:
         elif heading_line is not None:
             node.heading = heading_line.text.strip().rstrip(".").strip()
         self.push(node)
+        self.definition_holder = None
         self.unit_nodes[line.number] = node
         node.children.extend(self.pending_superseded.pop(line.number, []))
         self.check_sequence(num, line, kind == "article" and self.p.unit_kind != "article" or not num[:1].isdigit())
@@ -437,6 +441,29 @@ class BodyParser:
                 return level, m
         return candidates[0]
 
+    def level_kind(self, level: Mapping[str, object]) -> str:
+        """The kind of a new item: by its marker type, or — where the profile names kinds by depth
+        (English: subsection, paragraph, subparagraph …) — by how deep it sits, so "(a)(1)(A)" (US)
+        and "(1)(a)(i)" (Commonwealth) both read as subsection, paragraph, subparagraph."""
+        by_depth = self.s.get("level_kinds")
+        if not by_depth or level.get("top", False):
+            return str(level["kind"])
+        depth = 0
+        for node in reversed(self.stack):
+            if node.rank == UNIT_RANK:
+                break
+            if node.level_type and node.level_type != "definition":
+                depth += 1
+        return str(by_depth[min(depth, len(by_depth) - 1)])
+
+    def reopen_introduction(self) -> None:
+        """A new kind of marker right after an item that introduces a list ("(a) Any person who—")
+        belongs to that item, even when words in between closed it."""
+        last = self.top.children[-1] if self.top.children else None
+        if isinstance(last, _Open) and last.kind not in ("list", "note") and not last.children and last.level_type \
+                and last.text.rstrip().endswith(("—", ":", "–")):
+            self.stack.append(last)
+
     def open_level(self, level_type: str) -> _Open | None:
         for node in reversed(self.stack):
             if node.rank == UNIT_RANK:
@@ -469,6 +496,7 @@ class BodyParser:
             self.close_to(rank_of_type + 1)
             container_rank = rank_of_type
         else:
+            self.reopen_introduction()
             container_rank = self.top.rank + 1
         if rank_of_type is None or level.get("top", False):
             if wrap_in_list:
@@ -481,7 +509,7 @@ class BodyParser:
             item_rank = rank_of_type + 1 if wrap_in_list else rank_of_type
             self.close_to(item_rank)
         label = text[:match.start("rest")].strip() if match.group("rest") is not None else text.strip()
-        item = _Open(kind=str(level["kind"]), rank=item_rank, num=(match.group("num") or "").strip(), line=line.number,
+        item = _Open(kind=self.level_kind(level), rank=item_rank, num=(match.group("num") or "").strip(), line=line.number,
                      level_type="" if wrap_in_list else level_type, label=label)
         self.push(item)
         rest = (match.group("rest") or "").strip()
@@ -564,6 +592,10 @@ class BodyParser:
             self.set_text(node, attr, text)
             return
         unit = self.unit()
+        if unit is not None and (unit.text or unit.children) and self.definition_rx is not None \
+                and self.definition_rx.match(text):
+            self.definition(line, text, unit)
+            return
         if allow_pending and self.s.get("heading_before_unit", False) and self.looks_like_heading(text, line):
             self.flush_pending()
             self.pending_heading = line
@@ -603,6 +635,22 @@ class BodyParser:
         para = _Open(kind="paragraph", rank=UNIT_RANK + 1, line=line.number, implicit=True)
         self.push(para)
         self.set_text(para, "text", text)
+
+    def definition(self, line: Line, text: str, unit: _Open) -> None:
+        """`"child" means …`: one unnumbered item of the definitions list of the provision that
+        introduces it ("(1) In this Act—"); the (a), (b) that follow belong to the definition, and
+        the next numbered subsection closes the list."""
+        self.flush_pending()
+        holder = self.definition_holder
+        if holder is None or holder not in self.stack:
+            holder = self.top
+            while holder is not unit and (holder.kind in ("point", "list") or holder.level_type == "definition"):
+                holder = self.stack[self.stack.index(holder) - 1]
+            self.definition_holder = holder
+        self.close_to(holder.rank + 1)
+        item = _Open(kind="paragraph", rank=holder.rank + 1, line=line.number, level_type="definition")
+        self.push(item)
+        self.set_text(item, "text", text)
 
     def looks_like_heading(self, text: str, line: Line | None = None) -> bool:
         """A margin heading on the line before a section ("Application." or "Short title")."""
