@@ -70,7 +70,7 @@ def test_upload_imports_and_keeps_the_statute(workspace: Path) -> None:
     assert "<akomaNtoso" in saved.payload and "/akn/xs/" in saved.payload
     assert any("Imported ley-45-19" in s.value.replace("\\", "") for s in at.toast)
     report = "\n".join(c.value for c in at.code)
-    assert "text in structured provisions" in report
+    assert "law text inside provisions" in report
     assert [m.label for m in at.metric][:2] == ["Articles / sections", "Divisions"]
     assert at.metric[0].value == "15"
     assert "Versions of this draft (1)" in [e.label for e in at.expander]

@@ -25,7 +25,7 @@ def test_import_writes_akn_that_show_reads(tmp_path: Path, capsys: pytest.Captur
     assert main(["import", str(ROOT / "statutes/xs/ley-45-19.txt"), "--country", "xs", "--date", "2019-03-12",
                  "-o", str(out), "--report"]) == 0
     report = capsys.readouterr().out
-    assert "15 articles/sections" in report and "text in structured provisions" in report
+    assert "15 articles/sections" in report and "law text inside provisions" in report
     assert main(["show", str(out), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["meta"]["expression"] == "/akn/xs/act/2019/45-19/spa@2019-03-12"

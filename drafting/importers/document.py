@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
 
@@ -17,9 +17,9 @@ from drafting import akn
 from drafting.errors import InputError
 from drafting.importers import akn_dialects
 from drafting.importers.readers import IMPORTABLE, read_bytes, read_source
-from drafting.model.document import Document, Meta, is_unit, walk
+from drafting.model.document import DEBRIS, Document, Meta, Node, is_unit, walk
 from drafting.model.eids import assign_eids
-from drafting.parse import definitions, profiles
+from drafting.parse import definitions, metadata, profiles
 from drafting.parse.lines import Source
 from drafting.parse.profiles import Profile
 from drafting.parse.structure import Warning, parse
@@ -27,20 +27,37 @@ from drafting.parse.structure import Warning, parse
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
+# Where the words of a statute can end up; only "provisions" is the law's own text in its articles.
+PLACES = ("provisions", "divisions", "loose", "notes", "debris", "toc", "preface", "preamble", "conclusions",
+          "attachments")
+MOSTLY_OUTSIDE = 0.5  # below this share of the words in provisions, the report warns that the body may be wrong
+
+
 @dataclass(frozen=True)
 class ImportReport:
     counts: Mapping[str, int]  # nodes per kind in the body
     warnings: tuple[Warning, ...]
-    structured_share: float  # share of body text placed inside articles/sections (0–1)
+    structured_share: float  # share of the body's law words placed inside articles/sections (0–1)
     lost_words: tuple[str, ...]  # source words found in no node (should be empty)
     profile: str
     language: str
+    words: Mapping[str, int] = field(default_factory=dict)  # words per place (PLACES)
+    findings: tuple[str, ...] = ()  # what was decided from the whole text, and why
+
+    @property
+    def law_share(self) -> float:
+        return self.structured_share
 
     def lines(self) -> list[str]:
+        total = sum(self.words.values()) or 1
         out = [f"profile: {self.profile} (language {self.language})",
                "counts: " + ", ".join(f"{k} {v}" for k, v in sorted(self.counts.items())),
-               f"text in structured provisions: {self.structured_share:.1%}",
-               f"words not placed in any node: {len(self.lost_words)}"]
+               f"law text inside provisions: {self.structured_share:.1%}"]
+        if self.words:
+            out.append("words: " + ", ".join(f"{place} {self.words[place]} ({self.words[place] / total:.0%})"
+                                             for place in PLACES if self.words.get(place)))
+        out.append(f"words not placed in any node: {len(self.lost_words)}")
+        out += [f"found: {f}" for f in self.findings]
         out += [f"warning: {w}" for w in self.warnings]
         return out
 
@@ -66,14 +83,13 @@ def import_document(path: Path | str, *, data: bytes | None = None, language: st
         return ImportResult(doc, _report(doc, (), None, doc.meta.profile or "", doc.meta.language))
     source = read_bytes(data, str(path)) if data is not None else read_source(path)
     chosen = choose_profile(source, language=language, profile=profile)
-    meta = _meta(source, chosen, path)
-    meta = _override(meta, country, number, date, title)
-    result = parse(source, chosen, meta)
+    result = parse(source, chosen, Meta(language=chosen.language, profile=chosen.id, source=path.name))
     doc = _name_title(result.document, chosen)
-    doc = assign_eids(definitions.mark(doc, chosen))
+    meta = _override(metadata.infer(doc, source.metadata, chosen, path.name), country, number, date, title)
+    doc = assign_eids(definitions.mark(replace(doc, meta=meta), chosen))
     if not doc.units():
         raise InputError(f"no articles or sections found (profile {chosen.id}); is this a statute?", source=str(path))
-    return ImportResult(doc, _report(doc, result.warnings, source, chosen.id, chosen.language))
+    return ImportResult(doc, _report(doc, result.warnings, source, chosen.id, chosen.language, result.findings))
 
 
 def _read_xml(path: Path, data: bytes | None, language: str | None, profile: str | None) -> Document:
@@ -154,28 +170,6 @@ def choose_profile(source: Source, *, language: str | None = None, profile: str 
     return best
 
 
-def _meta(source: Source, profile: Profile, path: Path) -> Meta:
-    md = {k.lower(): str(v) for k, v in source.metadata.items()}
-    title = md.get("title", "")
-    number = ""
-    pre = profile.section("preamble")
-    if pre.get("number"):
-        rx = profile.regex("preamble", "number")
-        for candidate in [title, md.get("identifier", "")] + [ln.text for ln in source.lines[:60]]:
-            match = rx.search(candidate or "")
-            if match:
-                number = match.group("num")
-                break
-        if not number and md.get("identifier"):
-            digits = re.search(r"\d+(?:-\d+)?", md["identifier"])
-            number = digits.group(0) if digits else ""
-    date = md.get("publication_date", md.get("date", ""))
-    date = date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else ""
-    country = md.get("country", "").lower()[:2]
-    return Meta(country=country or "xx", number=number, date=date, language=profile.language, title=title,
-                profile=profile.id, source=path.name)
-
-
 def _name_title(doc: Document, profile: Profile) -> Document:
     """Mark the preface line that carries the title (and take it as the title when none was given)."""
     if not profile.section("preamble").get("title"):
@@ -185,11 +179,7 @@ def _name_title(doc: Document, profile: Profile) -> Document:
     for i, node in enumerate(front):
         if node.kind == "text" and rx.match(node.text):
             front[i] = replace(node, name="docTitle")
-            meta = doc.meta if doc.meta.title else replace(doc.meta, title=node.text.strip())
-            return replace(doc, preface=tuple(front), meta=meta)
-    for i, node in enumerate(doc.preamble):
-        if node.kind == "text" and rx.match(node.text) and not doc.meta.title:
-            return replace(doc, meta=replace(doc.meta, title=node.text.strip()))
+            return replace(doc, preface=tuple(front))
     return doc
 
 
@@ -200,32 +190,65 @@ def _override(meta: Meta, country: str | None, number: str | None, date: str | N
 
 # ---------------------------------------------------------------- report
 
-def _report(doc: Document, warnings: tuple[Warning, ...], source: Source | None, profile: str, language: str) -> ImportReport:
+def _report(doc: Document, warnings: tuple[Warning, ...], source: Source | None, profile: str, language: str,
+            findings: tuple[str, ...] = ()) -> ImportReport:
     counts: Counter[str] = Counter(node.kind for node, _ in walk(doc.body, into_quotes=False))
-    # Structured: everything the grammar placed (divisions and their headings, provisions, notes);
-    # unstructured: loose text the grammar could not place in any provision.
-    inside = outside = 0
-    for node, ancestors in walk(doc.body):
-        size = len(node.text) + len(node.heading) + len(node.wrap_up)
-        loose = node.kind == "text" and not any(is_unit(a) or a.kind == "attachment" for a in ancestors)
-        if loose:
-            outside += size
-        else:
-            inside += size
-    share = inside / (inside + outside) if inside + outside else 0.0
-    lost = _lost_words(doc, source) if source is not None else ()
+    words = _words_by_place(doc)
+    law = words["provisions"] + words["loose"]
+    share = words["provisions"] / law if law else 0.0
+    warnings = tuple(warnings)
+    total = sum(words.values())
+    if not doc.units():
+        warnings += (Warning(0, "the body is empty: no article or section was found"),)
+    elif total and words["provisions"] < MOSTLY_OUTSIDE * (total - words["debris"] - words["notes"]):
+        outside = max((p for p in PLACES if p != "provisions"), key=lambda p: words[p])
+        warnings += (Warning(0, f"most of the text is outside the law's provisions ({words['provisions'] / total:.0%} "
+                                f"inside; the largest part is in {outside}): check where the body starts and ends"),)
+    lost = _lost_words(doc, source, profile) if source is not None else ()
     return ImportReport(counts=dict(counts), warnings=warnings, structured_share=share, lost_words=lost,
-                        profile=profile, language=language)
+                        profile=profile, language=language, words=words, findings=findings)
 
 
-def _lost_words(doc: Document, source: Source) -> tuple[str, ...]:
+def _words_by_place(doc: Document) -> dict[str, int]:
+    """How many words of the document sit in each place (PLACES)."""
+    words = dict.fromkeys(PLACES, 0)
+
+    def size(node: Node) -> int:
+        return sum(len(part.split()) for part in (node.heading, node.text, node.wrap_up) if part)
+
+    for part, nodes in doc.parts():
+        for node, ancestors in walk(nodes):
+            if node.kind == "note":
+                place = "debris" if node.name == DEBRIS else "notes"
+            elif node.kind in ("toc", "tocItem"):
+                place = "toc"
+            elif any(a.kind == "note" for a in ancestors):
+                continue
+            elif part != "body":
+                place = part
+            elif any(is_unit(a) for a in ancestors) or is_unit(node):
+                place = "provisions"
+            elif node.kind == "text":
+                place = "loose"
+            else:
+                place = "divisions"
+            words[place] += size(node)
+    return words
+
+
+def _lost_words(doc: Document, source: Source, profile: str) -> tuple[str, ...]:
     """Words of the source that no node holds (labels such as "Artículo" and numbers aside)."""
     # One findall over joined text: far cheaper than a Counter update per node on a long statute.
     placed = Counter(WORD.findall("\n".join(part for node, _ in doc.walk()
-                                            for part in (node.num, node.heading, node.text, node.wrap_up) if part).lower()))
+                                            for part in (node.num, node.label, node.heading, node.text, node.wrap_up)
+                                            if part).lower()))
     source_text = "\n".join([line.text for line in source.lines]
                             + [cell for line in source.lines for row in (line.table or ()) for cell in row])
+    annotation = profiles.get(profile).section("editorial").get("annotation") if profile else None
+    if annotation:  # a marker glued to a word ("underF14[section") is its own token
+        source_text = profiles.get(profile).compile("editorial.annotation", annotation).sub(r" \g<0> ", source_text)
     wanted = Counter(WORD.findall(source_text.lower()))
     missing = wanted - placed
     label_words = {w for pid in profiles.available() for w in profiles.get(pid).word("label_words", ())}
-    return tuple(sorted(w for w in missing.elements() if w not in label_words and not w.isdigit()))
+    numbers = {u.num.lower() for u in doc.units()}  # a number printed twice (heading line and label)
+    return tuple(sorted(w for w in missing.elements() if w not in label_words and not w.isdigit() and w not in numbers))

@@ -92,7 +92,7 @@ class Meta:
 
     @property
     def year(self) -> str:
-        return self.date[:4] if len(self.date) >= 4 else "0000"
+        return self.date[:4] if len(self.date) >= 4 else self.get("year") or "0000"
 
     @property
     def work_uri(self) -> str:

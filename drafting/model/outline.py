@@ -13,9 +13,10 @@ LABELS = {"crossHeading": "", "text": "", "note": "note", "quotedStructure": "«
 
 
 def node_json(node: Node) -> dict[str, Any]:
-    return {
+    data = {
         "kind": node.kind,
         "num": node.num,
+        "label": node.label,  # as the source prints it; "" when it printed none
         "heading": node.heading,
         "eid": node.eid,
         "text": node.text,
@@ -24,6 +25,13 @@ def node_json(node: Node) -> dict[str, Any]:
         "guid": node.guid,
         "children": [node_json(child) for child in node.children],
     }
+    if node.defines:
+        data["defines"] = node.defines  # the term this provision defines
+    if node.target:
+        data["target"] = node.target  # what a quoted structure inserts or replaces
+    if node.kind == "note":
+        data["note"] = node.name or "editorial"  # never law: editorial, debris or superseded
+    return data
 
 
 def meta_json(meta: Meta) -> dict[str, Any]:

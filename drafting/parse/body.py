@@ -197,6 +197,7 @@ class BodyParser:
             self.flush_pending()
             found = match_unit(text, self.styles, in_group=True)
             self.merged_heading = (found[1].group("rest") or "").strip() if found else ""
+            self.annotate(line)
             self.last_line = line
             return
         handled = (

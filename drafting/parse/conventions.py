@@ -214,6 +214,8 @@ def _candidates(index: int, line: Line, styles: Sequence[UnitStyle], profile: Pr
         return []  # "Artículo 11 de la Ley 30096 …": a reference that happens to start a line
     if style.heading_only and not _heading_like(rest, line, profile):
         return []
+    if style.in_group and not re.search(r"[.:\-–—]\s*$", label) and emphasis(line) == "plain":
+        return []  # "Primera Vicepresidenta del Congreso" is a signature, not "PRIMERA.- …"
     return [Candidate(line.number, index, style.name, num, label, rest, emphasis(line), style.kind,
                       heading_only=style.heading_only, in_group=style.in_group)]
 
@@ -333,6 +335,8 @@ def _strip_annotations(lines: Sequence[Line], profile: Profile) -> tuple[list[Li
                 markers.append(match.group(0).rstrip("["))
                 stack.append(True)
                 pos = match.end()
+                if pieces and pieces[-1][-1:].isalnum() and text[pos:pos + 1].isalnum():
+                    pieces.append(" ")  # "underF14[section" reads "under section"
                 continue
             ch = text[pos]
             if ch == "[":
@@ -763,7 +767,7 @@ def _unit_findings(order: list[Candidate]) -> list[str]:
     out = []
     prev: Candidate | None = None
     for c in order:
-        if prev is not None and prev.style == c.style and not follows(prev.num, c.num):
+        if prev is not None and prev.style == c.style and prev.group == c.group and not follows(prev.num, c.num):
             a, b = num_key(prev.num), num_key(c.num)
             if a is not None and b is not None and num_system(prev.num) == num_system(c.num):
                 what = "out of order" if b < a else "after a gap"

@@ -1,0 +1,172 @@
+"""Metadata from the text: number, year, date, country, document type and title of a statute.
+
+Read from, in order of trust: the source's own metadata (Markdown front matter, HTML <title>), with
+the key names mirrors use in either language (`title`/`titulo`, `publication_date`/
+`fecha_publicacion` …); then the title block the law prints ("Ley No. 53-07, del 23 de abril de
+2007", "LEY 1146 DE 2007", "Act No. 14 of 2019", "THE CHILDREN BILL, 2022", "[19th June, 2012.]").
+Patterns, month names, type words and country hints are profile data (`[metadata]`); country names
+come from ISO 3166 (pycountry) in English and in the document's language. The command line's
+`--country/--number/--date/--title` still override all of it.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable, Mapping
+
+import pycountry
+
+from drafting.model.document import Document, Meta
+from drafting.parse.profiles import Profile
+
+FRONT_MATTER_KEYS = {
+    "title": ("title", "titulo", "título", "name", "nombre"),
+    "number": ("official_number", "numero", "número", "number", "act_number"),
+    "identifier": ("identifier", "identificador", "id"),
+    "country": ("country", "pais", "país", "jurisdiction", "jurisdiccion", "jurisdicción"),
+    "type": ("rank", "rango", "type", "tipo", "doc_type"),
+    "date": ("enactment_date", "fecha_promulgacion", "fecha_expedicion", "publication_date", "fecha_publicacion",
+             "date", "fecha"),
+}
+TITLE_BLOCK_LINES = 60  # the title block is at the top; the rest of the preface is not searched
+DOC_TYPES = ("act", "bill", "code", "decree")
+
+
+def infer(doc: Document, metadata: Mapping[str, str], profile: Profile, source_name: str) -> Meta:
+    """The document's Meta, filled from its own metadata and its title block."""
+    md = {k.lower(): str(v) for k, v in metadata.items()}
+    rules = profile.section("metadata")
+    block = _title_block(doc)
+    title = _first(md, "title") or _title_line(block, profile) or doc.meta.title
+    number, year = _number(md, [title] + block, rules, profile)
+    date = _iso(_first(md, "date")) or _date_in(block, rules, profile, year)
+    year = year or date[:4]
+    if not date and year:
+        date = ""  # a year alone is not a date: the FRBR work carries it through the number
+    country = (_first(md, "country").lower()[:2] if _first(md, "country") else "") or \
+        _country(block + [n.text for n in doc.conclusions], profile)
+    doc_type = _doc_type(_first(md, "type"), title, rules)
+    return Meta(country=country or "xx", doc_type=doc_type, number=number, date=date,
+                language=profile.language, title=title, short_title=doc.meta.short_title, profile=profile.id,
+                source=source_name, extra=doc.meta.extra + ((("year", year),) if year and not date else ()))
+
+
+def _first(md: Mapping[str, str], what: str) -> str:
+    for key in FRONT_MATTER_KEYS[what]:
+        if md.get(key, "").strip():
+            return md[key].strip()
+    return ""
+
+
+def _title_block(doc: Document) -> list[str]:
+    lines = [n.text for n in doc.preface if n.kind == "text" and n.text]
+    lines += [n.text for n in doc.preamble if n.text][:10]
+    return lines[:TITLE_BLOCK_LINES]
+
+
+def _title_line(block: list[str], profile: Profile) -> str:
+    if not profile.section("preamble").get("title"):
+        return ""
+    rx = profile.regex("preamble", "title")
+    return next((line.strip() for line in block if rx.match(line.strip())), "")
+
+
+def _number(md: Mapping[str, str], texts: list[str], rules: Mapping, profile: Profile) -> tuple[str, str]:
+    """(number, year): "53-07" from "Ley No. 53-07"; "1146", "2007" from "LEY 1146 DE 2007"; the first
+    number and the first year found, searching the official number, the title block, the identifier
+    and the source address in that order."""
+    patterns = [profile.compile(f"metadata.number[{i}]", p) for i, p in enumerate(rules.get("number", ()))]
+    number = year = ""
+    for text in [_first(md, "number")] + texts + [_first(md, "identifier"), md.get("source", ""), md.get("fuente", "")]:
+        for rx in patterns:
+            match = rx.search(text or "")
+            if match:
+                groups = match.groupdict()
+                number = number or (groups.get("num") or "").strip()
+                year = year or (groups.get("year") or "").strip()
+        if number and year:
+            break
+    if number and not year and (tail := re.search(r"[-/]((?:19|20)\d{2})$", number)):
+        year = tail.group(1)  # "25/2007"
+    return number, year
+
+
+def _iso(value: str) -> str:
+    match = re.search(r"\d{4}-\d{2}-\d{2}", value or "")
+    return match.group(0) if match else ""
+
+
+def _date_in(texts: Iterable[str], rules: Mapping, profile: Profile, year: str) -> str:
+    """A date the title block prints: "del 23 de abril de 2007", "[19th June, 2012.]", "(julio 10)" + year."""
+    months = {_fold(name): i for i, names in enumerate(rules.get("months", ()), start=1) for name in names.split("|")}
+    if not months:
+        return ""
+    patterns = [profile.compile(f"metadata.date[{i}]", p) for i, p in enumerate(rules.get("date", ()))]
+    for text in texts:
+        for rx in patterns:
+            for match in rx.finditer(text):
+                parts = match.groupdict()
+                month = months.get(_fold(parts.get("month") or ""))
+                when = parts.get("year") or year
+                if month and when and parts.get("day"):
+                    day = int(parts["day"])
+                    if 1 <= day <= 31:
+                        return f"{int(when):04d}-{month:02d}-{day:02d}"
+    return ""
+
+
+def _doc_type(declared: str, title: str, rules: Mapping) -> str:
+    """The type the title opens with ("Código de los Niños …" is a code even when filed as a law),
+    else the type the source declares."""
+    words: Mapping[str, str] = rules.get("types", {})
+    for text in (" ".join(title.split()[:4]), declared):
+        folded = _fold(text)
+        for word, kind in words.items():
+            if re.search(rf"\b{re.escape(_fold(word))}\b", folded):
+                return kind if kind in DOC_TYPES else "act"
+    return "act"
+
+
+def _country(texts: list[str], profile: Profile) -> str:
+    """The country whose name (or a hint such as "Oireachtas", "D.C. Code") the title block and the
+    signatures print most often."""
+    text = " \n ".join(texts)
+    if not text.strip():
+        return ""
+    folded = _fold(text)
+    counts: Counter[str] = Counter()
+    for name, code in _country_names(profile.language).items():
+        if len(name) >= 4 and name in folded:
+            counts[code] += len(re.findall(rf"\b{re.escape(name)}\b", folded))
+    for hint, code in profile.section("metadata").get("countries", {}).items():
+        counts[code] += len(re.findall(rf"\b{re.escape(_fold(hint))}\b", folded)) * 2
+    counts = Counter({k: v for k, v in counts.items() if v})
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+@lru_cache(maxsize=None)
+def _country_names(language: str) -> dict[str, str]:
+    """Folded country names (common, official, in English and in `language`) → ISO 3166 alpha-2, lower case."""
+    try:
+        local = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]) if language != "en" else None
+    except OSError:
+        local = None
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2.lower()
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, "")
+            if not value:
+                continue
+            names[_fold(value)] = code
+            if local is not None:
+                names[_fold(local.gettext(value))] = code
+    return names
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text or "") if unicodedata.category(c) != "Mn").lower()
