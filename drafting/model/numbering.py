@@ -60,6 +60,22 @@ def _ordinal_words() -> dict[str, int]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _cardinal_words() -> dict[str, int]:
+    """Cardinal words of both languages, folded ("treintaytres", "twentyone") → their value."""
+    table: dict[str, int] = {}
+    for lang in ORDINAL_LANGUAGES:
+        for n in range(MAX_ORDINAL_WORD, 0, -1):
+            table[_fold_ordinal(num2words(n, lang=lang))] = n
+    table["un"] = table["una"] = 1
+    return table
+
+
+def cardinal_value(text: str) -> int | None:
+    """The value of a number written in words: "Uno" → 1, "Treinta y tres" → 33, "Twenty-one" → 21."""
+    return _cardinal_words().get(_fold_ordinal(text))
+
+
 def ordinal_value(text: str) -> int | None:
     """The value of an ordinal word: "PRIMERA" → 1, "vigésima quinta" → 25, "Second" → 2."""
     return _ordinal_words().get(_fold_ordinal(text))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from drafting.model.document import DEBRIS, EDITORIAL, SUPERSEDED, Node
-from drafting.model.numbering import follows, num_key, num_system
+from drafting.model.numbering import cardinal_value, follows, num_key, num_system
 from drafting.parse.conventions import DEBRIS as DEBRIS_ROLE
 from drafting.parse.conventions import NOTE as NOTE_ROLE
 from drafting.parse.conventions import QUOTED, Conventions, clean_num, match_unit, unit_styles
@@ -417,7 +417,7 @@ class BodyParser:
         for level in self.levels:
             match = _level_regex(self.p, level)
             m = match.match(text)
-            if m:
+            if m and (level.get("words") != "cardinal" or cardinal_value(m.group("num")) is not None):
                 candidates.append((level, m))
         if not candidates:
             return None
@@ -733,6 +733,10 @@ class BodyParser:
         sub_warnings: list[Warning] = []
         inner = BodyParser(self.p, sub_warnings)
         inner.units = []
+        first_text = lines[0].text.strip() if lines else ""
+        if first_text and not (inner.is_unit_line(lines[0], first_text) or (inner.rx("division") and inner.rx("division").match(first_text))):
+            # new wording for part of a provision (a paragraph, some points): provisions, not loose text
+            inner.push(_Open(kind="hcontainer", rank=UNIT_RANK, name="quotedText", line=lines[0].number))
         for ln in lines:
             inner.feed(ln)
             inner.maybe_open_quote()
@@ -740,8 +744,30 @@ class BodyParser:
         # Quoted text is not this law's: its numbering is not ours to check.
         self.warnings.extend(w for w in sub_warnings if not w.message.startswith(("numbering gap", "text outside", "article")))
         first = lines[0].number if lines else 0
-        holder.children.append(Node(kind="quotedStructure", children=nodes, line=first))
+        unit = self.unit()
+        target, action = self.amended(holder.text, *(() if unit is None else (unit.text, unit.heading)))
+        holder.children.append(Node(kind="quotedStructure", children=nodes, target=target, name=action, line=first))
         self.last_text = None
+
+    def amended(self, intro: str, *context: str) -> tuple[str, str]:
+        """(the law an amending provision changes, "insert" or "replace"), read from its words — or
+        from the provision around it ("La Ley … queda modificada en los siguientes términos: Uno. …")."""
+        rules = self.p.section("amending")
+        law = ""
+        stops = set(rules.get("target_stop", ()))
+        for text in (intro,) + context:
+            for i, pattern in enumerate(rules.get("target", ())):
+                match = self.p.compile(f"amending.target[{i}]", pattern).search(text)
+                if match:
+                    words = match.group("law").replace("*", "").split()
+                    cut = next((k for k, w in enumerate(words) if k >= 2 and w.lower() in stops), len(words))
+                    law = " ".join(words[:cut]).rstrip(" ,.")
+                    break
+            if law:
+                break
+        inserts = rules.get("inserts")
+        action = "insert" if inserts and self.p.compile("amending.inserts", inserts).search(intro) else "replace"
+        return law, action if intro else ""
 
     def finish(self) -> tuple[Node, ...]:
         if self.open_quote() is not None:
@@ -758,6 +784,8 @@ def _level_value(level: Mapping[str, object], num: str) -> int | None:
 
     if level["type"] == "roman":
         return roman_value(num)
+    if level.get("words") == "cardinal":
+        return cardinal_value(num)
     if level["type"] in ("letter", "upper") and num.isalpha():
         return sum((ord(c) - 96) * 26 ** i for i, c in enumerate(reversed(num.lower())))
     key = num_key(num)

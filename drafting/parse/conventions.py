@@ -396,6 +396,9 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
             break
         first = lines[j].text.lstrip()
         opener = text.rstrip()[-1:] if text.rstrip().endswith(tuple(QUOTE_MARKS)) else first[:1]
+        if opener not in QUOTE_MARKS and intro.search(first):
+            i = j  # "… queda modificada en los siguientes términos:" then "Uno. Se modifica …:": each item quotes
+            continue
         if opener in QUOTE_MARKS:
             close = QUOTE_MARKS[opener]
             k = j
@@ -410,8 +413,9 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
             while end < n:
                 nxt = lines[end]
                 cand = _candidates(end, nxt, styles, profile) if roles.get(nxt.number, LAW) == LAW else []
-                if cand and host is not None and cand[0].signature == host.signature and cand[0].style == host.style \
-                        and (host.emphasis != "plain" or follows(host.num, cand[0].num)):
+                # the host's sequence goes on: its next number, or a label typeset like the host's own
+                if cand and host is not None and cand[0].style == host.style and (
+                        follows(host.num, cand[0].num) or (cand[0].signature == host.signature and host.emphasis != "plain")):
                     break
                 if _ends_quotation(nxt, profile):
                     break

@@ -49,7 +49,11 @@ class Profile:
         return self.section("words").get(name, default)
 
     def regex(self, table: str, name: str) -> re.Pattern[str]:
-        return _compile(self.id, table, name, self.section(table)[name])
+        """A pattern of this profile; a list of patterns matches when any of them does."""
+        value = self.section(table)[name]
+        if isinstance(value, (list, tuple)):
+            value = "|".join(f"(?:{v})" for v in value)
+        return _compile(self.id, table, name, value)
 
     def compile(self, where: str, pattern: str) -> re.Pattern[str]:
         """A pattern of this profile named by where it sits ("structure.units[0]"), compiled once."""
