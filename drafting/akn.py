@@ -246,6 +246,8 @@ def _hcontainer_block(parent: etree._Element, node: Node) -> None:
             ref.text = node.target
         qs = etree.SubElement(mod, A + "quotedStructure")
         _ids(qs, node)
+        if node.name:
+            qs.set("class", node.name)  # what it does to the law it amends: insert or replace
         if node.text:
             qs.set("startQuote", node.text)
         quoted = [child for child in node.children if child.kind in HCONTAINER_KINDS or child.kind in HIERARCHY]
@@ -490,6 +492,12 @@ def _num_heading(el: etree._Element) -> tuple[str, str, str]:
     return printed, "", _text(el.find(A + "heading"))
 
 
+def _cell(td: etree._Element) -> str:
+    """A table cell's text: its paragraph as written (pretty-printing indents the cell itself)."""
+    p = td.find(A + "p")
+    return _text(p) if p is not None else " ".join(_text(td).split())
+
+
 def _defined(p: etree._Element | None) -> str:
     term = p.find(A + "def") if p is not None else None
     return _text(term) if term is not None else ""
@@ -510,12 +518,12 @@ def _read_hier(el: etree._Element) -> Node:
             children = tuple(_read_hier(c) for c in _children(qs) if _local(c) in HIERARCHY
                              and not (c.get("eId", "").endswith("__empty") and not _text(c).strip()))
             return Node(kind="quotedStructure", text=qs.get("startQuote", ""), children=children,
-                        eid=qs.get("eId", ""), guid=qs.get("GUID", ""), status=_status(qs),
+                        eid=qs.get("eId", ""), guid=qs.get("GUID", ""), status=_status(qs), name=qs.get("class", ""),
                         target=_text(ref) if ref is not None else "", line=qs.sourceline or 0)
         if kind == "table":
             table = content.find(A + "table") if content is not None else None
             rows = tuple(
-                Node(kind="row", children=tuple(Node(kind="cell", text=_text(td)) for td in _children(tr)))
+                Node(kind="row", children=tuple(Node(kind="cell", text=_cell(td)) for td in _children(tr)))
                 for tr in _children(table)
             ) if table is not None else ()
             return Node(kind="table", num=num, label=label, heading=heading, children=rows, eid=eid, guid=guid, status=status)

@@ -394,17 +394,27 @@ class BodyParser:
             and words[0].lower().strip("\"'“(") not in starters
 
     def split_heading(self, rest: str, line: Line, whole: bool = True) -> tuple[str, str]:
+        """"Definiciones. Para los fines …" → heading and text. A heading is short, opens with a
+        capital, and is no sentence: it neither starts like one ("La presente ley …") nor holds a
+        verb a sentence would ("Corresponde al Ministerio …" is the article's text)."""
         max_words = int(self.s.get("max_heading_words", 12))
         starters = set(self.p.word("sentence_starters", ()))
+        verbs = set(self.p.word("sentence_words", ()))
         first_word = rest.split()[0].strip("¿¡\"'«“(").lower() if rest.split() else ""
+
+        def sentence(text: str) -> bool:
+            return first_word in starters or any(w.strip(",.;:").lower() in verbs for w in text.split())
+
         # The whole rest is a heading when the source marks it (bold, a heading style) and it is short.
         if whole and emphatic(line) and not line.lead and len(rest.split()) <= max_words * 2:
             return rest.rstrip(" .").strip(), ""
         match = re.match(r"^(?P<h>[^.:;]{1,160}?)\.\s+(?P<t>\S.*)$", rest)
-        if match and len(match.group("h").split()) <= max_words and first_word not in starters and match.group("h")[:1].isupper():
+        if match and len(match.group("h").split()) <= max_words and match.group("h")[:1].isupper() \
+                and not sentence(match.group("h")):
             return match.group("h").strip(), match.group("t").strip()
         # "Artículo 5.- Objeto" alone, the text on the next line.
-        if whole and len(rest.split()) <= max_words and first_word not in starters and rest[:1].isupper() and not rest.endswith((";", ",", ":")):
+        if whole and len(rest.split()) <= max_words and rest[:1].isupper() and not rest.endswith((";", ",", ":")) \
+                and not sentence(rest):
             return rest.rstrip(" .").strip(), ""
         return "", rest
 

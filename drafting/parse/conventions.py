@@ -107,7 +107,7 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     candidates = _one_per_line(candidates)
     candidates = _with_content(candidates, lines, roles, profile)
     candidates, headings = _merge_heading_lines(candidates, lines, roles)
-    chosen = _choose(candidates, profile)
+    chosen = _choose(candidates, _closings(lines, profile))
     if not chosen:
         return tuple(lines), Conventions(MappingProxyType(roles), MappingProxyType({}), MappingProxyType({}),
                                          MappingProxyType({}), MappingProxyType({}), MappingProxyType(annotations),
@@ -528,13 +528,15 @@ def _edge(prev: Candidate, cur: Candidate) -> float | None:
     return 1.0 + min(gap, 30) * 0.05
 
 
-def _best_sequence(group: list[Candidate]) -> tuple[float, list[Candidate]]:
+def _best_sequence(group: list[Candidate], closings: list[int]) -> tuple[float, list[Candidate]]:
     score = [0.0] * len(group)
     back = [-1] * len(group)
     for j, cur in enumerate(group):
         weight = 2.0 if cur.content else 1.0
         best, arg = 0.0, -1
         for i in range(max(0, j - WINDOW), j):
+            if closings[group[i].index] != closings[cur.index]:
+                continue
             cost = _edge(group[i], cur)
             if cost is not None and score[i] - cost > best:
                 best, arg = score[i] - cost, i
@@ -551,14 +553,26 @@ def _best_sequence(group: list[Candidate]) -> tuple[float, list[Candidate]]:
     return max(score), chain[::-1]
 
 
-def _choose(candidates: list[Candidate], profile: Profile) -> dict[int, Candidate]:
+def _closings(lines: Sequence[Line], profile: Profile) -> list[int]:
+    """For each line, how many closing formulas ("POR TANTO", "Dado en …") come before it: a law's
+    numbering does not run on past its own closing (a promulgating decree, then the code it carries)."""
+    conclusions = profile.regex("conclusions", "start") if profile.section("conclusions").get("start") else None
+    counts, seen = [], 0
+    for line in lines:
+        if conclusions is not None and conclusions.match(line.text.strip()):
+            seen += 1
+        counts.append(seen)
+    return counts
+
+
+def _choose(candidates: list[Candidate], closings: list[int]) -> dict[int, Candidate]:
     """The units: the best sequence, its off-sequence siblings that fit, and other styles with text."""
     if not candidates:
         return {}
     by_signature: dict[tuple[str, str], list[Candidate]] = {}
     for c in candidates:
         by_signature.setdefault(c.signature, []).append(c)
-    scored = {sig: _best_sequence(group) for sig, group in by_signature.items()}
+    scored = {sig: _best_sequence(group, closings) for sig, group in by_signature.items()}
     main_sig = max(scored, key=lambda s: (scored[s][0], -by_signature[s][0].index))
     chain = scored[main_sig][1]
     chosen = {c.number: c for c in chain}
@@ -762,6 +776,9 @@ def _promulgation(lines: Sequence[Line], candidates: list[Candidate], units: Map
         return None
     start = before[0].index
     end = toc[0] if toc and toc[0] > start else body_start
+    title = profile.regex("preamble", "title") if profile.section("preamble").get("title") else None
+    if title is not None:  # the title of the code it promulgates opens the code, not the decree
+        end = next((k for k in range(closing + 1, end) if title.match(lines[k].text.strip())), end)
     findings.append(f"lines {lines[start].number}–{lines[end - 1].number}: a promulgating instrument with "
                     f"{len(before)} article(s) of its own, kept in the preamble; the body is what it promulgates")
     return start, end
