@@ -453,19 +453,7 @@ class BodyParser:
         return candidates[0]
 
     def level_kind(self, level: Mapping[str, object]) -> str:
-        """The kind of a new item: by its marker type, or — where the profile names kinds by depth
-        (English: subsection, paragraph, subparagraph …) — by how deep it sits, so "(a)(1)(A)" (US)
-        and "(1)(a)(i)" (Commonwealth) both read as subsection, paragraph, subparagraph."""
-        by_depth = self.s.get("level_kinds")
-        if not by_depth or level.get("top", False):
-            return str(level["kind"])
-        depth = 0
-        for node in reversed(self.stack):
-            if node.rank == UNIT_RANK:
-                break
-            if node.level_type and node.level_type != "definition":
-                depth += 1
-        return str(by_depth[min(depth, len(by_depth) - 1)])
+        return str(level["kind"])  # provisional where kinds follow the nesting: see name_levels
 
     def reopen_introduction(self) -> None:
         """A new kind of marker right after an item that introduces a list ("(a) Any person who—")
@@ -593,7 +581,9 @@ class BodyParser:
         if attr == "heading":
             return is_upper(text) and is_upper(current) and not current.endswith(TERMINAL)
         ending = current.rstrip()
-        if node.num and self.s.get("text_after_points") == "wrap_up" and (ending.endswith((",", ";", "—")) or ending.endswith((" or", " and"))):
+        if ending.endswith(("—", ":", "–")):
+            return False  # "In this Act—": what follows is a list, not the rest of the sentence
+        if node.level_type and self.s.get("text_after_points") == "wrap_up" and (ending.endswith((",", ";", "—")) or ending.endswith((" or", " and"))):
             return False  # "(c) …, / commits an offence…": the words after a list close the list
         return text[:1].islower() or not ending.endswith(TERMINAL)
 
@@ -785,7 +775,42 @@ class BodyParser:
         if self.superseded is not None:
             self.collect_superseded(Line("", self.superseded[1]))
         self.flush_pending()
+        self.name_levels()
         return tuple(c.freeze() if isinstance(c, _Open) else c for c in self.root.children)
+
+    def name_levels(self) -> None:
+        """Where the profile names levels by rank (English: subsection, paragraph, subparagraph …),
+        the rank of each marker type is read from the document: the order in which its markers nest.
+        "(1)(a)(i)" (Commonwealth) and "(a)(1)(A)(i)" (US) both come out subsection, paragraph,
+        subparagraph; the profile's order of types decides where the text gives no evidence."""
+        names = self.s.get("level_kinds")
+        if not names:
+            return
+        default = [str(level["type"]) for level in self.levels]
+        under: dict[tuple[str, str], int] = {}
+        items: list[_Open] = []
+
+        def visit(node: _Open, parent_type: str) -> None:
+            for child in node.children:
+                if not isinstance(child, _Open):
+                    continue
+                own = child.level_type if child.level_type not in ("", "definition") else ""
+                if own:
+                    items.append(child)
+                    if parent_type:
+                        under[(parent_type, own)] = under.get((parent_type, own), 0) + 1
+                visit(child, own or (parent_type if child.kind == "list" or child.level_type == "definition" else ""))
+
+        visit(self.root, "")
+        if not items:
+            return
+        types = [t for t in default if any(i.level_type == t for i in items)]
+        ordered = sorted(types, key=lambda t: (sum(1 for u in types if u != t and
+                                                     under.get((u, t), 0) > under.get((t, u), 0)
+                                                     or (under.get((u, t), 0) == under.get((t, u), 0) and default.index(u) < default.index(t)))))
+        rank = {t: n for n, t in enumerate(ordered)}
+        for item in items:
+            item.kind = str(names[min(rank[item.level_type], len(names) - 1)])
 
 
 def _level_value(level: Mapping[str, object], num: str) -> int | None:

@@ -694,12 +694,20 @@ def _body_start(lines: Sequence[Line], order: list[Candidate], roles: Mapping[in
             i -= 1
             continue
         if i == first - 1 and profile.section("structure").get("heading_before_unit", False) \
-                and _division_heading(text, line) and not text.rstrip().endswith((",", ";", ":")):
-            start = i  # the margin heading of the first section
+                and _margin_heading(text, line, profile):
+            start = i  # the margin heading of the first section ("Short title and commencement.")
             i -= 1
             continue
         break
     return start
+
+
+def _margin_heading(text: str, line: Line, profile: Profile) -> bool:
+    words = text.split()
+    limit = int(profile.section("structure").get("max_heading_words", 12))
+    starters = set(profile.word("sentence_starters", ()))
+    return 0 < len(words) <= limit and text[:1].isupper() and not text.rstrip().endswith((",", ";", ":")) \
+        and (not text.rstrip().endswith(".") or words[0].lower() not in starters)
 
 
 def _division_heading(text: str, line: Line) -> bool:
@@ -726,37 +734,38 @@ def _body_end(lines: Sequence[Line], order: list[Candidate], superseded_end: Map
 
 def _toc(lines: Sequence[Line], body_start: int, roles: Mapping[int, str], candidates: list[Candidate],
          profile: Profile) -> tuple[int, int] | None:
-    """A table of contents before the body: its heading ("ÍNDICE", "ARRANGEMENT OF SECTIONS") or a run of
-    labels, divisions and "(Artículo 1 al 13)" entries without text of their own, up to the body."""
+    """A table of contents before the body: its heading ("ÍNDICE", "ARRANGEMENT OF SECTIONS") and the
+    run of entries after it — labels without text, divisions and their headings, schedules, "(Artículo 1
+    al 13)" lines — or, without a heading, such a run of three or more right before the body."""
     heading = _compiled(profile, "editorial", "toc_heading")
     entry = _compiled(profile, "structure", "toc_entry")
     division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
     group = profile.regex("structure", "group") if profile.section("structure").get("group") else None
-    labels = {c.index for c in candidates if c.index < body_start}
-    start = None
-    for i in range(body_start):
-        if heading is not None and heading.match(lines[i].text.strip()):
-            start = i
-            break
-    if start is None:
-        # the longest run of entries that ends at the body
-        i = body_start - 1
-        run = 0
-        while i >= 0:
-            text = lines[i].text.strip()
-            if roles.get(lines[i].number, LAW) != LAW:
-                i -= 1
-                continue
-            is_entry = i in labels or (entry is not None and entry.search(text)) or \
-                (division is not None and division.match(text)) or (group is not None and group.match(text))
-            if not is_entry:
-                break
-            run += 1
-            i -= 1
-        if run < 3:
-            return None
-        start = i + 1
-    return (start, body_start) if start < body_start else None
+    schedule = profile.regex("schedule", "start") if profile.section("schedule").get("start") else None
+    labels = {c.index for c in candidates if c.index < body_start and not c.content}
+
+    def is_entry(i: int) -> bool:
+        line = lines[i]
+        text = line.text.strip()
+        if i in labels or (entry is not None and entry.search(text)):
+            return True
+        if any(rx is not None and rx.match(text) for rx in (division, group, schedule)):
+            return True
+        # a division's heading on its own line ("PRELIMINARY") right after a division entry
+        return i > 0 and division is not None and bool(division.match(lines[i - 1].text.strip())) and _upper(text)
+
+    start = next((i for i in range(body_start) if heading is not None and heading.match(lines[i].text.strip())), None)
+    if start is not None:
+        end = start + 1
+        while end < body_start and (roles.get(lines[end].number, LAW) != LAW or is_entry(end)):
+            end += 1
+        return start, end
+    i = body_start - 1
+    run = 0
+    while i >= 0 and (roles.get(lines[i].number, LAW) != LAW or is_entry(i)):
+        run += roles.get(lines[i].number, LAW) == LAW
+        i -= 1
+    return (i + 1, body_start) if run >= 3 else None
 
 
 def _promulgation(lines: Sequence[Line], candidates: list[Candidate], units: Mapping[int, Candidate], body_start: int,
