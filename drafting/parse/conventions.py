@@ -107,7 +107,8 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     candidates = _one_per_line(candidates)
     candidates = _with_content(candidates, lines, roles, profile)
     candidates, headings = _merge_heading_lines(candidates, lines, roles)
-    chosen = _choose(candidates, _closings(lines, profile))
+    toc_entries = _toc_entries(candidates)
+    chosen = _choose([c for c in candidates if c.number not in toc_entries], _closings(lines, profile))
     if not chosen:
         return tuple(lines), Conventions(MappingProxyType(roles), MappingProxyType({}), MappingProxyType({}),
                                          MappingProxyType({}), MappingProxyType({}), MappingProxyType(annotations),
@@ -116,7 +117,7 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     headings = {h: u for h, u in headings.items() if u in units}
     order = sorted(units.values(), key=lambda c: c.index)
     main_style = order[0].style if order else ""
-    body_start = _body_start(lines, order, roles, profile)
+    body_start = _body_start(lines, order, roles, profile, set(headings))
     toc = _toc(lines, body_start, roles, candidates, profile)
     promulgation = _promulgation(lines, candidates, units, body_start, toc, roles, profile, findings)
     body_end = _body_end(lines, order, superseded_end, profile)
@@ -279,8 +280,11 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
     unit_rx = unit_styles(profile)
     in_block = False
     trailing = False
+    law_seen = False  # a unit label came before: "MÁS LEÍDOS" after it ends the law; before it, it is one line
     for line in lines:
         text = line.text.strip()
+        if not law_seen and match_unit(text, unit_rx):
+            law_seen = True
         if trailing:
             roles[line.number] = DEBRIS
             continue
@@ -291,7 +295,7 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
             roles[line.number] = NOTE
             continue
         if debris_after is not None and debris_after.search(text):
-            trailing = True
+            trailing = law_seen
             roles[line.number] = DEBRIS
             continue
         if debris is not None and debris.search(text):
@@ -478,6 +482,25 @@ def _with_content(candidates: list[Candidate], lines: Sequence[Line], roles: Map
     return out
 
 
+def _toc_entries(candidates: list[Candidate]) -> set[int]:
+    """Entries of a table of contents: runs of two or more labels without text of their own whose
+    numbers come again later with text."""
+    with_text: dict[str, int] = {}
+    for c in candidates:
+        if c.content:
+            with_text[c.identity] = c.index  # the last place each number has text
+    out: set[int] = set()
+    run: list[Candidate] = []
+    for c in candidates + [None]:  # type: ignore[list-item]
+        if c is not None and not c.content and with_text.get(c.identity, -1) > c.index:
+            run.append(c)
+            continue
+        if len(run) >= 2:
+            out.update(x.number for x in run)
+        run = []
+    return out
+
+
 def _emphatic(line: Line) -> bool:
     return emphasis(line) != "plain" and not line.lead
 
@@ -594,10 +617,12 @@ def _choose(candidates: list[Candidate], closings: list[int]) -> dict[int, Candi
         if not follows(tail.num, c.num):
             break
         chosen[c.number] = tail = c
-    # Main signature, off the sequence: kept (a misnumbered article, reported), unless its number is
-    # in the sequence already (a duplicate: see _duplicates) or it has no text at all.
+    # Main signature, off the sequence: kept (a misnumbered article, reported) when its number is
+    # plausible — it opens with words of its own, or its number is near the numbers of the sequence
+    # around it ("2019." alone at the start of a wrapped line is neither).
     for c in by_signature[main_sig]:
-        if c.number not in chosen and first < c.index and (c.content or c.rest):
+        if c.number not in chosen and first < c.index and (c.content or c.rest) and \
+                (len(c.rest.split()) >= 2 or _plausible(c, chain)):
             chosen[c.number] = c
     # Other styles (final dispositions, ordinals in a group) that carry text and lie after the start.
     for sig, group in by_signature.items():
@@ -607,6 +632,17 @@ def _choose(candidates: list[Candidate], closings: list[int]) -> dict[int, Candi
             if c.content and c.index > first:
                 chosen[c.number] = c
     return chosen
+
+
+def _plausible(c: Candidate, chain: list[Candidate], slack: int = 3) -> bool:
+    key = num_key(c.num)
+    before = [x for x in chain if x.index < c.index and num_system(x.num) == num_system(c.num)]
+    after = [x for x in chain if x.index > c.index and num_system(x.num) == num_system(c.num)]
+    around = [num_key(x.num) for x in before[-1:] + after[:1]]
+    around = [k for k in around if k is not None]
+    if key is None or not around:
+        return False
+    return min(k[0] for k in around) - slack <= key[0] <= max(k[0] for k in around) + slack
 
 
 def _duplicates(chosen: dict[int, Candidate], candidates: list[Candidate], lines: Sequence[Line],
@@ -666,8 +702,9 @@ def _block_end(lines: Sequence[Line], start: int, limit: int, profile: Profile) 
 
 # ---------------------------------------------------------------- where the body is
 
-def _body_start(lines: Sequence[Line], order: list[Candidate], roles: Mapping[int, str], profile: Profile) -> int:
-    """The first unit, with the division lines (and their headings) right above it."""
+def _body_start(lines: Sequence[Line], order: list[Candidate], roles: Mapping[int, str], profile: Profile,
+                headings: set[int]) -> int:
+    """The first unit, with its heading line and the division lines (and their headings) right above it."""
     first = order[0].index
     division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
     group = profile.regex("structure", "group") if profile.section("structure").get("group") else None
@@ -677,6 +714,10 @@ def _body_start(lines: Sequence[Line], order: list[Candidate], roles: Mapping[in
         line = lines[i]
         text = line.text.strip()
         if roles.get(line.number, LAW) != LAW:
+            i -= 1
+            continue
+        if line.number in headings:  # "##### 1. Short title" above "1.—(1) This Act …"
+            start = i
             i -= 1
             continue
         is_div = bool(division and division.match(text) and (_upper(text.split()[0]) or emphasis(line) != "plain"))
@@ -776,9 +817,9 @@ def _promulgation(lines: Sequence[Line], candidates: list[Candidate], units: Map
     if conclusions is None:
         return None
     main_style = min(units.values(), key=lambda c: c.index).style if units else ""
-    before = [c for c in candidates if c.index < body_start and c.content and c.style == main_style
+    before = [c for c in candidates if c.index < body_start and c.style == main_style
               and not (toc and toc[0] <= c.index < toc[1])]
-    if not before:
+    if not any(c.content or c.rest for c in before):
         return None
     closing = next((k for k in range(before[-1].index + 1, body_start) if conclusions.match(lines[k].text.strip())), None)
     if closing is None:

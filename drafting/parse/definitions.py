@@ -6,7 +6,8 @@ Both traditions are read, as profile data (`[definitions]`):
 - `Término: definición` — a list item or paragraph that opens with a short capitalised term and a
   colon ("Pornografía infantil: Toda representación …", "a. Por sistema informático: …") — only
   inside a provision that announces definitions ("Definiciones", "se entiende por", "Para los
-  efectos de la presente ley"), where such a line cannot be anything else.
+  efectos de la presente ley"), where such a line cannot be anything else. A pattern may name
+  its term `term` or (in another alternative) `term2`.
 
 The term is kept as written (without its quotation marks); `Node.defines` carries it, the AKN
 writer turns it into `<def>`/`<term>`, and the review and the bill builder ask for it.
@@ -60,7 +61,8 @@ def _term(text: str, quoted: re.Pattern[str] | None, colon: re.Pattern[str] | No
             continue
         match = rx.match(text)
         if match:
-            term = " ".join(match.group("term").split()).strip(" .,;")
+            found = match.groupdict()
+            term = " ".join((found.get("term") or found.get("term2") or "").split()).strip(" .,;")
             if term and len(term.split()) <= MAX_TERM_WORDS:
                 return term
     return ""
