@@ -7,19 +7,21 @@ which stay meaningful across machines because both sides run here, now.
 from __future__ import annotations
 
 import gc
+import statistics
 import time
 from typing import Callable
 
 
-def measure(fn: Callable[[], object], repeat: int = 3) -> float:
-    """Best wall-clock time of `repeat` runs, in seconds (the best run has the least noise)."""
-    best = float("inf")
+def measure(fn: Callable[[], object], repeat: int = 5) -> float:
+    """Median wall-clock time of `repeat` runs, in seconds (after one warm-up run)."""
+    fn()
+    times = []
     for _ in range(max(1, repeat)):
         gc.collect()
         start = time.perf_counter()
         fn()
-        best = min(best, time.perf_counter() - start)
-    return best
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def report(name: str, ours: float, baseline: float, label: str = "baseline", aim: str = "") -> str:

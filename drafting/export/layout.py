@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from drafting.export.docx_base import FONT_SIZE, HANG_CM, HEADING_STYLES, heading_style, provision_style
-from drafting.model.document import DIVISION_KINDS, Document, Node, is_unit
+from drafting.model.document import DEBRIS, SUPERSEDED, DIVISION_KINDS, Document, Node, is_unit
 from drafting.model.eids import assign_eids
 from drafting.parse.profiles import Profile
 
@@ -96,6 +96,8 @@ class _Walker:
             yield Block("p", "Title", text=doc.meta.title)
             return
         for node in doc.preface:
+            if not node.law:
+                continue  # the source's own table of contents and website text are not printed
             style = "Title" if node.name in _TITLE_NAMES else "Subtitle"
             yield Block("p", style, text=node.text or node.heading, eid=node.eid, node_kind=node.kind)
             yield from self._rest(node, quoted=False)
@@ -118,6 +120,8 @@ class _Walker:
         yield from self._rest(node, quoted=False)
 
     def conclusion(self, node: Node) -> Iterator[Block]:
+        if not node.law:
+            return
         style = "Signature" if node.name in _SIGNATURE_NAMES else "Closing"
         text = node.own_text()
         if text:
@@ -224,8 +228,10 @@ class _Walker:
             elif kind == "table":
                 yield from self.table(node, quoted)
             elif kind == "note":
-                yield self._q(Block("p", "Note", text=node.own_text(), eid=node.eid, node_kind=kind), quoted)
-                yield from self.children(node.children, level, quoted)
+                # an editor's note is shown as a note, never as law; website text, a former wording
+                # and any note inside quoted new wording are not printed at all
+                if not quoted and node.name not in (DEBRIS, SUPERSEDED):
+                    yield Block("p", "Note", text=node.own_text(), eid=node.eid, node_kind=kind)
             elif kind == "text":
                 yield self._q(Block("p", "Body Text", text=node.own_text(), eid=node.eid, node_kind=kind), quoted)
                 yield from self.children(node.children, level, quoted)

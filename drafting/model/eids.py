@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
+from functools import lru_cache
 from dataclasses import replace
 
 from drafting.model.document import DIVISION_KINDS, Document, Node, is_unit
@@ -31,6 +32,7 @@ NO_EID = frozenset({"row", "cell"})
 GUID_NAMESPACE = uuid.UUID("6f1f8a52-3d0e-5b8c-9a57-2f1d0c4e7b11")
 
 
+@lru_cache(maxsize=65536)
 def clean_num(num: str) -> str:
     """The number part of an eId: outer punctuation and all spaces stripped, inner punctuation → '-'."""
     def is_punct(ch: str) -> bool:

@@ -113,6 +113,7 @@ def to_roman(value: int) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def num_key(num: str) -> tuple[int, int] | None:
     """(main number, suffix rank) or None when the number is not a sequence we know."""
     text = _fold(num).rstrip(".-)")
@@ -147,6 +148,7 @@ def num_key(num: str) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def num_system(num: str) -> str:
     """Which numbering a number belongs to: arabic, roman, letter or ordinal (a law may restart in each)."""
     text = _fold(num).rstrip(".-)")

@@ -42,7 +42,7 @@ from drafting.parse.lines import Line
 from drafting.parse.profiles import Profile
 
 LAW, NOTE, DEBRIS, TOC, QUOTED = "law", "note", "debris", "toc", "quoted"
-WINDOW = 48  # how many earlier candidates a candidate may continue (keeps the search linear)
+WINDOW = 32  # how many earlier candidates a candidate may continue (keeps the search linear)
 QUOTE_MARKS = {"«": "»", "“": "”", '"': '"'}
 _TERMINAL = (".", ";", ":", "!", "?", "»", "”")
 HEADING_STYLES = ("h1", "h2", "h3", "h4", "h5", "h6", "title", "heading")
@@ -101,9 +101,11 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     styles = unit_styles(profile)
     roles = _roles(lines, profile)
     findings: list[str] = []
-    _mark_quotations(lines, roles, profile, styles)
-    candidates = _in_groups([c for i, line in enumerate(lines) if roles.get(line.number, LAW) == LAW
-                             for c in _candidates(i, line, styles, profile)], lines, profile)
+    labelled = {c.index: c for i, line in enumerate(lines) if roles.get(line.number, LAW) == LAW
+                for c in _candidates(i, line, styles, profile)}
+    _mark_quotations(lines, roles, profile, labelled)
+    candidates = _in_groups([c for i, c in sorted(labelled.items()) if roles.get(lines[i].number, LAW) == LAW],
+                            lines, profile)
     candidates = _one_per_line(candidates)
     candidates = _with_content(candidates, lines, roles, profile)
     candidates, headings = _merge_heading_lines(candidates, lines, roles)
@@ -368,13 +370,15 @@ def _strip_annotations(lines: Sequence[Line], profile: Profile) -> tuple[list[Li
 
 # ---------------------------------------------------------------- quotations
 
-def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Profile, styles) -> None:
+def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Profile,
+                     labelled: Mapping[int, Candidate]) -> None:
     """Lines quoted by an amending provision are not the law's own units (the body parser reads them
     into a quoted structure): after an amending intro, a quotation in marks runs to its closing mark;
     one without marks runs to the next label with the signature of the provision that quotes it."""
     intro = _compiled(profile, "amending", "intro")
     if intro is None:
         return
+    ends = _compiled(profile, "amending", "intro_end")
     host: Candidate | None = None
     sentence = ""  # the sentence so far: an intro may be hard-wrapped over several lines
     i = 0
@@ -385,11 +389,10 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
         if roles.get(line.number, LAW) != LAW:
             i += 1
             continue
-        found = _candidates(i, line, styles, profile)
-        if found:
-            host = found[0]
+        if i in labelled:
+            host = labelled[i]
         sentence = f"{sentence} {text}"[-2000:] if sentence and not sentence.endswith(_TERMINAL) else text
-        if not intro.search(sentence):
+        if (ends is not None and not ends.search(sentence[-60:])) or not intro.search(sentence):
             i += 1
             continue
         sentence = ""
@@ -416,10 +419,10 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
             end = j
             while end < n:
                 nxt = lines[end]
-                cand = _candidates(end, nxt, styles, profile) if roles.get(nxt.number, LAW) == LAW else []
+                cand = labelled.get(end) if roles.get(nxt.number, LAW) == LAW else None
                 # the host's sequence goes on: its next number, or a label typeset like the host's own
-                if cand and host is not None and cand[0].style == host.style and (
-                        follows(host.num, cand[0].num) or (cand[0].signature == host.signature and host.emphasis != "plain")):
+                if cand is not None and host is not None and cand.style == host.style and (
+                        follows(host.num, cand.num) or (cand.signature == host.signature and host.emphasis != "plain")):
                     break
                 if _ends_quotation(nxt, profile):
                     break
@@ -543,23 +546,24 @@ def _edge(prev: Candidate, cur: Candidate) -> float | None:
         return None
     if num_system(prev.num) != num_system(cur.num) or (cur.in_group and cur.group != prev.group):
         return 1.5 if b == (1, 0) else None  # a new numbering starts (roman preliminary title, then 1, 2 …)
-    if follows(prev.num, cur.num):
+    if b == (a[0] + 1, 0) or (b[0] == a[0] and b[1] == a[1] + 1):  # follows()
         return 0.0
     if b <= a:
         return None
-    gap = b[0] - a[0]
-    return 1.0 + min(gap, 30) * 0.05
+    return 1.0 + min(b[0] - a[0], 30) * 0.05
 
 
 def _best_sequence(group: list[Candidate], closings: list[int]) -> tuple[float, list[Candidate]]:
+    """The best-scoring numbered sequence through `group` (dynamic programming over a window)."""
     score = [0.0] * len(group)
     back = [-1] * len(group)
     for j, cur in enumerate(group):
         weight = 2.0 if cur.content else 1.0
         best, arg = 0.0, -1
+        closing = closings[cur.index]
         for i in range(max(0, j - WINDOW), j):
-            if closings[group[i].index] != closings[cur.index]:
-                continue
+            if score[i] <= best or closings[group[i].index] != closing:
+                continue  # cannot beat what we have (costs are never negative)
             cost = _edge(group[i], cur)
             if cost is not None and score[i] - cost > best:
                 best, arg = score[i] - cost, i

@@ -35,7 +35,9 @@ def mark(doc: Document, profile: Profile) -> Document:
     def visit(node: Node, in_context: bool) -> Node:
         if node.kind in ("quotedStructure", "note", "toc", "tocItem"):
             return node  # another law's definitions, or not law at all
-        here = in_context or bool(context and (context.search(node.heading) or context.search(node.text)))
+        # a provision announces definitions (for its children) in its heading or its opening words
+        here = in_context or bool(node.children and context and (context.search(node.heading)
+                                                                 or context.search(node.text[:300])))
         term = _term(node.text, quoted, colon if in_context else None) if node.text else ""
         children = tuple(visit(child, here) for child in node.children)
         if term or children != node.children:
