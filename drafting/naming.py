@@ -82,7 +82,7 @@ def _locale(lang: str) -> Locale:
 def country_name(code: str, lang: str = "en", place: str = "") -> str:
     """"Peru", "República Dominicana"; a user-assigned code (xa–xz) gives `place`, else the code."""
     code = (code or "").strip()
-    if not code:
+    if not code or code.lower() == "xx":  # "xx": Akoma Ntoso's word for a country nobody gave
         return place
     if code.lower().startswith("x") or len(code) != 2:
         return place or code.upper()
@@ -186,10 +186,14 @@ def file_stem(facts: Facts) -> str:
     return stem or ascii_slug(facts.filename.rsplit(".", 1)[0]) or "text"
 
 
+def joined(*parts: str) -> str:
+    """Parts of a file name, each made safe, joined with hyphens: ("Ley-30096-2013", "review", "2018")."""
+    return "-".join(p for p in (ascii_slug(x, 200) for x in parts) if p)
+
+
 def file_name(stem: str, *parts: str, ext: str) -> str:
     """`Ley-30096-2013-redline-v1-v2.docx` from a stem, parts ("redline", "v1", "v2") and an extension."""
-    pieces = [p for p in (ascii_slug(x, 200) for x in (stem, *parts)) if p]
-    return "-".join(pieces or ["file"]) + "." + ext.lstrip(".")
+    return (joined(stem, *parts) or "file") + "." + ext.lstrip(".")
 
 
 def comparison_name(a: tuple[Facts, str, int, str], b: tuple[Facts, str, int, str], lang: str = "en") -> str:
@@ -214,6 +218,19 @@ def comparison_name(a: tuple[Facts, str, int, str], b: tuple[Facts, str, int, st
         return ", ".join(what)
 
     return f"{title_a} ({tell(fa, va, ta, fb)}) → ({tell(fb, vb, tb, fa)})"
+
+
+def version_tags(a: tuple[Facts, int], b: tuple[Facts, int], same_draft: bool) -> tuple[str, str]:
+    """What tells two compared texts apart in a file name: "v1", "v2" for versions of one draft;
+    for two drafts their dates, else their file names, else their versions."""
+    (fa, va), (fb, vb) = a, b
+    if not same_draft:
+        if fa.date and fb.date and fa.date != fb.date:
+            return fa.date, fb.date
+        stems = [ascii_slug(f.filename.rsplit(".", 1)[0]) for f in (fa, fb)]
+        if all(stems) and stems[0] != stems[1]:
+            return stems[0], stems[1]
+    return f"v{va}", f"v{vb}"
 
 
 def names_in(items: Iterable[tuple[str, str]]) -> dict[str, str]:

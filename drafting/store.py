@@ -305,10 +305,33 @@ class Store:
 
     # --- comparing -------------------------------------------------------------------------
     def diff_versions(self, draft_id: str, a: int, b: int) -> tuple[str, ...]:
-        """A unified text diff between two versions (statutes compared as their provisions' text)."""
+        """A unified text diff between two versions, as a drafter reads them: statutes as their
+        provisions' text, reviews as their verdicts, and other drafts naming texts of the workspace
+        by those texts' names, never by their ids."""
         va, vb = self.get(draft_id, a), self.get(draft_id, b)
-        ta, tb = _comparable(va), _comparable(vb)
+        ta, tb = self._comparable(va), self._comparable(vb)
         return tuple(difflib.unified_diff(ta, tb, f"version {a}", f"version {b}", lineterm=""))
+
+    def _comparable(self, version: Version) -> list[str]:
+        if version.kind == "statute":
+            return _statute_lines(version)
+        if version.kind == "review":
+            try:
+                data = json.loads(version.payload)
+                return [f"{c['id']}: {c['status']} — {'; '.join(e['num'] for e in c['evidence']) or '—'} — {c['reason']}"
+                        for c in data["review"]["criteria"]]
+            except (ValueError, KeyError, TypeError):
+                pass
+        return [_WORKSPACE_REF.sub(self._ref_name, line) for line in version.payload.splitlines()]
+
+    def _ref_name(self, found: re.Match[str]) -> str:
+        """A workspace reference (`workspace:<id>@<version>`, or a bare draft id) by the draft's name."""
+        draft_id, number = found.group(1) or found.group(3), found.group(2)
+        try:
+            name = self.get(draft_id).name
+        except DraftingError:
+            return found.group(0)
+        return f"{name} (version {number})" if number else name
 
     # --- the workspace's memory --------------------------------------------------------------
     def remember(self, kind: str, draft_id: str) -> None:
@@ -374,9 +397,10 @@ def _check_id(draft_id: str) -> None:
         raise DraftingError(f"not a draft id: {str(draft_id)[:40]!r}")
 
 
-def _comparable(version: Version) -> list[str]:
-    if version.kind != "statute":
-        return version.payload.splitlines()
+_WORKSPACE_REF = re.compile(r"workspace:([a-z0-9]{6,32})@(\d+)|\b(?=[a-z]*\d)([0-9a-f]{12})\b")
+
+
+def _statute_lines(version: Version) -> list[str]:
     from drafting import akn  # statutes: compare provisions, not XML markup
 
     lines = []

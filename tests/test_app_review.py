@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from drafting import akn
 from drafting.library.library import load_library
 from drafting.review.verdicts import review
+from drafting.app.drafts import preset_for
 from drafting.store import Store
 
 from .app_support import APP, ROOT, html_text, ok
@@ -40,7 +41,9 @@ def test_matrix_matches_the_library_review(store: Store) -> None:
     ley_id = pick_statute(at, LEY)
     at.selectbox(key="rv_edition").set_value("2006").run()
     ok(at)
-    expected = review(akn.read(LEY), load_library(), edition="2006", jurisdiction="latam")
+    lib = load_library()
+    jurisdiction = preset_for(lib, "es", "xs", "do")  # the sidebar's default, the Dominican Republic, fits
+    expected = review(akn.read(LEY), lib, edition="2006", jurisdiction=jurisdiction)
     page = html_text(at)
     for v in expected.verdicts:
         assert f'<span class="dr-badge dr-{v.status}">{v.status}</span>' in page
@@ -48,20 +51,36 @@ def test_matrix_matches_the_library_review(store: Store) -> None:
     assert [m.value for m in at.metric[:3]] == [str(counts["met"]), str(counts["partial"]), str(counts["missing"])]
     labels = [e.label for e in at.expander]
     assert any(label.endswith("— partial") for label in labels) and any(label.endswith("— missing") for label in labels)
-    # the review is kept as a draft naming the statute version it judged; its id is in the URL
+    # nothing is saved until the drafter asks; the URL names the statute and the criteria set meanwhile
+    assert not store.list_drafts("review")
+    assert at.query_params["draft"] == ley_id and at.query_params["edition"] == "2006"
+    at.button(key="rv_save").click().run()
+    ok(at)
     review_id = at.query_params["draft"]
     saved = store.get(review_id)
     data = json.loads(saved.payload)
     assert saved.kind == "review" and data["statute"] == {"draft": ley_id, "version": 1} and data["edition"] == "2006"
     assert [c["status"] for c in data["review"]["criteria"]] == [v.status for v in expected.verdicts]
-    # an unchanged rerun adds no version; another edition adds one to the same review draft
-    versions = len(store.history(review_id))
+    assert at.button(key="rv_save").disabled and at.button(key="rv_save").label == "Saved"
+    # an unchanged rerun adds no version; another criteria set is another review, not saved until asked
     at.run()
-    assert len(store.history(review_id)) == versions
+    assert len(store.history(review_id)) == 1
     at.selectbox(key="rv_edition").set_value("2016").run()
     ok(at)
-    assert at.query_params["draft"] == review_id and len(store.history(review_id)) == versions + 1
+    assert at.query_params["draft"] == ley_id and len(store.list_drafts("review")) == 1
     assert "Data retention" in html_text(at)
+    assert not at.button(key="rv_save").disabled
+
+
+def test_opening_the_review_page_never_writes(store: Store) -> None:
+    AppTest.from_file(APP, default_timeout=90).run()  # the first run seeds the samples
+    before = {d.id: d.latest for d in store.list_drafts()}
+    at = open_review()
+    ok(at)
+    at.selectbox(key="rv_edition").set_value("2016").run()
+    pick_statute(at, ACT)
+    ok(at)
+    assert {d.id: d.latest for d in store.list_drafts()} == before
 
 
 def test_evidence_and_side_by_side(store: Store) -> None:
@@ -85,13 +104,25 @@ def test_evidence_and_side_by_side(store: Store) -> None:
 
 def test_url_brings_the_review_back(store: Store) -> None:
     at = open_review()
-    pick_statute(at, ACT)
+    act_id = pick_statute(at, ACT)
+    at.selectbox(key="rv_edition").set_value("2016").run()
+    # unsaved: the URL names the statute and the criteria set, and a new session shows the same review
+    again = open_review(draft=act_id, edition="2016")
+    ok(again)
+    assert again.selectbox(key="rv_statute").value == act_id and again.selectbox(key="rv_edition").value == "2016"
+    # saved: the URL names the review
+    at.button(key="rv_save").click().run()
     review_id = at.query_params["draft"]
     again = open_review(draft=review_id)  # a new session with only the URL
     ok(again)
     assert again.query_params["draft"] == review_id
     assert again.selectbox(key="rv_statute").value == json.loads(store.get(review_id).payload)["statute"]["draft"]
+    assert again.selectbox(key="rv_edition").value == "2016"
     assert again.session_state["open_review"] == review_id
+    # with no URL at all, the workspace reopens the review last saved
+    fresh = open_review()
+    ok(fresh)
+    assert fresh.query_params["draft"] == review_id and fresh.selectbox(key="rv_statute").value == act_id
 
 
 def test_report_downloads_are_offered(store: Store) -> None:

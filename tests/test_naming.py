@@ -75,3 +75,12 @@ def test_comparison_names() -> None:
 def test_slugs_are_safe_file_names(text: str) -> None:
     slug = naming.ascii_slug(text)
     assert re.fullmatch(r"(?:[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)?", slug) and len(slug) <= naming.STEM_MAX
+
+
+def test_version_tags_tell_two_texts_apart() -> None:
+    one = Facts(number="12-34", filename="ley-v1.txt")
+    two = Facts(number="12-34", filename="ley-v2.txt")
+    assert naming.version_tags((one, 1), (one, 2), True) == ("v1", "v2")
+    assert naming.version_tags((one, 1), (two, 1), False) == ("ley-v1", "ley-v2")
+    dated = (Facts(date="2013-10-22"), 1), (Facts(date="2014-03-10"), 1)
+    assert naming.version_tags(*dated, False) == ("2013-10-22", "2014-03-10")
