@@ -64,7 +64,7 @@ def test_upload_two_versions_and_compare(store: Store) -> None:
         assert f"<td>{entry}</td>" in page, entry
     assert "Artículo 2.-: modified" not in page
     files = {d.label: d for d in at.download_button}
-    assert {"Tracked-changes DOCX", "Amending bill DOCX", "Side-by-side HTML"} <= set(files)
+    assert {"Download tracked changes (DOCX)", "Download the amending bill (DOCX)", "Download side by side (HTML)"} <= set(files)
     # human names: the comparison and its files are named after the law, never after draft ids
     assert old_id not in saved.name and new_id not in saved.name
     assert "ley-v1.txt" in saved.name and "ley-v2.txt" in saved.name

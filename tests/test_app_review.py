@@ -129,8 +129,8 @@ def test_report_downloads_are_offered(store: Store) -> None:
     at = open_review()
     ok(at)
     labels = [d.label for d in at.download_button]
-    assert "Review as JSON" in labels
-    assert "Report as HTML" in labels and "Report as DOCX" in labels
+    assert "Download the review (JSON)" in labels
+    assert "Download the report (HTML)" in labels and "Download the report (DOCX)" in labels
 
 
 def test_gap_filling_amendment_in_one_click(store: Store) -> None:
@@ -143,4 +143,4 @@ def test_gap_filling_amendment_in_one_click(store: Store) -> None:
     bill = store.get(bill_id)
     assert bill.kind == "bill" and 'gaps = "review"' in bill.payload and "workspace:" in bill.payload
     assert "Ley que modifica la Ley No. 45-19" in html_text(at)
-    assert "Word (DOCX)" in [d.label for d in at.download_button]
+    assert "Download Word (DOCX)" in [d.label for d in at.download_button]

@@ -41,7 +41,7 @@ CSS = """
 .dr-missing { background: #fbdcdc; color: #5c0b0b; } .dr-other { background: #e6e9ee; color: #333; }
 .dr-matrix { border-collapse: collapse; width: 100%; font-size: .93rem; table-layout: auto; }
 .dr-matrix th, .dr-matrix td { border-bottom: 1px solid #e1e4e8; padding: .4rem .5rem; text-align: left; vertical-align: top;
-                               overflow-wrap: anywhere; word-break: normal; white-space: normal; }
+                               overflow-wrap: break-word; word-break: normal; white-space: normal; hyphens: manual; }
 .dr-matrix td.dr-num, .dr-matrix th.dr-num { text-align: right; white-space: nowrap; }
 .dr-matrix th { background: #f3f5f8; font-weight: 600; }
 .dr-matrix code { font-size: .82em; }
@@ -78,8 +78,8 @@ label:focus-within > [role="switch"], [role="option"]:focus-visible {
   outline: 3px solid #b45309 !important; outline-offset: 2px !important; }
 [data-testid="stSidebarNav"] a:focus-visible { outline-offset: -3px !important; background-color: transparent; }
 [data-testid="stSidebarNav"] a[aria-current="page"]:focus-visible { background-color: rgba(49, 51, 63, .1); }
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
-[data-testid="stWidgetLabel"] [data-testid="stCaptionContainer"] { color: #555b66 !important; }
+[data-testid="stCaptionContainer"] { opacity: 1 !important; color: #555b66 !important; }
+[data-testid="stCaptionContainer"] p { color: #555b66 !important; }
 [data-testid="stMetricLabel"] p { color: #31333f; }
 input::placeholder, textarea::placeholder { color: #6b7280 !important; opacity: 1; }
 """ + "".join(f"""

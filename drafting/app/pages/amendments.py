@@ -250,16 +250,16 @@ def show_comparison(version: Version) -> None:
                                    old_v.draft_id == new_v.draft_id)
     with tab_files:
         c1, c2, c3 = st.columns(3)
-        c1.download_button("Tracked-changes DOCX", lambda: redline_bytes(old_doc, new_doc, changes, profile=profile),
+        c1.download_button("Download tracked changes (DOCX)", lambda: redline_bytes(old_doc, new_doc, changes, profile=profile),
                            file_name=naming.file_name(stem, "redline", *versions, ext="docx"), key="am_dl_redline",
                            type="primary", width="stretch",
                            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-        c2.download_button("Amending bill DOCX",
+        c2.download_button("Download the amending bill (DOCX)",
                            lambda: docx_bytes(instructions_document(changes, profile, act_name), profile),
                            file_name=naming.file_name(stem, "amending-bill", *versions, ext="docx"),
                            key="am_dl_instructions", width="stretch",
                            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-        c3.download_button("Side-by-side HTML", lambda: diff_html(old_doc, new_doc, changes, profile=profile).encode("utf-8"),
+        c3.download_button("Download side by side (HTML)", lambda: diff_html(old_doc, new_doc, changes, profile=profile).encode("utf-8"),
                            file_name=naming.file_name(stem, "comparison", *versions, ext="html"), mime="text/html",
                            key="am_dl_html", width="stretch")
 
@@ -314,7 +314,7 @@ def render_page() -> None:
         same = old is not None and old == new
         if same:
             st.caption("Pick two different versions.")
-        if st.button("Compare", type="primary", key="am_compare", disabled=old is None or new is None or same):
+        if st.button("Compare the two versions", type="primary", key="am_compare", disabled=old is None or new is None or same):
             try:
                 save_comparison(old, new, (data or {}).get("act_name", ""))
                 st.rerun()

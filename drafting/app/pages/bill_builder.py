@@ -141,7 +141,7 @@ def clause_list(spec: BillSpec, lib: Library, prefix: str, lang: str) -> None:
                   on_click=_apply, args=(lambda s, i=i: remove_clause(s, i), f"removed {title}"))
     missing = [cid for cid in lib.clauses if cid not in {c.id for c in spec.clauses}]
     if missing:
-        c0, c1 = st.columns([8, 3], vertical_alignment="bottom")
+        c0, c1 = st.columns([7, 3], vertical_alignment="bottom")
         pick = f"{prefix}add_pick"
         choice = c0.selectbox("Add a clause to the bill", missing, key=pick, index=None, placeholder="Choose a clause",
                               format_func=lambda cid: lib.clauses[cid].title.get(lang, cid))
@@ -152,7 +152,7 @@ def clause_list(spec: BillSpec, lib: Library, prefix: str, lang: str) -> None:
             _apply(lambda s: add_clause(s, picked), f"added {title}")
             st.session_state[pick] = None
 
-        c1.button("Add the clause", key=f"{prefix}add", disabled=choice is None, width="stretch", on_click=add)
+        c1.button("Add clause", key=f"{prefix}add", disabled=choice is None, width="stretch", on_click=add)
 
 
 def bill_settings(spec: BillSpec, lib: Library, prefix: str) -> None:
@@ -181,15 +181,16 @@ def bill_settings(spec: BillSpec, lib: Library, prefix: str) -> None:
     langs = [""] + list(lib.languages)
     default_lang = lib.jurisdictions[spec.jurisdiction].language if spec.jurisdiction in lib.jurisdictions else ""
     c2.selectbox("Language of the bill", langs,
-                 format_func=lambda x: LANGUAGE_NAMES.get(x, x) if x else f"The jurisdiction's ({LANGUAGE_NAMES.get(default_lang, default_lang)})",
+                 format_func=lambda x: LANGUAGE_NAMES.get(x, x) if x else f"{LANGUAGE_NAMES.get(default_lang, default_lang)} (default)",
                  key=f"{prefix}language", on_change=on_text, args=("language", "language"))
     st.text_input("Title of the bill", key=f"{prefix}title", on_change=on_text, args=("title", "title"), max_chars=400,
                   placeholder="the jurisdiction's standard title")
-    c1, c2, c3 = st.columns([1.6, 1, 1.3])
-    c1.text_input("Short title of the bill", key=f"{prefix}short_title", on_change=on_text,
-                  args=("short_title", "short title"), max_chars=200)
-    c2.text_input("Number of the bill", key=f"{prefix}number", on_change=on_text, args=("number", "number"), max_chars=40)
-    c3.text_input("Date of the bill", key=f"{prefix}date", on_change=on_text, args=("date", "date"), max_chars=10,
+    st.text_input("Short title of the bill", key=f"{prefix}short_title", on_change=on_text,
+                  args=("short_title", "short title"), max_chars=200, placeholder="optional")
+    c1, c2 = st.columns(2)
+    c1.text_input("Number of the bill", key=f"{prefix}number", on_change=on_text, args=("number", "number"), max_chars=40,
+                  placeholder="optional")
+    c2.text_input("Date of the bill", key=f"{prefix}date", on_change=on_text, args=("date", "date"), max_chars=10,
                   placeholder="YYYY-MM-DD")
 
 
@@ -276,14 +277,14 @@ def preview(version: Version, spec: BillSpec, assembly: Assembly) -> None:
     stem = drafts.file_stem(version)
     profile = profiles.get(profile_id)
     c1, c2, c3 = st.columns(3)
-    c1.download_button("Word (DOCX)", lambda: docx_bytes(doc, profile, properties=dict(assembly.provenance)),
+    c1.download_button("Download Word (DOCX)", lambda: docx_bytes(doc, profile, properties=dict(assembly.provenance)),
                        icon=":material/download:", file_name=naming.file_name(stem, f"v{version.version}", ext="docx"),
                        key="bill_dl_docx", type="primary", width="stretch",
                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    c2.download_button("Akoma Ntoso", lambda: akn.to_xml(doc), icon=":material/download:",
+    c2.download_button("Download Akoma Ntoso", lambda: akn.to_xml(doc), icon=":material/download:",
                        file_name=naming.file_name(stem, f"v{version.version}", ext="xml"),
                        mime="application/xml", key="bill_dl_akn", width="stretch")
-    c3.download_button("Web page", lambda: document_html(doc, profile).encode("utf-8"), icon=":material/download:",
+    c3.download_button("Download web page", lambda: document_html(doc, profile).encode("utf-8"), icon=":material/download:",
                        file_name=naming.file_name(stem, f"v{version.version}", ext="html"),
                        mime="text/html", key="bill_dl_html", width="stretch")
     if assembly.warnings:

@@ -191,18 +191,18 @@ def clause_by_clause(comparison, statute_label: str, changed_only: bool) -> None
 
 def downloads(payload: str, result, comparison, stem: str) -> None:
     cols = st.columns(3)
-    cols[0].download_button("Review as JSON", payload.encode("utf-8"), file_name=f"{stem}.json",
+    cols[0].download_button("Download the review (JSON)", payload.encode("utf-8"), file_name=f"{stem}.json",
                             mime="application/json", key="rv_dl_json", width="stretch")
     # The report modules arrived after this page; each button shows only when its module is there.
     if importlib.util.find_spec("drafting.export.review_html"):
         from drafting.export.review_html import review_html
 
-        cols[1].download_button("Report as HTML", lambda: review_html(result, comparison).encode("utf-8"),
+        cols[1].download_button("Download the report (HTML)", lambda: review_html(result, comparison).encode("utf-8"),
                                 file_name=f"{stem}.html", mime="text/html", key="rv_dl_html", width="stretch")
     if importlib.util.find_spec("drafting.export.review_docx"):
         from drafting.export.review_docx import review_docx_bytes
 
-        cols[2].download_button("Report as DOCX", lambda: review_docx_bytes(result, comparison), file_name=f"{stem}.docx",
+        cols[2].download_button("Download the report (DOCX)", lambda: review_docx_bytes(result, comparison), file_name=f"{stem}.docx",
                                 mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                                 key="rv_dl_docx", type="primary", width="stretch")
 

@@ -250,7 +250,7 @@ def pick_statute(open_id: str | None) -> None:
         samples = state.sample_paths()
         if samples:
             rel = {p.relative_to(state.SAMPLES).as_posix(): p for p in samples}
-            c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+            c1, c2 = st.columns([2.4, 1.3], vertical_alignment="bottom")
             sample = c1.selectbox("Bundled samples", list(rel), key="sample_pick", format_func=lambda r: sample_label(rel[r], r))
             if c2.button("Open sample", key="sample_open", width="stretch"):
                 open_sample(rel[sample])
