@@ -149,10 +149,12 @@ def version_words(version: int, stamp: str, lang: str = "en") -> str:
     return f"version {version} · saved {saved_at(stamp, lang)}"
 
 
-def draft_label(name: str, meta: Mapping[str, Any], version: int, stamp: str, lang: str = "en") -> str:
-    """A saved draft in a list: its text's name (or its own name), its version and when it was saved."""
+def draft_label(name: str, meta: Mapping[str, Any], version: int, stamp: str, lang: str = "en", *,
+                by_text: bool = True) -> str:
+    """A saved draft in a list: its text's name (`by_text`: a statute, a bill) or its own name (a review,
+    a comparison), then its version and when it was saved."""
     facts = facts_from(meta)
-    shown = text_name(facts, lang) if facts.title or facts.number else name
+    shown = text_name(facts, lang) if by_text and (facts.title or facts.number) else name
     return f"{shown} · {version_words(version, stamp, lang)}"
 
 

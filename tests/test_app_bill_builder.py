@@ -61,7 +61,7 @@ def test_new_bill_starts_from_the_core_criteria(store: Store) -> None:
     page = html_text(at)
     assert "dr-bill" in page and "Posesión de material de abuso sexual infantil" in page  # live preview, in Spanish
     assert "dr-toc" in page  # table of contents
-    assert {"Download Word (DOCX)", "Download Akoma Ntoso", "Download web page"} <= {d.label for d in at.download_button}
+    assert {"Download DOCX", "Download XML", "Download HTML"} <= {d.label for d in at.download_button}
     assert len(lib.clauses) > len(chosen)
 
 

@@ -143,4 +143,4 @@ def test_gap_filling_amendment_in_one_click(store: Store) -> None:
     bill = store.get(bill_id)
     assert bill.kind == "bill" and 'gaps = "review"' in bill.payload and "workspace:" in bill.payload
     assert "Ley que modifica la Ley No. 45-19" in html_text(at)
-    assert "Download Word (DOCX)" in [d.label for d in at.download_button]
+    assert "Download DOCX" in [d.label for d in at.download_button]

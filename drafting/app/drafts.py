@@ -15,6 +15,7 @@ from drafting.store import Draft, Version
 
 KIND_LABEL = {"statute": "statute", "bill": "bill", "review": "review", "amendment": "amendment comparison"}
 PAGE_OF_KIND = {"statute": "statutes", "bill": "bill-builder", "review": "review", "amendment": "amendments"}
+TEXT_KINDS = ("statute", "bill")  # drafts named by the text they hold; reviews and comparisons by their own name
 MAX_DRAFT_FILE_MB = 50
 URL_JURISDICTION = "jurisdiction"
 
@@ -29,7 +30,7 @@ def label(draft: Draft | Version) -> str:
     file, then its version and when it was saved."""
     number = draft.latest if isinstance(draft, Draft) else draft.version
     stamp = draft.updated if isinstance(draft, Draft) else draft.created
-    return naming.draft_label(draft.name, draft.meta, number, stamp, state.ui_language())
+    return naming.draft_label(draft.name, draft.meta, number, stamp, state.ui_language(), by_text=draft.kind in TEXT_KINDS)
 
 
 def choices(drafts_: tuple[Draft, ...]) -> tuple[list[str], dict[str, str]]:
@@ -120,7 +121,7 @@ def sidebar_draft(kind: str | None) -> None:
             current = state.store().get(draft_id)
             facts = naming.facts_from(current.meta)
             box.markdown(f"**Open {KIND_LABEL[kind]}**")
-            if facts.title or facts.number:
+            if kind in TEXT_KINDS and (facts.title or facts.number):
                 box.markdown(md_escape(naming.short_title(facts.title) or naming.citation(facts)))
                 details = naming.text_name(facts, state.ui_language()).partition(" — ")[2]
                 if details:

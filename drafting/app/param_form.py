@@ -102,15 +102,19 @@ def parameter_widget(lib: Library, param: Parameter, value: Any, origin: str, pr
         seed(f"{key}.unit", fine.unit if fine.unit in units else units[0])
         seed(f"{key}.currency", fine.currency)
         fixed = st.session_state[f"{key}.mode"] == "fixed"
-        widths = [1.2, 1, 1, 1.5]
-        _headers(st.columns(widths), ["Kind of fine", "Minimum", "Amount" if fixed else "Maximum", "Counted in"])
-        c1, c2, c3, c4 = st.columns(widths)
+        # two rows: what kind of fine and in what unit, then the amounts (four columns would cut the words off)
+        widths = [1, 1.3]
+        _headers(st.columns(widths), ["Kind of fine", "Counted in"])
+        c1, c2 = st.columns(widths)
         c1.selectbox(f"{label}: kind of fine", ["range", "fixed"], key=f"{key}.mode",
                      format_func={"range": "Up to, or a range", "fixed": "A fixed amount"}.get, **hidden, **args)
-        c2.number_input(f"{label}: minimum", step=1, key=f"{key}.min", disabled=fixed, **hidden, **args)
-        c3.number_input(f"{label}: {'amount' if fixed else 'maximum'}", step=1, key=f"{key}.max", **hidden, **args)
-        c4.selectbox(f"{label}: counted in", units, key=f"{key}.unit",
+        c2.selectbox(f"{label}: counted in", units, key=f"{key}.unit",
                      format_func=lambda u: unit_words(lib, "fine_units", u, lang), **hidden, **args)
+        _headers(st.columns(2), ["Amount" if fixed else "Maximum", "" if fixed else "Minimum (0: none)"])
+        c1, c2 = st.columns(2)
+        c1.number_input(f"{label}: {'amount' if fixed else 'maximum'}", step=1, key=f"{key}.max", **hidden, **args)
+        if not fixed:
+            c2.number_input(f"{label}: minimum", step=1, key=f"{key}.min", **hidden, **args)
         if st.session_state[f"{key}.unit"] == MONEY:
             st.text_input(f"{label}: currency (e.g. US$)", key=f"{key}.currency", max_chars=12, **args)
     elif param.type == "boolean":

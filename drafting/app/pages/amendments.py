@@ -182,7 +182,7 @@ def change_list(changes, changed_only: bool, profile) -> None:
         text = node.heading or node.text
         rows.append([render.esc(describe(change, profile)),
                      render.esc(naming.short_title(text, 160) if text else "—"),
-                     render.esc(f"{round(change.similarity)}%"),
+                     render.esc(f"{round(change.similarity)}%" if change.old is not None and change.new is not None else "—"),
                      "yes" if change.text_changed else "", "yes" if change.renumbered else ""])
     if not rows:
         st.info("No changes.")

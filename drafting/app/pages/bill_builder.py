@@ -174,7 +174,7 @@ def bill_settings(spec: BillSpec, lib: Library, prefix: str) -> None:
                          ("date", spec.date)):
         if f"{prefix}{field}" not in st.session_state:
             st.session_state[f"{prefix}{field}"] = value
-    c1, c2 = st.columns([3, 2])
+    c1, c2 = st.columns(2)
     c1.selectbox("Jurisdiction of the bill", codes, format_func=lambda c: drafts.jurisdiction_name(lib, c),
                  key=f"{prefix}jur", on_change=on_jurisdiction,
                  help="Whose parameter presets, drafting profile and bill furniture the bill takes.")
@@ -277,14 +277,14 @@ def preview(version: Version, spec: BillSpec, assembly: Assembly) -> None:
     stem = drafts.file_stem(version)
     profile = profiles.get(profile_id)
     c1, c2, c3 = st.columns(3)
-    c1.download_button("Download Word (DOCX)", lambda: docx_bytes(doc, profile, properties=dict(assembly.provenance)),
-                       icon=":material/download:", file_name=naming.file_name(stem, f"v{version.version}", ext="docx"),
+    c1.download_button("Download DOCX", lambda: docx_bytes(doc, profile, properties=dict(assembly.provenance)),
+                       help="The bill as a Word document, with real styles.", file_name=naming.file_name(stem, f"v{version.version}", ext="docx"),
                        key="bill_dl_docx", type="primary", width="stretch",
                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    c2.download_button("Download Akoma Ntoso", lambda: akn.to_xml(doc), icon=":material/download:",
+    c2.download_button("Download XML", lambda: akn.to_xml(doc), help="The bill as Akoma Ntoso XML.",
                        file_name=naming.file_name(stem, f"v{version.version}", ext="xml"),
                        mime="application/xml", key="bill_dl_akn", width="stretch")
-    c3.download_button("Download web page", lambda: document_html(doc, profile).encode("utf-8"), icon=":material/download:",
+    c3.download_button("Download HTML", lambda: document_html(doc, profile).encode("utf-8"), help="The bill as a web page.",
                        file_name=naming.file_name(stem, f"v{version.version}", ext="html"),
                        mime="text/html", key="bill_dl_html", width="stretch")
     if assembly.warnings:

@@ -105,7 +105,7 @@ def render_page() -> None:
         return
     jurisdiction = state.jurisdiction()
     preset = lib.jurisdictions.get(jurisdiction) if jurisdiction else None
-    where = (f"with the parameters of {preset.title(state.ui_language())} (change it in the sidebar)"
+    where = (f"with the jurisdiction's parameters ({preset.title(state.ui_language())}; change it in the sidebar)"
              if preset else "with the model law's default parameters (pick a jurisdiction in the sidebar)")
     st.caption(f"{len(lib.clauses)} clauses in {len(lib.topics)} topics, shown {render.md_escape(where)}.")
 
@@ -141,7 +141,7 @@ def render_page() -> None:
     with st.expander("Review criteria by edition"):
         # An HTML table that wraps: every criterion of a set is named in full, no column is cut off.
         rows = [[render.esc(s.id), render.esc(s.title[ui]),
-                 render.esc("; ".join(f"{lib.criteria[c].title.get(ui, c)} ({c})" for c in s.criteria))]
+                 "<br>".join(render.esc(f"{lib.criteria[c].title.get(ui, c)} ({c})") for c in s.criteria)]
                 for s in lib.criteria_sets.values()]
         render.html(render.matrix_html(["Set", "Title", "Criteria"], rows))
 

@@ -134,7 +134,8 @@ def verdict_detail(lib: Library, v, comparison, statute_label: str, changed_only
     if v.evidence:
         parts = []
         for e in v.evidence:
-            aligned = (f'<div class="dr-muted">corresponds to model clause: {render.esc(", ".join(e.aligned))}</div>'
+            titles = [lib.clauses[c].title.get(state.ui_language(), c) if c in lib.clauses else c for c in e.aligned]
+            aligned = (f'<div class="dr-muted">corresponds to the model clauses: {render.esc("; ".join(titles))}</div>'
                        if e.aligned else "")
             parts.append(f'<p><span class="dr-label">{render.esc(statute_label)} {render.esc(e.num)}</span> '
                          f'<span class="dr-muted">({render.esc(e.eid)})</span></p>'
@@ -312,7 +313,7 @@ def render_page() -> None:
     is_saved = saved is not None and saved.payload == text
     show_in_url(statute, edition, saved_id if is_saved else None)
     preset = lib.jurisdictions.get(jurisdiction) if jurisdiction else None
-    where = (f"the parameters of {drafts.jurisdiction_name(lib, jurisdiction)}" if preset
+    where = (f"the jurisdiction's parameters ({drafts.jurisdiction_name(lib, jurisdiction)})" if preset
              else "the model law's default parameters")
     language = LANGUAGE_NAMES.get(doc.meta.language, doc.meta.language or "the statute's language")
     st.caption(render.md_escape(f"{doc.meta.title or statute.name} — model clauses rendered in {language} with {where}."))
