@@ -103,18 +103,21 @@ def parameter_widget(lib: Library, param: Parameter, value: Any, origin: str, pr
         seed(f"{key}.currency", fine.currency)
         fixed = st.session_state[f"{key}.mode"] == "fixed"
         # two rows: what kind of fine and in what unit, then the amounts (four columns would cut the words off)
-        widths = [1, 1.3]
+        widths = [1, 1.7]
         _headers(st.columns(widths), ["Kind of fine", "Counted in"])
         c1, c2 = st.columns(widths)
         c1.selectbox(f"{label}: kind of fine", ["range", "fixed"], key=f"{key}.mode",
-                     format_func={"range": "Up to, or a range", "fixed": "A fixed amount"}.get, **hidden, **args)
+                     format_func={"range": "Up to / range", "fixed": "Fixed amount"}.get, **hidden, **args)
         c2.selectbox(f"{label}: counted in", units, key=f"{key}.unit",
                      format_func=lambda u: unit_words(lib, "fine_units", u, lang), **hidden, **args)
-        _headers(st.columns(2), ["Amount" if fixed else "Maximum", "" if fixed else "Minimum (0: none)"])
-        c1, c2 = st.columns(2)
-        c1.number_input(f"{label}: {'amount' if fixed else 'maximum'}", step=1, key=f"{key}.max", **hidden, **args)
-        if not fixed:
-            c2.number_input(f"{label}: minimum", step=1, key=f"{key}.min", **hidden, **args)
+        if fixed:
+            _headers(st.columns(2), ["Amount"])
+            st.columns(2)[0].number_input(f"{label}: amount", step=1, key=f"{key}.max", **hidden, **args)
+        else:
+            _headers(st.columns(2), ["Minimum (0: none)", "Maximum"])
+            c1, c2 = st.columns(2)
+            c1.number_input(f"{label}: minimum", step=1, key=f"{key}.min", **hidden, **args)
+            c2.number_input(f"{label}: maximum", step=1, key=f"{key}.max", **hidden, **args)
         if st.session_state[f"{key}.unit"] == MONEY:
             st.text_input(f"{label}: currency (e.g. US$)", key=f"{key}.currency", max_chars=12, **args)
     elif param.type == "boolean":

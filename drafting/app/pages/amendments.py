@@ -104,6 +104,7 @@ def side_picker(side: str, title: str, current: dict[str, Any] | None, tag: str)
                           placeholder="Choose a statute or a bill")
     if not chosen:
         return None
+    st.caption(render.md_escape(names[chosen]))  # the whole name: a narrow box cuts off what tells two texts apart
     numbers = [h.version for h in reversed(store.history(chosen))]
     vkey = f"am_{side}_version_{tag}_{chosen}"
     if vkey not in st.session_state:
