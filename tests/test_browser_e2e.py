@@ -104,7 +104,7 @@ def test_upload_review_bill_download_reload(app, tmp_path: Path) -> None:  # typ
 
     # 4. download the DOCX, named after the law, and open it with python-docx
     with page.expect_download(timeout=60_000) as info:
-        page.locator(".st-key-bill_dl_docx button").click()
+        page.locator(".st-key-bill_dl_docx button").first.click()
     assert re.fullmatch(r"Ley-45-19-amending-bill-v\d+\.docx", info.value.suggested_filename), info.value.suggested_filename
     path = tmp_path / "bill.docx"
     info.value.save_as(path)
@@ -178,6 +178,8 @@ def test_reload_on_every_page_keeps_its_draft(app) -> None:  # type: ignore[no-u
 
 
 def test_a_value_typed_without_enter_is_kept(app) -> None:  # type: ignore[no-untyped-def]
+    from playwright.sync_api import expect
+
     url, context, workspace = app
     page = context.new_page()  # type: ignore[attr-defined]
     goto(page, f"{url}/bill-builder")
@@ -195,7 +197,7 @@ def test_a_value_typed_without_enter_is_kept(app) -> None:  # type: ignore[no-un
     wait_idle(page)
     saved = Store(workspace).get(bill).payload
     assert 'short_title = "Ley de prueba"' in saved and 'number = "7-25"' in saved, saved[:300]
-    assert page.get_by_label("Number of the bill", exact=True).input_value() == "7-25"
+    expect(page.get_by_label("Number of the bill", exact=True)).to_have_value("7-25", timeout=30_000)
 
 
 def test_what_a_person_and_a_screen_reader_meet(app) -> None:  # type: ignore[no-untyped-def]

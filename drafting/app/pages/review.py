@@ -179,7 +179,7 @@ def clause_by_clause(comparison, statute_label: str, changed_only: bool) -> None
     items = list(comparison.clauses)
     shown, start, pages = render.page(items, 8, "rv_clause_page", "Clauses")
     for item in shown:
-        st.markdown(f"**{render.md_escape(item.title)}** · :gray[{render.md_escape(item.clause)}]")
+        st.markdown(f"**{render.md_escape(item.title)}**")
         if not item.matches:
             render.html(render.pair_html("Model clause", render.esc(item.model_text), statute_label,
                                          '<span class="dr-muted">no corresponding provision</span>'))
