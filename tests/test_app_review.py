@@ -144,3 +144,19 @@ def test_gap_filling_amendment_in_one_click(store: Store) -> None:
     assert bill.kind == "bill" and 'gaps = "review"' in bill.payload and "workspace:" in bill.payload
     assert "Ley que modifica la Ley No. 45-19" in html_text(at)
     assert "Download DOCX" in [d.label for d in at.download_button]
+
+
+def test_the_review_follows_the_statute_opened_last(store: Store) -> None:
+    at = open_review()
+    ley_id = pick_statute(at, LEY)
+    at.selectbox(key="rv_edition").set_value("2006").run()
+    act_id = next(d.id for d in store.list_drafts("statute") if store.get(d.id, 1).meta.get("filename") == ACT.name)
+    at.switch_page("drafting/app/pages/statutes.py").run()
+    at.selectbox(key=next(s.key for s in at.selectbox if s.label == "Statutes in the workspace")).set_value(act_id).run()
+    at.switch_page(PAGE).run()
+    ok(at)
+    assert at.selectbox(key="rv_statute").value == act_id and at.selectbox(key="rv_edition").value == "2006"
+    at.selectbox(key="rv_statute").set_value(ley_id).run()
+    at.switch_page("drafting/app/pages/model_law.py").run()
+    at.switch_page(PAGE).run()  # nothing else opened meanwhile: the review comes back as it was left
+    assert at.selectbox(key="rv_statute").value == ley_id

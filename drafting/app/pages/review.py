@@ -224,14 +224,18 @@ def view_version(version: Version) -> None:
 
 def wanted_choice(current: dict[str, Any] | None) -> tuple[str | None, int | None, str | None]:
     """Which statute, version and criteria set to show first: the URL's statute, else this session's
-    last choice, else the open review's, else the statute last opened."""
+    last choice (unless another statute was opened since), else the open review's, else the statute
+    last opened."""
     named = state.url_draft()
     if named is not None and named[1] == "statute":
         version = st.query_params.get("version")
         return named[0], int(version) if str(version or "").isdigit() else None, st.query_params.get("edition")
     last = st.session_state.get("rv_last")
-    if last:
-        return last
+    opened = state.remembered("statute")
+    if last and last[3] == opened:
+        return last[:3]
+    if last:  # another statute was opened (on the Statutes page) since: review that one
+        return opened, None, last[2]
     if current:
         judged = current.get("statute", {})
         return judged.get("draft"), judged.get("version"), current.get("edition")
@@ -259,7 +263,7 @@ def pickers(lib: Library, current: dict[str, Any] | None) -> tuple[Version | Non
                           format_func=lambda n: f"version {n}" + (" (latest)" if n == numbers[0] else ""))
     edition = c3.selectbox("Criteria of", sets, key="rv_edition", format_func=lambda s: edition_label(lib, s),
                            help="\n".join(f"- {s}: {lib.criteria_sets[s].title.get('en', s)}" for s in sets))
-    st.session_state["rv_last"] = (chosen, int(number), edition)
+    st.session_state["rv_last"] = (chosen, int(number), edition, state.remembered("statute"))
     return store.get(chosen, number), edition
 
 
