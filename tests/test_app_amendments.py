@@ -63,6 +63,7 @@ def test_upload_two_versions_and_compare(store: Store) -> None:
                   "artículo 8 → artículo 10 — trasladado", "artículo 2 — modificado"):
         assert f"<td>{entry}</td>" in page, entry
     assert "Artículo 2.-: modified" not in page
+    assert "artículo 3, a) — modificado</div>" in page  # a part of an article, cited with its article
     files = {d.label: d for d in at.download_button}
     assert {"Download tracked changes (DOCX)", "Download the amending bill (DOCX)", "Download side by side (HTML)"} <= set(files)
     # human names: the comparison and its files are named after the law, never after draft ids

@@ -148,7 +148,7 @@ def _groups(rows) -> list[list]:  # rows: tuple[Row, ...]
     return out
 
 
-def redline_view(plan, changed_only: bool, profile) -> None:
+def redline_view(plan, changed_only: bool, profile, old_doc, new_doc) -> None:
     groups = _groups(plan.rows)
     if changed_only:
         groups = [g for g in groups if any(r.op != "equal" for r in g)]
@@ -165,7 +165,8 @@ def redline_view(plan, changed_only: bool, profile) -> None:
             right = '<p class="dr-muted">moved (see its new place)</p>'
         if "move_to" in ops:
             left = '<p class="dr-muted">moved (from its old place)</p>'
-        op = describe(group[0].change, profile) if group[0].change is not None else ("" if ops == {"equal"} else "changed")
+        op = (describe(group[0].change, profile, old_doc, new_doc) if group[0].change is not None
+              else ("" if ops == {"equal"} else "changed"))
         parts.append(f'<div class="dr-muted" style="margin:.6rem 0 .2rem">{render.esc(op)}</div>'
                      + render.pair_html("Old", left or "&nbsp;", "New", right or "&nbsp;"))
     render.html("".join(parts))
@@ -213,7 +214,7 @@ def show_comparison(version: Version) -> None:
     changed_only = st.toggle("Changed provisions only", value=True, key="am_changed_only")
     tab_side, tab_list, tab_instr, tab_files = st.tabs(["Side by side", "Change list", "Amending instructions", "Downloads"])
     with tab_side:
-        redline_view(cache.plan(old_xml, new_xml, profile.id), changed_only, profile)
+        redline_view(cache.plan(old_xml, new_xml, profile.id), changed_only, profile, old_doc, new_doc)
     with tab_list:
         change_list(changes, changed_only, profile)
     act_name = data.get("act_name") or default_act_name(profile, old_doc.meta)
