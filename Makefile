@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench fidelity clean
+.PHONY: run test bench fidelity screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ bench: $(STAMP)
 # import and review scored on the real statutes of ../shared/corpus against their gold files
 fidelity: $(STAMP)
 	$(BIN)/python -m fidelity
+
+screenshots: $(STAMP)
+	$(BIN)/python -m tests.screenshots /tmp/drafting-screenshots
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -44,11 +44,20 @@ pages, kinds = [], {}
 HERE = Path(__file__).resolve().parent
 for script, title, icon, url, kind, needs in PAGES:
     if (HERE / script).is_file() and _available(needs):
-        page = st.Page(script, title=title, icon=icon, url_path=url, default=(url == "statutes"))
+        page = st.Page(script, title=title, icon=icon, url_path=url)
         pages.append(page)
         kinds[page.url_path] = kind
 
-current = st.navigation(pages)
+
+def _home() -> None:
+    # The root URL opens the first page under its own address, so every page — /statutes too —
+    # has a link of its own (Streamlit serves a default page only at "/"); the query survives.
+    st.switch_page(pages[0], query_params=st.query_params.to_dict())
+
+
+home = st.Page(_home, title="drafting", url_path="home", default=True, visibility="hidden")
+current = st.navigation([home, *pages])
+st.html(render.APP_CSS)
 state.store()  # opens the workspace; the first run seeds it with the sample statutes
 drafts.jurisdiction_picker()
 draft_box = st.sidebar.container()

@@ -5,13 +5,17 @@ Each save adds a version (name, payload text, a small JSON `meta`, a note, a UTC
 restore adds a new version equal to an old one. Triggers in the database refuse UPDATE and
 DELETE on versions, so history stays intact whatever code runs against the file.
 
-Payloads by kind: statute → Akoma Ntoso XML (meta: original filename, import report);
+Payloads by kind: statute → Akoma Ntoso XML (meta: original filename, import report, and under
+"document" the facts that name it — see drafting.naming);
 bill → BillSpec TOML; review → JSON; amendment → JSON naming the two statutes (draft id and
 version) or holding their XML.
 
 Streamlit reruns scripts in threads, so every call opens its own connection (WAL mode lets
 readers and one writer work side by side) and writes in an IMMEDIATE transaction, which also
 serialises version numbering.
+
+The `settings` table remembers, per kind, the draft last opened or saved (`remember`/`last_used`),
+so a new session (a reload, another tab) reopens it.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import re
 import sqlite3
 import uuid
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from types import MappingProxyType
@@ -84,7 +88,7 @@ class Version:
 
 @dataclass(frozen=True)
 class Draft:
-    """A draft as listed: its latest name and version."""
+    """A draft as listed: its latest name, version, time and meta (see drafting.naming for its label)."""
 
     id: str
     kind: str
@@ -92,6 +96,7 @@ class Draft:
     latest: int
     created: str
     updated: str
+    meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
@@ -179,7 +184,7 @@ class Store:
         """Drafts, most recently changed first."""
         if kind is not None:
             _check_kind(kind)
-        sql = ("SELECT d.id, d.kind, v.name, v.version, d.created, v.created FROM drafts d "
+        sql = ("SELECT d.id, d.kind, v.name, v.version, d.created, v.created, v.meta FROM drafts d "
                "JOIN versions v ON v.draft_id = d.id "
                "AND v.version = (SELECT MAX(version) FROM versions WHERE draft_id = d.id)")
         args: tuple[Any, ...] = ()
@@ -188,7 +193,7 @@ class Store:
             args = (kind,)
         sql += " ORDER BY v.created DESC, d.id"
         with self._connect() as con:
-            return tuple(Draft(*row) for row in con.execute(sql, args))
+            return tuple(Draft(*row[:6], _freeze(json.loads(row[6]))) for row in con.execute(sql, args))
 
     def exists(self, draft_id: str) -> bool:
         if not isinstance(draft_id, str) or not DRAFT_ID.match(draft_id):
@@ -300,10 +305,49 @@ class Store:
 
     # --- comparing -------------------------------------------------------------------------
     def diff_versions(self, draft_id: str, a: int, b: int) -> tuple[str, ...]:
-        """A unified text diff between two versions (statutes compared as their provisions' text)."""
+        """A unified text diff between two versions, as a drafter reads them: statutes as their
+        provisions' text, reviews as their verdicts, and other drafts naming texts of the workspace
+        by those texts' names, never by their ids."""
         va, vb = self.get(draft_id, a), self.get(draft_id, b)
-        ta, tb = _comparable(va), _comparable(vb)
+        ta, tb = self._comparable(va), self._comparable(vb)
         return tuple(difflib.unified_diff(ta, tb, f"version {a}", f"version {b}", lineterm=""))
+
+    def _comparable(self, version: Version) -> list[str]:
+        if version.kind == "statute":
+            return _statute_lines(version)
+        if version.kind == "review":
+            try:
+                data = json.loads(version.payload)
+                return [f"{c['id']}: {c['status']} — {'; '.join(e['num'] for e in c['evidence']) or '—'} — {c['reason']}"
+                        for c in data["review"]["criteria"]]
+            except (ValueError, KeyError, TypeError):
+                pass
+        return [_WORKSPACE_REF.sub(self._ref_name, line) for line in version.payload.splitlines()]
+
+    def _ref_name(self, found: re.Match[str]) -> str:
+        """A workspace reference (`workspace:<id>@<version>`, or a bare draft id) by the draft's name."""
+        draft_id, number = found.group(1) or found.group(3), found.group(2)
+        try:
+            name = self.get(draft_id).name
+        except DraftingError:
+            return found.group(0)
+        return f"{name} (version {number})" if number else name
+
+    # --- the workspace's memory --------------------------------------------------------------
+    def remember(self, kind: str, draft_id: str) -> None:
+        """Note the draft of `kind` last opened or saved here, to reopen it in a new session."""
+        _check_kind(kind)
+        _check_id(draft_id)
+        with self._write() as con:
+            con.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (f"last_used:{kind}", draft_id))
+
+    def last_used(self, kind: str) -> str | None:
+        """The draft of `kind` last opened or saved in this workspace, if it still exists."""
+        _check_kind(kind)
+        with self._connect() as con:
+            row = con.execute("SELECT value FROM settings WHERE key = ?", (f"last_used:{kind}",)).fetchone()
+        return row[0] if row and self.exists(row[0]) else None
 
     # --- first run -------------------------------------------------------------------------
     def claim_seed(self) -> bool:
@@ -320,7 +364,7 @@ def seed_statutes(store: Store, paths: Iterable[Path], root: Path | None = None)
 
     Each is saved with meta `sample` = its path relative to `root` (or its file name).
     """
-    from drafting import akn  # only needed on first run
+    from drafting import akn, naming  # only needed on first run
 
     if store.list_drafts() or not store.claim_seed():
         return ()
@@ -331,7 +375,8 @@ def seed_statutes(store: Store, paths: Iterable[Path], root: Path | None = None)
         name = doc.meta.title or Path(path).name
         sample = Path(path).relative_to(root).as_posix() if root else Path(path).name
         draft_id, _ = store.save(None, "statute", name, xml.decode("utf-8"), "sample statute",
-                                 {"filename": Path(path).name, "sample": sample})
+                                 {"filename": Path(path).name, "sample": sample,
+                                  "document": naming.record(naming.facts_of(doc.meta, Path(path).name))})
         ids.append(draft_id)
     return tuple(ids)
 
@@ -352,9 +397,10 @@ def _check_id(draft_id: str) -> None:
         raise DraftingError(f"not a draft id: {str(draft_id)[:40]!r}")
 
 
-def _comparable(version: Version) -> list[str]:
-    if version.kind != "statute":
-        return version.payload.splitlines()
+_WORKSPACE_REF = re.compile(r"workspace:([a-z0-9]{6,32})@(\d+)|\b(?=[a-z]*\d)([0-9a-f]{12})\b")
+
+
+def _statute_lines(version: Version) -> list[str]:
     from drafting import akn  # statutes: compare provisions, not XML markup
 
     lines = []

@@ -140,6 +140,12 @@ def shoot(page, folder: Path, name: str) -> Path:  # type: ignore[no-untyped-def
     page.screenshot(path=str(path), full_page=True)
     for problem in page_problems(page):
         print(f"{name}: PROBLEM ON PAGE: {problem[:300]}", file=sys.stderr)
+    from tests.browser_checks import badly_named_buttons, hex_ids, low_contrast
+
+    for what, found in (("hex id on screen", hex_ids(page)), ("badly named button", badly_named_buttons(page)),
+                        ("low contrast", low_contrast(page))):
+        for item in found[:5]:
+            print(f"{name}: {what}: {item}", file=sys.stderr)
     page.set_viewport_size({"width": WIDTH, "height": 1000})
     return path
 
@@ -191,7 +197,12 @@ def main(out: Path) -> list[Path]:
 
             goto(page, f"{url}/model-law")
             shots.append(shoot(page, out, "06-model-law"))
+            expand(page, "Review criteria by edition")
+            shots.append(shoot(page, out, "06b-model-law-criteria"))
             fill_key(page, "ml_search", "possession")
+            page.locator(".st-key-ml_lang button", has_text="English").click()
+            wait_idle(page)
+            shots.append(shoot(page, out, "07a-model-law-possession-english-dominican"))
             page.locator(".st-key-ml_lang button", has_text="Both").click()
             wait_idle(page)
             shots.append(shoot(page, out, "07-model-law-possession-both"))
@@ -204,10 +215,25 @@ def main(out: Path) -> list[Path]:
                 tab(page, "Clause by clause")
                 shots.append(shoot(page, out, "10-review-clauses"))
 
+            click_key(page, "rv_save")
+            shots.append(shoot(page, out, "10b-review-saved"))
+
             goto(page, f"{url}/bill-builder")
             if has_page(page):
                 click_key(page, "bill_new")
                 shots.append(shoot(page, out, "11-bill-builder-new"))
+                expand(page, "Posesión de material de abuso sexual infantil")
+                field = page.locator('input[aria-label="Prison term for possession: minimum"]')
+                field.fill("9")
+                field.press("Tab")
+                wait_idle(page)
+                shots.append(shoot(page, out, "11b-bill-builder-parameters-error"))
+                expand(page, "Versions of this draft")
+                shots.append(shoot(page, out, "11c-bill-builder-versions"))
+                page.locator('[data-testid="stSidebarNavLink"]').first.focus()
+                page.keyboard.press("Tab")
+                page.screenshot(path=str(out / "11d-keyboard-focus-on-a-link.png"))
+                shots.append(out / "11d-keyboard-focus-on-a-link.png")
                 goto(page, f"{url}/review")
                 if has_page(page) and page.locator(".st-key-rv_gapbill").count():
                     click_key(page, "rv_gapbill")
@@ -228,6 +254,8 @@ def main(out: Path) -> list[Path]:
                     click_key(page, f"am_{side}_import")
                 click_key(page, "am_compare")
                 shots.append(shoot(page, out, "14-amendments-side-by-side"))
+                expand(page, "Versions of this draft")
+                shots.append(shoot(page, out, "14b-amendments-versions"))
                 tab(page, "Change list")
                 shots.append(shoot(page, out, "15-amendments-change-list"))
                 tab(page, "Amending instructions")

@@ -290,3 +290,30 @@ def test_a_chapter_heading_that_shifts_moves_not_the_article() -> None:
     changes = compare(old, new)
     assert all(c.op == "unchanged" for c in changes.units())
     assert [(c.op, c.new_num) for c in changes.changes if c.level == "division"] == [("unchanged", "I"), ("move", "II")]
+
+
+# --- how a change list names a change (drafting.amend.wording) -------------------------------------
+
+def _described(old: Document, new: Document, profile_id: str) -> list[str]:
+    from drafting.amend.wording import describe
+    from drafting.parse import profiles
+
+    profile = profiles.get(profile_id)
+    return [describe(c, profile) for c in compare(old, new).changes
+            if c.level in ("unit", "division") and c.op != "unchanged"]
+
+
+def test_change_list_names_articles_as_the_law_does() -> None:
+    listed = _described(ley_v1(), ley_v2(), "es-DO")
+    assert "artículo 6 — insertado" in listed and "artículo 9 — suprimido" in listed
+    assert "artículo 10 → artículo 9 — renumerado" in listed
+    assert not any("Artículo" in line or ".-" in line for line in listed)
+    english = _described(act_v1(), act_v2(), "en-commonwealth")
+    assert "section 5 — inserted" in english and "section 9 — repealed" in english
+
+
+def test_lettered_article_numbers_are_cited_as_written() -> None:
+    old = assign_eids(Document(meta=Meta(language="es", profile="es"), body=(art("5", "Objeto", "Texto del cinco."),)))
+    new = assign_eids(Document(meta=Meta(language="es", profile="es"),
+                               body=(art("5", "Objeto", "Texto del cinco."), art("5-B", "Alcance", "Un artículo nuevo en esta ley."))))
+    assert _described(old, new, "es") == ["artículo 5-B — insertado"]

@@ -63,8 +63,8 @@ def test_search_and_no_match(at: AppTest) -> None:
 def test_preview_uses_the_jurisdiction_and_both_languages(at: AppTest) -> None:
     at.text_input(key="ml_search").input("offence-possession").run()
     ok(at)
-    assert "Possession" in html_text(at)
-    at.selectbox(key="jurisdiction").set_value("do").run()
+    assert at.selectbox(key="jurisdiction").value == "do"  # the default: the Dominican Republic, in Spanish
+    assert "Posesión" in html_text(at)
     at.segmented_control(key="ml_lang").set_value("both").run()
     ok(at)
     page = html_text(at)
@@ -72,8 +72,29 @@ def test_preview_uses_the_jurisdiction_and_both_languages(at: AppTest) -> None:
     lib = load_library()
     expected = lib.render_text("offence-possession", "es", jurisdiction="do")
     assert expected.splitlines()[0][:60].replace("«", "&laquo;") in page or expected.splitlines()[0][:40] in page
-    # the parameters table: the Dominican preset, not the default 1-5 years
-    assert "<code>penalty_possession</code></td><td>prison</td><td>2-5 years</td>" in page
+    # the parameters table: labels and values in words, the Dominican preset, not the default 1-5 years
+    assert "<b>Prison term for possession</b>" in page and "<code>penalty_possession</code>" in page
+    assert "<td>2 to 5 years<br><span class='dr-muted'>jurisdiction&#x27;s preset</span></td>" in page
+
+
+def test_an_english_preview_with_the_dominican_preset_names_institutions_in_english(at: AppTest) -> None:
+    at.text_input(key="ml_search").input("offence-possession").run()
+    at.segmented_control(key="ml_lang").set_value("en").run()
+    ok(at)
+    page = html_text(at)
+    assert "National Police" in page and "Policía" not in page
+    at.segmented_control(key="ml_lang").set_value("es").run()
+    assert "Policía Nacional" in html_text(at)
+
+
+def test_the_criteria_table_names_every_criterion_and_wraps(at: AppTest) -> None:
+    ok(at)
+    lib = load_library()
+    assert not at.dataframe  # no clipped grid: an HTML table that wraps
+    page = html_text(at)
+    for cset in lib.criteria_sets.values():
+        for cid in cset.criteria:
+            assert f"{lib.criteria[cid].title['en']} ({cid})" in page
 
 
 def test_jurisdiction_rides_in_the_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -92,4 +113,4 @@ def test_jurisdiction_rides_in_the_url(tmp_path: Path, monkeypatch: pytest.Monke
     junk.query_params["jurisdiction"] = "<script>"
     junk.run()
     ok(junk)
-    assert junk.selectbox(key="jurisdiction").value == ""
+    assert junk.selectbox(key="jurisdiction").value == "do"  # an unknown code: the default

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from drafting import akn
 from drafting.library.library import load_library
 from drafting.review.verdicts import review
+from drafting.app.drafts import preset_for
 from drafting.store import Store
 
 from .app_support import APP, ROOT, html_text, ok
@@ -40,7 +41,9 @@ def test_matrix_matches_the_library_review(store: Store) -> None:
     ley_id = pick_statute(at, LEY)
     at.selectbox(key="rv_edition").set_value("2006").run()
     ok(at)
-    expected = review(akn.read(LEY), load_library(), edition="2006", jurisdiction="latam")
+    lib = load_library()
+    jurisdiction = preset_for(lib, "es", "xs", "do")  # the sidebar's default, the Dominican Republic, fits
+    expected = review(akn.read(LEY), lib, edition="2006", jurisdiction=jurisdiction)
     page = html_text(at)
     for v in expected.verdicts:
         assert f'<span class="dr-badge dr-{v.status}">{v.status}</span>' in page
@@ -48,20 +51,36 @@ def test_matrix_matches_the_library_review(store: Store) -> None:
     assert [m.value for m in at.metric[:3]] == [str(counts["met"]), str(counts["partial"]), str(counts["missing"])]
     labels = [e.label for e in at.expander]
     assert any(label.endswith("— partial") for label in labels) and any(label.endswith("— missing") for label in labels)
-    # the review is kept as a draft naming the statute version it judged; its id is in the URL
+    # nothing is saved until the drafter asks; the URL names the statute and the criteria set meanwhile
+    assert not store.list_drafts("review")
+    assert at.query_params["draft"] == ley_id and at.query_params["edition"] == "2006"
+    at.button(key="rv_save").click().run()
+    ok(at)
     review_id = at.query_params["draft"]
     saved = store.get(review_id)
     data = json.loads(saved.payload)
     assert saved.kind == "review" and data["statute"] == {"draft": ley_id, "version": 1} and data["edition"] == "2006"
     assert [c["status"] for c in data["review"]["criteria"]] == [v.status for v in expected.verdicts]
-    # an unchanged rerun adds no version; another edition adds one to the same review draft
-    versions = len(store.history(review_id))
+    assert at.button(key="rv_save").disabled and at.button(key="rv_save").label == "Saved"
+    # an unchanged rerun adds no version; another criteria set is another review, not saved until asked
     at.run()
-    assert len(store.history(review_id)) == versions
+    assert len(store.history(review_id)) == 1
     at.selectbox(key="rv_edition").set_value("2016").run()
     ok(at)
-    assert at.query_params["draft"] == review_id and len(store.history(review_id)) == versions + 1
+    assert at.query_params["draft"] == ley_id and len(store.list_drafts("review")) == 1
     assert "Data retention" in html_text(at)
+    assert not at.button(key="rv_save").disabled
+
+
+def test_opening_the_review_page_never_writes(store: Store) -> None:
+    AppTest.from_file(APP, default_timeout=90).run()  # the first run seeds the samples
+    before = {d.id: d.latest for d in store.list_drafts()}
+    at = open_review()
+    ok(at)
+    at.selectbox(key="rv_edition").set_value("2016").run()
+    pick_statute(at, ACT)
+    ok(at)
+    assert {d.id: d.latest for d in store.list_drafts()} == before
 
 
 def test_evidence_and_side_by_side(store: Store) -> None:
@@ -85,21 +104,33 @@ def test_evidence_and_side_by_side(store: Store) -> None:
 
 def test_url_brings_the_review_back(store: Store) -> None:
     at = open_review()
-    pick_statute(at, ACT)
+    act_id = pick_statute(at, ACT)
+    at.selectbox(key="rv_edition").set_value("2016").run()
+    # unsaved: the URL names the statute and the criteria set, and a new session shows the same review
+    again = open_review(draft=act_id, edition="2016")
+    ok(again)
+    assert again.selectbox(key="rv_statute").value == act_id and again.selectbox(key="rv_edition").value == "2016"
+    # saved: the URL names the review
+    at.button(key="rv_save").click().run()
     review_id = at.query_params["draft"]
     again = open_review(draft=review_id)  # a new session with only the URL
     ok(again)
     assert again.query_params["draft"] == review_id
     assert again.selectbox(key="rv_statute").value == json.loads(store.get(review_id).payload)["statute"]["draft"]
+    assert again.selectbox(key="rv_edition").value == "2016"
     assert again.session_state["open_review"] == review_id
+    # with no URL at all, the workspace reopens the review last saved
+    fresh = open_review()
+    ok(fresh)
+    assert fresh.query_params["draft"] == review_id and fresh.selectbox(key="rv_statute").value == act_id
 
 
 def test_report_downloads_are_offered(store: Store) -> None:
     at = open_review()
     ok(at)
     labels = [d.label for d in at.download_button]
-    assert "Review as JSON" in labels
-    assert "Report as HTML" in labels and "Report as DOCX" in labels
+    assert "Download the review (JSON)" in labels
+    assert "Download the report (HTML)" in labels and "Download the report (DOCX)" in labels
 
 
 def test_gap_filling_amendment_in_one_click(store: Store) -> None:
@@ -112,4 +143,20 @@ def test_gap_filling_amendment_in_one_click(store: Store) -> None:
     bill = store.get(bill_id)
     assert bill.kind == "bill" and 'gaps = "review"' in bill.payload and "workspace:" in bill.payload
     assert "Ley que modifica la Ley No. 45-19" in html_text(at)
-    assert "Word (DOCX)" in [d.label for d in at.download_button]
+    assert "Download DOCX" in [d.label for d in at.download_button]
+
+
+def test_the_review_follows_the_statute_opened_last(store: Store) -> None:
+    at = open_review()
+    ley_id = pick_statute(at, LEY)
+    at.selectbox(key="rv_edition").set_value("2006").run()
+    act_id = next(d.id for d in store.list_drafts("statute") if store.get(d.id, 1).meta.get("filename") == ACT.name)
+    at.switch_page("drafting/app/pages/statutes.py").run()
+    at.selectbox(key=next(s.key for s in at.selectbox if s.label == "Statutes in the workspace")).set_value(act_id).run()
+    at.switch_page(PAGE).run()
+    ok(at)
+    assert at.selectbox(key="rv_statute").value == act_id and at.selectbox(key="rv_edition").value == "2006"
+    at.selectbox(key="rv_statute").set_value(ley_id).run()
+    at.switch_page("drafting/app/pages/model_law.py").run()
+    at.switch_page(PAGE).run()  # nothing else opened meanwhile: the review comes back as it was left
+    assert at.selectbox(key="rv_statute").value == ley_id

@@ -91,13 +91,13 @@ def test_new_version_of_the_open_statute_and_metadata_edit(workspace: Path) -> N
     assert at.query_params["draft"] == draft_id
     assert [h.version for h in Store(workspace).history(draft_id)] == [1, 2]
     # metadata form: a wrong date is refused with a message, a good one saved as version 3
-    form_inputs = [t for t in at.text_input if t.label.startswith("Date (YYYY")]
+    form_inputs = [t for t in at.text_input if t.label.startswith("Date of the statute (YYYY")]
     form_inputs[-1].input("12/03/2019")
     at.button[[b.label for b in at.button].index("Save as a new version")].click().run()
     ok(at)
     assert any("YYYY-MM-DD" in e.value.replace("\\", "") for e in at.error)
     assert len(Store(workspace).history(draft_id)) == 2
-    form_inputs = [t for t in at.text_input if t.label.startswith("Date (YYYY")]
+    form_inputs = [t for t in at.text_input if t.label.startswith("Date of the statute (YYYY")]
     form_inputs[-1].input("2019-03-12")
     at.button[[b.label for b in at.button].index("Save as a new version")].click().run()
     ok(at)
@@ -113,12 +113,15 @@ def test_versions_panel_restores(workspace: Path) -> None:
     store.save(draft_id, "statute", "S", xml.replace("será sancionado", "será castigado"), "two")
     at = start(draft=draft_id)
     ok(at)
-    at.selectbox(key="view_version_statute").set_value(1).run()
+    assert at.selectbox(key=f"view_version_statute_{draft_id}_2").value == 2  # the panel opens on the latest
+    at.selectbox(key=f"view_version_statute_{draft_id}_2").set_value(1).run()
     at.button(key="restore_statute").click().run()
     ok(at)
     assert store.get(draft_id).version == 3 and store.get(draft_id).payload == xml
-    assert at.selectbox(key="compare_version_statute").value in (2, 3)
-    at.selectbox(key="compare_version_statute").set_value(2).run()
+    # after the restore the panel opens on the new latest version, with nothing to restore
+    assert at.selectbox(key=f"view_version_statute_{draft_id}_3").value == 3
+    assert "restore_statute" not in [b.key for b in at.button]
+    at.selectbox(key=f"compare_version_statute_{draft_id}_3_3").set_value(2).run()
     diff = "\n".join(c.value for c in at.code if c.language == "diff")
     assert "-" in diff and "sancionado" in diff and "castigado" in diff
 
@@ -160,6 +163,14 @@ def test_draft_in_url_survives_a_new_session(workspace: Path) -> None:
     ok(again)
     assert again.session_state["open_statute"] == draft_id
     assert again.subheader[0].value.replace("\\", "").startswith("Ley No. 45-19")
+    # a URL naming no draft: the workspace reopens the statute last used, and the URL names it
+    junk = start(draft="not a draft id!")
+    ok(junk)
+    assert junk.subheader[0].value.replace("\\", "").startswith("Ley No. 45-19")
+    assert junk.query_params["draft"] == draft_id
+
+
+def test_an_empty_workspace_opens_no_statute_from_a_bad_url(workspace: Path) -> None:
     junk = start(draft="not a draft id!")
     ok(junk)
     assert not junk.subheader

@@ -202,9 +202,25 @@ def test_library_defaults_for_local_values_are_warned(lib: Library) -> None:
 
 
 def test_bill_in_another_language_than_the_preset(lib: Library) -> None:
+    # the Dominican preset names its institutions in English too: an English bill uses those names
     result = assemble(spec("offence-possession", language="en"), lib)
     assert result.document.meta.profile == "en-commonwealth" and result.document.units()[0].kind == "section"
-    assert any("drafts in 'es'" in w for w in result.warnings)
+    text = "\n".join(u.full_text() for u in result.document.units())
+    assert "National Police" in text and "Policía" not in text
+    assert not any("drafts in 'es'" in w for w in result.warnings)
+
+
+def test_bill_in_a_language_the_preset_does_not_name_institutions_in(lib: Library, tmp_path: Path) -> None:
+    folder = tmp_path / "house"
+    (folder / "jurisdictions").mkdir(parents=True)
+    (folder / "jurisdictions" / "xq.toml").write_text(
+        'code = "xq"\nname.es = "Prueba"\nlanguage = "es"\ncountry = "xq"\nprofile = "es"\n'
+        '[values]\nauthority_police = "la Policía de Prueba"\n', encoding="utf-8")
+    house = load_library(folder)
+    result = assemble(spec("offence-possession", jurisdiction="xq", language="en"), house)
+    assert any("drafts in 'es' and names no institutions in 'en'" in w for w in result.warnings)
+    text = "\n".join(u.full_text() for u in result.document.units())
+    assert "Policía de Prueba" not in text
 
 
 def test_unused_parameter_is_warned(lib: Library) -> None:
@@ -342,7 +358,7 @@ def test_cli_prints_warnings_to_stderr(tmp_path: Path, capsys: pytest.CaptureFix
 @pytest.mark.parametrize("body, expected", [
     ('jurisdiction = "do"\n[[clauses]]\nid = "offence-posesion"\n', "spec.toml:3: unknown clause 'offence-posesion'"),
     ('jurisdiction = "xx"\n[[clauses]]\nid = "purpose"\n', "spec.toml:1: unknown jurisdiction 'xx'"),
-    ('jurisdiction = "do"\n[parameters]\nage_child = 300\n[[clauses]]\nid = "purpose"\n', "spec.toml:3: parameter 'age_child'"),
+    ('jurisdiction = "do"\n[parameters]\nage_child = 300\n[[clauses]]\nid = "purpose"\n', "spec.toml:3: Age below which a person is a child (age_child)"),
     ('jurisdiction = "do"\n[[clauses]\nid = "purpose"\n', "spec.toml:2: malformed TOML"),
     ('title = "x"\n[[clauses]]\nid = "purpose"\n', "missing required key 'jurisdiction'"),
 ])

@@ -15,7 +15,7 @@ from drafting import cli
 from drafting.commands import clauses as clauses_cmd
 from drafting.commands import render as render_cmd
 from drafting.library.library import BUNDLED, Clause, Jurisdiction, Library, LibraryError, load_library
-from drafting.library.params import Fine, Parameter, PrisonTerm, value_to_data
+from drafting.library.params import Fine, Parameter, ParameterError, PrisonTerm, value_to_data
 
 FIXTURES = Path(__file__).parent / "fixtures" / "library"
 
@@ -143,25 +143,91 @@ def test_resolve_params_layers_defaults_preset_overrides(lib: Library) -> None:
 @pytest.mark.parametrize(
     "clause, name, value, message",
     [
-        ("definition-child", "age_child", 300, r"'age_child'.*300 is out of range"),
-        ("definition-child", "age_child", "eighteen", r"'age_child'.*expected an age"),
-        ("definition-child", "age_child", True, r"'age_child'.*expected an age"),
-        ("offence-possession", "penalty_possession", {"min": 10, "max": 3}, r"minimum 10 is more than the maximum 3"),
-        ("offence-possession", "penalty_possession", "3-10", r"expected a prison term"),
-        ("offence-possession", "penalty_possession", {"min": 1, "max": 3, "unit": "decades"}, r"unknown prison unit"),
-        ("offence-possession", "fine_possession", {"amount": 5, "min": 1, "max": 9, "unit": "penalty-units"}, r"either an amount or a max"),
-        ("offence-possession", "fine_possession", {"max": 9, "unit": "money"}, r"currency"),
-        ("offence-possession", "fine_possession", {"max": -9, "unit": "penalty-units"}, r"whole numbers"),
-        ("offence-grooming", "grooming_means", "telepathy", r"not one of any-means, ict-only"),
-        ("definition-csam", "include_virtual", "yes", r"expected true or false"),
-        ("entry-into-force", "gazette", "line one\nline two", r"single line"),
-        ("duty-isp-report", "report_hours", 0, r"out of range"),
+        ("definition-child", "age_child", 300, r"An age of 300 is not allowed here: the oldest allowed is 30\."),
+        ("definition-child", "age_child", "eighteen", r"This must be an age in whole years \(“eighteen” is not\)"),
+        ("definition-child", "age_child", True, r"must be an age in whole years"),
+        ("offence-possession", "penalty_possession", {"min": 10, "max": 3}, r"The minimum prison term \(10 years\) is longer than the maximum \(3 years\)\."),
+        ("offence-possession", "penalty_possession", "3-10", r"Give a prison term as a minimum, a maximum and a unit"),
+        ("offence-possession", "penalty_possession", {"min": 1, "max": 3, "unit": "decades"}, r"Prison terms are counted in years or months, not in “decades”"),
+        ("offence-possession", "fine_possession", {"amount": 5, "min": 1, "max": 9, "unit": "penalty-units"}, r"either a fixed amount or a maximum"),
+        ("offence-possession", "fine_possession", {"max": 9, "unit": "money"}, r"Name a currency"),
+        ("offence-possession", "fine_possession", {"max": -9, "unit": "penalty-units"}, r"whole numbers of 0 or more"),
+        ("offence-grooming", "grooming_means", "telepathy", r"“telepathy” is not one of the choices: any-means \(Any means of contact\); ict-only"),
+        ("definition-csam", "include_virtual", "yes", r"Answer yes or no \(“yes” is neither\)"),
+        ("entry-into-force", "gazette", "line one\nline two", r"single line of at most 500 characters"),
+        ("duty-isp-report", "report_hours", 0, r"0 hours is less than the least allowed \(1 hour\)\."),
     ],
 )
 def test_bad_values_name_the_clause_and_parameter(lib: Library, clause: str, name: str, value: object, message: str) -> None:
     with pytest.raises(LibraryError, match=message) as info:
         lib.render_text(clause, "es", {name: value}, "do")
-    assert str(info.value).startswith(f"clause {clause}: parameter '{name}'")
+    label = lib.parameters[name].title("en")
+    assert str(info.value).startswith(f"clause {clause}: {label} ({name}): ")
+
+
+def test_every_bundled_parameter_has_labels_in_every_language(lib: Library) -> None:
+    for param in lib.parameters.values():
+        assert all(param.label.get(lang) for lang in lib.languages), param.name
+        if param.type == "choice":
+            assert all(set(param.choice_labels.get(lang, {})) == set(param.choices) for lang in lib.languages), param.name
+        assert param.name.replace("_", " ") not in param.title("en").lower(), param.name  # a label, not the name
+
+
+def test_a_parameter_error_is_one_plain_sentence(lib: Library) -> None:
+    with pytest.raises(ParameterError) as info:
+        lib.parameters["penalty_possession"].validate({"min": 9, "max": 7, "unit": "years"})
+    assert info.value.problem == "The minimum prison term (9 years) is longer than the maximum (7 years)."
+    assert info.value.label == "Prison term for possession" and info.value.parameter == "penalty_possession"
+    assert str(info.value) == ("Prison term for possession (penalty_possession): "
+                               "The minimum prison term (9 years) is longer than the maximum (7 years).")
+    with pytest.raises(ParameterError, match=r"The minimum fine \(600 minimum monthly wages\) is more than the maximum "
+                                             r"\(500 minimum monthly wages\)"):
+        lib.parameters["fine_possession"].validate({"min": 600, "max": 500, "unit": "minimum-wages"})
+    with pytest.raises(ParameterError, match=r"800 days is more than the most allowed \(730 days\)"):
+        lib.parameters["retention_days"].validate(800)
+
+
+def test_values_are_described_in_words(lib: Library) -> None:
+    do = lib.jurisdiction("do")
+    assert lib.describe_value("penalty_possession", do.values["penalty_possession"], "en") == "2 to 5 years"
+    assert lib.describe_value("penalty_possession", do.values["penalty_possession"], "es") == "de 2 a 5 años"
+    assert lib.describe_value("fine_isp_report", lib.jurisdiction("commonwealth").values["fine_isp_report"], "en") == \
+        "up to 5,000 penalty units"
+    assert lib.describe_value("report_hours", 24, "en") == "24 hours"
+    assert lib.describe_value("grooming_means", "ict-only", "en") == "Only information and communication technology"
+    assert lib.describe_value("include_virtual", False, "es") == "no"
+
+
+def test_preset_values_per_language(lib: Library) -> None:
+    do = lib.jurisdiction("do")
+    assert "Policía Nacional" in do.values_for("es")["authority_police"]
+    assert do.values_for("en")["authority_police"].startswith("the High Technology Crimes")
+    assert do.values_for("en")["penalty_possession"] == do.values["penalty_possession"]  # numbers are the same
+    english = lib.render_text("offence-possession", "en", jurisdiction="do")
+    assert "Policía" not in english and "National Police" in english
+    assert lib.value_origin("authority_police", "do", "en") == "preset"
+
+
+def test_a_preset_without_a_language_falls_back_to_the_model_law(tmp_path: Path) -> None:
+    # a house preset that names its institutions only in English: Spanish text uses the library's defaults
+    (tmp_path / "jurisdictions").mkdir()
+    (tmp_path / "jurisdictions" / "xq.toml").write_text(
+        'code = "xq"\nname.en = "Test land"\nlanguage = "en"\ncountry = "xq"\nprofile = "en-commonwealth"\n'
+        '[values]\nage_child = 17\ngazette = "the Test Gazette"\n[values.en]\nauthority_police = "the Test Police"\n',
+        encoding="utf-8")
+    lib = load_library(tmp_path)
+    xq = lib.jurisdiction("xq")
+    assert xq.values_for("en")["authority_police"] == "the Test Police"
+    assert xq.values_for("en")["gazette"] == "the Test Gazette"  # words under [values] are in the preset's language
+    assert "authority_police" not in xq.values_for("es") and "gazette" not in xq.values_for("es")
+    assert xq.values_for("es")["age_child"] == 17
+    spanish = lib.render_text("offence-possession", "es", jurisdiction="xq")
+    assert "Test Police" not in spanish and "la Policía Nacional" in spanish
+
+
+def test_a_language_table_must_hold_known_parameters(minimal: Path) -> None:
+    edit(minimal / "jurisdictions" / "xt.toml", "[furniture]", "[values.es]\nauthority_polis = \"x\"\n\n[furniture]")
+    assert "unknown parameter 'authority_polis'" in load_error(minimal)
 
 
 def test_unknown_override_is_an_error(lib: Library) -> None:
@@ -408,18 +474,18 @@ def test_malformed_toml_names_the_line(minimal: Path) -> None:
 def test_malformed_preset_value(minimal: Path) -> None:
     edit(minimal / "jurisdictions" / "xt.toml", "age_child = 18", "age_child = 300")
     msg = load_error(minimal)
-    assert "xt.toml:8:" in msg and "'age_child'" in msg and "300" in msg
+    assert "xt.toml:8:" in msg and "(age_child)" in msg and "300" in msg
 
 
 def test_preset_prison_min_above_max(minimal: Path) -> None:
     edit(minimal / "jurisdictions" / "xt.toml", "min = 2, max = 6", "min = 9, max = 6")
-    assert "minimum 9 is more than the maximum 6" in load_error(minimal)
+    assert "The minimum prison term (9 years) is longer than the maximum (6 years)." in load_error(minimal)
 
 
 def test_bad_default(minimal: Path) -> None:
     edit(minimal / "manifest.toml", "default = 18", "default = 300")
     msg = load_error(minimal)
-    assert "manifest.toml:" in msg and "'age_child'" in msg
+    assert "manifest.toml:" in msg and "(age_child)" in msg
 
 
 def test_duplicate_clause(minimal: Path) -> None:
@@ -478,7 +544,7 @@ def test_render_command(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_render_command_errors() -> None:
-    with pytest.raises(LibraryError, match="clause definition-child: parameter 'age_child'"):
+    with pytest.raises(LibraryError, match=r"clause definition-child: Age below which a person is a child \(age_child\)"):
         run_command(render_cmd, ["definition-child", "--set", "age_child=300"])
     with pytest.raises(LibraryError, match="NAME=VALUE"):
         run_command(render_cmd, ["definition-child", "--set", "age_child"])

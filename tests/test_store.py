@@ -204,3 +204,24 @@ def test_seed_skips_a_workspace_with_drafts(store: Store) -> None:
     store.save(None, "bill", "mine", "x", "")
     assert seed_statutes(store, SAMPLES) == ()
     assert len(store.list_drafts()) == 1
+
+
+def test_the_workspace_remembers_the_last_used_draft_of_each_kind(tmp_path: Path) -> None:
+    store = Store(tmp_path / "ws")
+    a, _ = store.save(None, "bill", "A", "x")
+    b, _ = store.save(None, "bill", "B", "y")
+    s, _ = store.save(None, "statute", "S", "<x/>")
+    assert store.last_used("bill") is None
+    store.remember("bill", a)
+    store.remember("statute", s)
+    store.remember("bill", b)
+    again = Store(tmp_path / "ws")  # another session, the same file
+    assert again.last_used("bill") == b and again.last_used("statute") == s and again.last_used("review") is None
+
+
+def test_listed_drafts_carry_their_latest_meta(tmp_path: Path) -> None:
+    store = Store(tmp_path / "ws")
+    draft_id, _ = store.save(None, "statute", "S", "<x/>", meta={"document": {"title": "Ley 1"}})
+    store.save(draft_id, "statute", "S", "<y/>", meta={"document": {"title": "Ley 1 (corrected)"}})
+    (listed,) = store.list_drafts("statute")
+    assert listed.meta["document"]["title"] == "Ley 1 (corrected)" and listed.latest == 2

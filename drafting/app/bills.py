@@ -11,9 +11,10 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from drafting import naming
 from drafting.app import cache, drafts, render, state
 from drafting.bills.assembly import Assembly
-from drafting.bills.spec import REVIEW, BillSpec, ClauseSpec, spec_from_toml, spec_to_toml
+from drafting.bills.spec import REVIEW, BillSpec, ClauseSpec, bill_language, spec_from_toml, spec_to_toml
 from drafting.errors import DraftingError
 from drafting.library.library import Library
 from drafting.library.params import value_to_data
@@ -48,16 +49,38 @@ def bill_name(spec: BillSpec, lib: Library) -> str:
     return title or f"Bill ({spec.jurisdiction})"
 
 
+def bill_facts(spec: BillSpec, lib: Library) -> tuple[naming.Facts, str]:
+    """What names a bill (its title, number and date, and the jurisdiction it is drafted for), and for
+    an amending bill the file stem of the law it amends."""
+    j = lib.jurisdictions.get(spec.jurisdiction)
+    language = bill_language(spec, lib) if j else spec.language
+    stem = ""
+    found = WORKSPACE.match(spec.amends) if spec.amending else None
+    if found and state.store().exists(found.group(1)):  # an amending bill is named after the law it amends
+        stem = drafts.file_stem(state.store().get(found.group(1), int(found.group(2))))
+    return naming.Facts(title=bill_name(spec, lib), number=spec.number, date=spec.date,
+                        country=j.country if j else "", place=j.title(state.ui_language()) if j else spec.jurisdiction,
+                        language=language, profile=j.profile if j and j.language == language else "",
+                        filename=""), stem
+
+
 def save_spec(spec: BillSpec, note: str, *, new: bool = False) -> tuple[str, int]:
     """Save a spec as the open bill's next version (or a new bill); the text is checked first."""
     text = spec_to_toml(spec)
     spec_from_toml(text)  # never store a spec that would not read back
-    return state.save(KIND, bill_name(spec, cache.library()), text, note, {"jurisdiction": spec.jurisdiction}, new=new)
+    lib = cache.library()
+    facts, amended_stem = bill_facts(spec, lib)
+    stem = naming.joined(amended_stem, "amending-bill") if amended_stem else naming.file_stem(facts)
+    meta = drafts.facts_meta(facts, jurisdiction=spec.jurisdiction, file_stem=stem)
+    return state.save(KIND, bill_name(spec, lib), text, note, meta, new=new)
 
 
 def new_bill(jurisdiction: str | None = None) -> str:
+    """A new bill for the sidebar's jurisdiction (by default the Dominican Republic, in Spanish)."""
     lib = cache.library()
-    code = jurisdiction or state.jurisdiction() or next(iter(lib.jurisdictions))
+    code = jurisdiction or state.jurisdiction()
+    if code not in lib.jurisdictions:
+        code = state.DEFAULT_JURISDICTION if state.DEFAULT_JURISDICTION in lib.jurisdictions else next(iter(lib.jurisdictions))
     draft_id, _ = save_spec(starter_spec(lib, code), "new bill", new=True)
     return draft_id
 
@@ -93,7 +116,8 @@ def new_gap_bill(statute: Version, edition: str, jurisdiction: str | None) -> st
         render.error(exc)
         return None
     spec = replace(spec, title=assembly.document.meta.title)
-    draft_id, _ = save_spec(spec, f"gap-filling amendment of {statute.name} v{statute.version}", new=True)
+    draft_id, _ = save_spec(spec, f"gap-filling amendment of {naming.short_title(statute.name, 60)} "
+                                  f"(version {statute.version})", new=True)
     state.flash(f"New amending bill: {assembly.document.meta.title}")
     return draft_id
 

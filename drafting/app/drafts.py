@@ -1,29 +1,62 @@
-"""Shared draft furniture: the sidebar (jurisdiction, open draft, draft files) and the versions panel."""
+"""Shared draft furniture: the sidebar (jurisdiction, open draft, draft files), draft pickers named
+as a drafter names texts (drafting.naming — never an id), and the versions panel."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Callable
+from typing import Any, Callable, Mapping
 
 import streamlit as st
 
+from drafting import naming
 from drafting.app import cache, render, state
 from drafting.app.render import md_escape
 from drafting.errors import DraftingError
-from drafting.store import Version
+from drafting.store import Draft, Version
 
 KIND_LABEL = {"statute": "statute", "bill": "bill", "review": "review", "amendment": "amendment comparison"}
 PAGE_OF_KIND = {"statute": "statutes", "bill": "bill-builder", "review": "review", "amendment": "amendments"}
+TEXT_KINDS = ("statute", "bill")  # drafts named by the text they hold; reviews and comparisons by their own name
 MAX_DRAFT_FILE_MB = 50
 URL_JURISDICTION = "jurisdiction"
 
 
 def when(stamp: str) -> str:
-    """A stored UTC timestamp in the server's local time, to the minute."""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
+    """A stored UTC timestamp in the server's local time, to the minute ("5 Dec 2026, 19:56")."""
+    return naming.saved_at(stamp, state.ui_language())
+
+
+def label(draft: Draft | Version) -> str:
+    """A draft as the pickers and the sidebar name it: its text's title, number, country, date and
+    file, then its version and when it was saved."""
+    number = draft.latest if isinstance(draft, Draft) else draft.version
+    stamp = draft.updated if isinstance(draft, Draft) else draft.created
+    return naming.draft_label(draft.name, draft.meta, number, stamp, state.ui_language(), by_text=draft.kind in TEXT_KINDS)
+
+
+def choices(drafts_: tuple[Draft, ...]) -> tuple[list[str], dict[str, str]]:
+    """Ids and unique labels for a select box (it sends back the label, so no two may be equal)."""
+    names = naming.names_in((d.id, label(d)) for d in drafts_)
+    return list(names), names
+
+
+def file_stem(version: Version) -> str:
+    """The start of every file name made from a draft: "Ley-45-19-2019" (see drafting.naming)."""
+    stem = version.meta.get("file_stem")
+    if isinstance(stem, str) and stem:
+        return stem
+    facts = naming.facts_from(version.meta)
+    return naming.file_stem(facts) if (facts.title or facts.number or facts.filename) else naming.ascii_slug(version.name) or version.kind
+
+
+def facts_meta(facts: naming.Facts, **more: Any) -> dict[str, Any]:
+    """The meta that names a saved version (its text's facts), plus anything else the page keeps."""
+    return {**more, "document": naming.record(facts)}
+
+
+def jurisdiction_name(lib, code: str) -> str:  # lib: drafting.library.Library
+    """A preset's name in the UI language: "Dominican Republic"."""
+    j = lib.jurisdictions.get(code)
+    return j.title(state.ui_language()) if j else code
 
 
 def edition_label(lib, set_id: str) -> str:  # lib: drafting.library.Library
@@ -56,20 +89,21 @@ def jurisdiction_picker() -> None:
         return
     codes = [""] + sorted(lib.jurisdictions)
 
-    def label(code: str) -> str:
+    def shown(code: str) -> str:
         if not code:
-            return "Model law defaults (none)"
-        j = lib.jurisdictions[code]
-        return f"{j.name.get(j.language) or next(iter(j.name.values()), code)} ({code})"
+            return "None: the model law's own defaults"
+        return jurisdiction_name(lib, code)
 
     # The code (not the label) rides in the URL as ?jurisdiction=do, so a shared or reloaded link keeps it.
     wanted = st.query_params.get(URL_JURISDICTION)
-    if "jurisdiction" not in st.session_state and wanted in codes:
-        st.session_state["jurisdiction"] = wanted
+    if "jurisdiction" not in st.session_state:
+        st.session_state["jurisdiction"] = wanted if wanted in codes else (
+            state.DEFAULT_JURISDICTION if state.DEFAULT_JURISDICTION in codes else "")
     if st.session_state.get("jurisdiction") not in codes:
-        st.session_state.pop("jurisdiction", None)
-    code = st.sidebar.selectbox("Jurisdiction", codes, format_func=label, key="jurisdiction",
-                                help="Parameter presets (penalties, ages, authorities) used for previews, reviews and new bills.")
+        st.session_state["jurisdiction"] = ""
+    code = st.sidebar.selectbox("Jurisdiction for previews, reviews and new bills", codes, format_func=shown,
+                                key="jurisdiction",
+                                help="Parameter presets (penalties, ages, institutions) used for previews, reviews and new bills.")
     if code and st.query_params.get(URL_JURISDICTION) != code:
         st.query_params[URL_JURISDICTION] = code
     elif not code and URL_JURISDICTION in st.query_params:
@@ -80,17 +114,24 @@ def sidebar_draft(kind: str | None) -> None:
     """The open draft of this page, its export, and importing a draft file (drawn where the caller is)."""
     if kind is not None:
         box = st.container(border=True)
-        draft_id = state.open_draft_id(kind)
+        draft_id = state.session_open(kind)
         if draft_id is None:
             box.caption(f"No {KIND_LABEL[kind]} open.")
         else:
             current = state.store().get(draft_id)
+            facts = naming.facts_from(current.meta)
             box.markdown(f"**Open {KIND_LABEL[kind]}**")
-            box.text(current.name)
-            box.caption(f"version {current.version} · saved {when(current.created)} · id {draft_id}")
+            if kind in TEXT_KINDS and (facts.title or facts.number):
+                box.markdown(md_escape(naming.short_title(facts.title) or naming.citation(facts)))
+                details = naming.text_name(facts, state.ui_language()).partition(" — ")[2]
+                if details:
+                    box.caption(md_escape(details))
+            else:
+                box.markdown(md_escape(current.name))
+            box.caption(md_escape(naming.version_words(current.version, current.created, state.ui_language())))
             box.download_button("Export draft file", state.store().export_draft(draft_id),
-                                file_name=f"{kind}-{draft_id}.draft.json", mime="application/json",
-                                key="export_draft", width="stretch",
+                                file_name=naming.file_name(file_stem(current), f"v{current.version}", ext="draft.json"),
+                                mime="application/json", key="export_draft", width="stretch",
                                 help="Every version of this draft in one JSON file; import it into any workspace.")
     with st.expander("Import a draft file"):
         upload = st.file_uploader("Draft file (.json)", type=["json"], key="draft_file",
@@ -109,7 +150,7 @@ def import_draft_file(name: str, data: bytes) -> str | None:
         return None
     kind = state.store().get(draft_id).kind
     state.set_open(kind, draft_id)
-    state.flash(f"Imported {KIND_LABEL[kind]} “{state.store().get(draft_id).name}” with all its versions.")
+    state.flash(f"Imported {KIND_LABEL[kind]} “{naming.short_title(state.store().get(draft_id).name)}” with all its versions.")
     return draft_id
 
 
@@ -118,20 +159,26 @@ def versions_panel(kind: str, draft_id: str, view: Callable[[Version], None],
     """Every version of the open draft: view one, compare two, restore an old one."""
     store = state.store()
     history = store.history(draft_id)
+    latest = history[-1].version
     with st.expander(f"Versions of this draft ({len(history)})"):
-        st.dataframe(
-            [{"version": h.version, "saved": when(h.created), "name": h.name, "note": h.note} for h in reversed(history)],
-            hide_index=True, width="stretch", height=min(38 + 35 * len(history), 300))
+        rows = [[render.esc(h.version), render.esc(when(h.created)), render.esc(h.note or "—"), render.esc(h.name)]
+                for h in reversed(history[-200:])]
+        render.html(render.matrix_html(["Version", "Saved", "What changed", "Name"], rows, numeric=(0,)))
+        if len(history) > 200:
+            st.caption(f"The latest 200 of {len(history):,} versions.")
         numbers = [h.version for h in reversed(history)]
         left, right = st.columns(2)
-        shown = left.selectbox("View version", numbers, key=f"view_version_{kind}")
+        # The keys carry the latest version: after every save the panel opens on the newest one again.
+        shown = left.selectbox("View version", numbers, key=f"view_version_{kind}_{draft_id}_{latest}",
+                               format_func=lambda n: f"version {n}" + (" (latest)" if n == latest else ""))
         other = right.selectbox("Compare it with version", [n for n in numbers if n != shown] or [shown],
-                                key=f"compare_version_{kind}")
+                                key=f"compare_version_{kind}_{draft_id}_{latest}_{shown}",
+                                format_func=lambda n: f"version {n}" + (" (latest)" if n == latest else ""))
         tab_view, tab_diff = st.tabs(["View", "Compare"])
         with tab_view:
             view(store.get(draft_id, shown))
-            if shown != history[-1].version:
-                if st.button(f"Restore version {shown}", key=f"restore_{kind}",
+            if shown != latest:
+                if st.button(f"Restore version {shown} as a new version", key=f"restore_{kind}",
                              help="Adds a new version equal to this one; nothing is overwritten."):
                     number = store.restore(draft_id, shown)
                     if restore_hook:

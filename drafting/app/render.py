@@ -34,13 +34,15 @@ CSS = """
 .dr-outline { font-size: .92rem; line-height: 1.55; }
 .dr-outline div { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .dr-outline .dr-kind { color: #4a5260; }
-.dr-outline .dr-eid { color: #8a919c; font-family: monospace; font-size: .8rem; margin-left: .5em; }
+.dr-outline .dr-eid { color: #5a616c; font-family: monospace; font-size: .8rem; margin-left: .5em; }
 .dr-badge { display: inline-block; padding: .05rem .5rem; border-radius: 1rem; font-size: .8rem; font-weight: 600;
             font-family: sans-serif; white-space: nowrap; }
 .dr-met { background: #d7f5dd; color: #0b3d17; } .dr-partial { background: #fff1c2; color: #5a4300; }
 .dr-missing { background: #fbdcdc; color: #5c0b0b; } .dr-other { background: #e6e9ee; color: #333; }
-.dr-matrix { border-collapse: collapse; width: 100%; font-size: .93rem; }
-.dr-matrix th, .dr-matrix td { border-bottom: 1px solid #e1e4e8; padding: .4rem .5rem; text-align: left; vertical-align: top; }
+.dr-matrix { border-collapse: collapse; width: 100%; font-size: .93rem; table-layout: auto; }
+.dr-matrix th, .dr-matrix td { border-bottom: 1px solid #e1e4e8; padding: .4rem .5rem; text-align: left; vertical-align: top;
+                               overflow-wrap: break-word; word-break: normal; white-space: normal; hyphens: manual; }
+.dr-matrix td.dr-num, .dr-matrix th.dr-num { text-align: right; white-space: nowrap; }
 .dr-matrix th { background: #f3f5f8; font-weight: 600; }
 .dr-matrix code { font-size: .82em; }
 .dr-toc { font-size: .9rem; line-height: 1.5; }
@@ -63,6 +65,32 @@ CSS = """
 </style>
 """
 
+
+# The app's own stylesheet, drawn once per run (streamlit_app.py): keyboard focus that cannot be
+# mistaken for the selected page, text colours that meet WCAG AA (4.5:1), and icon-only buttons
+# whose accessible name is their full label ("Move up: Possession of …") while the eye sees an icon.
+ICON_BUTTONS = {"clause_up_": "arrow_upward", "clause_down_": "arrow_downward", "clause_remove_": "close"}
+APP_CSS = """
+<style>
+a:focus-visible, button:focus-visible, summary:focus-visible, [role="tab"]:focus-visible,
+[role="radio"]:focus-visible, [role="switch"]:focus-visible, [role="checkbox"]:focus-visible,
+label:focus-within > [role="switch"], [role="option"]:focus-visible {
+  outline: 3px solid #b45309 !important; outline-offset: 2px !important; }
+[data-testid="stSidebarNav"] a:focus-visible { outline-offset: -3px !important; background-color: transparent; }
+[data-testid="stSidebarNav"] a[aria-current="page"]:focus-visible { background-color: rgba(49, 51, 63, .1); }
+[data-testid="stCaptionContainer"] { opacity: 1 !important; color: #555b66 !important; }
+[data-testid="stCaptionContainer"] p { color: #555b66 !important; }
+[data-testid="stMetricLabel"] p { color: #31333f; }
+input::placeholder, textarea::placeholder { color: #6b7280 !important; opacity: 1; }
+""" + "".join(f"""
+[class*="st-key-{key}"] button [data-testid="stMarkdownContainer"] {{
+  position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }}
+[class*="st-key-{key}"] button::before {{
+  content: "{icon}" / ""; font-family: "Material Symbols Rounded"; font-size: 1.25rem; line-height: 1;
+  font-weight: 400; font-style: normal; font-feature-settings: "liga"; -webkit-font-feature-settings: "liga"; }}"""
+    for key, icon in ICON_BUTTONS.items()) + """
+</style>
+"""
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 
@@ -186,10 +214,13 @@ def outline_rows(doc: Document) -> list[tuple[int, str, str, str]]:
     return rows
 
 
-def matrix_html(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A table whose cells are ALREADY-escaped HTML fragments (use esc/badge to build them)."""
-    head = "".join(f"<th>{esc(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+def matrix_html(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()) -> str:
+    """A table whose cells are ALREADY-escaped HTML fragments (use esc/badge to build them); it wraps
+    long text instead of cutting columns off. `numeric` columns are right-aligned."""
+    def cls(i: int) -> str:
+        return ' class="dr-num"' if i in numeric else ""
+    head = "".join(f"<th{cls(i)}>{esc(h)}</th>" for i, h in enumerate(header))
+    body = "".join("<tr>" + "".join(f"<td{cls(i)}>{cell}</td>" for i, cell in enumerate(row)) + "</tr>" for row in rows)
     return f'<table class="dr-matrix"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 

@@ -74,9 +74,10 @@ class _Assembler:
         self.split: dict[str, tuple[str, tuple[defs.Entry, ...]] | None] = {}
 
     def run(self) -> Assembly:
-        if self.language != self.jurisdiction.language:
+        if self.language != self.jurisdiction.language and self.language not in self.jurisdiction.localized:
             self.warnings.append(f"the bill is in {self.language!r} but jurisdiction {self.jurisdiction.code!r} drafts in "
-                                 f"{self.jurisdiction.language!r}: its names of authorities are in that language")
+                                 f"{self.jurisdiction.language!r} and names no institutions in {self.language!r}: "
+                                 "the model law's placeholders are used")
         ids, added = self.clause_ids()
         values = {cid: self.values(cid) for cid in ids}
         self.check_values(ids, values)
@@ -138,7 +139,7 @@ class _Assembler:
         return clause_overrides(self.spec, self.library, cid, self.language)
 
     def check_values(self, ids: tuple[str, ...], overrides: Mapping[str, dict[str, Any]]) -> None:
-        lib, preset = self.library, self.jurisdiction.values
+        lib, preset = self.library, self.jurisdiction.values_for(self.language)
         defaulted: dict[str, list[str]] = {}
         for cid in ids:
             for name in lib.clauses[cid].parameters:
@@ -276,7 +277,7 @@ class _Assembler:
         for cid in ids:
             resolved = lib.resolve_params(cid, self.spec.jurisdiction, overrides[cid], lang=self.language)
             for name, value in resolved.items():
-                origin = "spec" if name in overrides[cid] else "jurisdiction" if name in self.jurisdiction.values else "default"
+                origin = "spec" if name in overrides[cid] else "jurisdiction" if name in self.jurisdiction.values_for(self.language) else "default"
                 written = lib.parameters[name].unparse(value) if value_to_data(value) != "" else ""
                 shown.setdefault(name, {})[cid] = f"{written} ({origin})"
         for name, by_clause in shown.items():

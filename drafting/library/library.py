@@ -39,6 +39,12 @@ Jurisdiction furniture (free-form, for bill assembly; keys used by the bundled p
 `legislature`, `recital_keyword`, `citation_keyword`, `recitals` and `citations` (lists),
 `enacting_formula`, `closing_formula`, `amending_phrases` (the profile's phrase set).
 
+Preset values per language: `[values]` holds what is the same in every language (ages, prison
+terms, fines, hours); `[values.<lang>]` holds what is written in words of one language (names of
+institutions, the gazette), so a preview in English of a Spanish-language preset uses its
+`[values.en]` names (or the model law's English placeholders), never the Spanish ones. A text or
+authority value written straight under `[values]` counts for the preset's own language only.
+
 The criterion id `technology` (2018 edition) is an alias of `computer`: `criteria.toml` marks it
 with `alias_of`, clauses are tagged with the canonical id, and every lookup accepts both.
 
@@ -189,11 +195,12 @@ class Library:
             if name not in self.parameters:
                 raise LibraryError(f"unknown parameter {name!r}{suggest(name, self.parameters)}", f"clause {clause.id}")
         values: dict[str, Any] = {}
+        preset_values = preset.values_for(lang) if preset else {}
         for name in clause.parameters:
             param = self.parameters[name]
             value = param.default_for(lang)
-            if preset and name in preset.values:
-                value = preset.values[name]
+            if name in preset_values:
+                value = preset_values[name]
             if name in overrides:
                 try:
                     value = param.validate(overrides[name])
@@ -201,6 +208,18 @@ class Library:
                     raise LibraryError(exc.message, f"clause {clause.id}") from None
             values[name] = value
         return values
+
+    def describe_value(self, name: str, value: Any, lang: str) -> str:
+        """A parameter's value as a drafter reads it in `lang` ("2 to 5 years", "up to 500 penalty units")."""
+        return self._parameter(name).describe(value, self.phrases(lang), lang)
+
+    def value_origin(self, name: str, jurisdiction: str | None, lang: str, overrides: Mapping[str, Any] = {}) -> str:
+        """Where a value comes from: "set" (overrides), "preset" (the jurisdiction's, in `lang`) or "default"."""
+        if name in overrides:
+            return "set"
+        if jurisdiction and name in self.jurisdiction(jurisdiction).values_for(lang):
+            return "preset"
+        return "default"
 
     # rendering
     def render_text(self, clause_id: str, lang: str, params: Mapping[str, Any] | None = None,

@@ -23,7 +23,7 @@ from drafting.library.model import (
     display,
     suggest,
 )
-from drafting.library.params import LibraryError, Parameter, Phrases
+from drafting.library.params import LANGUAGE_BOUND, LibraryError, Parameter, Phrases
 from drafting.library.render import Sandbox, make_sandbox
 from drafting.library.tables import parameter_from_table, phrase_problem
 from drafting.library.templates import check_templates
@@ -356,17 +356,31 @@ class _Loader:
             name = _text_map(data.get("name"), [data["language"]], "name")
         except ValueError as exc:
             raise fail(str(exc), "name") from None
-        values: dict[str, Any] = {}
         raw_values = data.get("values", {})
         if not isinstance(raw_values, dict):
             raise fail("values must be a table", "values")
-        for pname, value in raw_values.items():
+        neutral: dict[str, Any] = {}
+        localized: dict[str, dict[str, Any]] = {}
+
+        def checked(pname: str, value: Any) -> Any:
             if pname not in self.parameters:
                 raise fail(f"unknown parameter {pname!r}{suggest(pname, self.parameters)}", pname)
             try:
-                values[pname] = self.parameters[pname].validate(value)
+                return self.parameters[pname].validate(value)
             except LibraryError as exc:
                 raise fail(exc.message, pname) from None
+
+        for pname, value in raw_values.items():
+            if pname in self.languages:  # [values.<lang>]: values that are words of that language
+                if not isinstance(value, dict):
+                    raise fail(f"values.{pname} must be a table of parameter values in that language", f"values.{pname}")
+                localized.setdefault(pname, {}).update({k: checked(k, v) for k, v in value.items()})
+            elif self.parameters.get(pname) is not None and self.parameters[pname].type in LANGUAGE_BOUND:
+                # words written straight under [values] are in the preset's own language
+                localized.setdefault(data["language"], {}).setdefault(pname, checked(pname, value))
+            else:
+                neutral[pname] = checked(pname, value)
+        values = {**neutral, **localized.get(data["language"], {})}
         phrases = data.get("phrases", {})
         for lang, table in phrases.items() if isinstance(phrases, dict) else [("?", None)]:
             if lang not in self.phrases or not isinstance(table, dict):
@@ -381,4 +395,6 @@ class _Loader:
             if key in furniture and not (isinstance(furniture[key], list) and all(isinstance(s, str) for s in furniture[key])):
                 raise fail(f"furniture.{key} must be a list of strings", key)
         return Jurisdiction(code, name, data["language"], data["country"], data["profile"],
-                            MappingProxyType(values), freeze(furniture), freeze(phrases), path)
+                            MappingProxyType(values), freeze(furniture), freeze(phrases), path,
+                            MappingProxyType(neutral),
+                            MappingProxyType({lang: MappingProxyType(v) for lang, v in localized.items()}))

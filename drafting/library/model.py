@@ -57,6 +57,13 @@ class Clause:
 
 @dataclass(frozen=True)
 class Jurisdiction:
+    """A preset: parameter values, wording overrides and bill furniture for one jurisdiction.
+
+    `values` are the values in the preset's own language; `localized` holds, per language, the
+    values that are words of that language (names of institutions, the gazette), so a preview
+    in another language never borrows them. `values_for(lang)` is what a text in `lang` uses.
+    """
+
     code: str
     name: Mapping[str, str]
     language: str
@@ -66,6 +73,18 @@ class Jurisdiction:
     furniture: Mapping[str, Any]
     phrases: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     source: Path | None = None
+    neutral: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))  # the same in every language
+    localized: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def values_for(self, lang: str | None) -> Mapping[str, Any]:
+        """The preset's values for a text in `lang` (its own language when None)."""
+        if lang is None or lang == self.language:
+            return self.values
+        return MappingProxyType({**self.neutral, **self.localized.get(lang, {})})
+
+    def title(self, lang: str) -> str:
+        """The preset's name in `lang`, else in its own language."""
+        return self.name.get(lang) or self.name.get(self.language) or next(iter(self.name.values()), self.code)
 
 
 # --- wording of errors (loading and lookups both name files and suggest ids) ------------------

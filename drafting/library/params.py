@@ -14,6 +14,12 @@ Command-line syntax (`drafting render --set name=value`), also produced by `Para
   fine           `100-300 minimum-wages`, `200 penalty-units` (fixed), `0-500 penalty-units` (up to);
                  a currency instead of a unit means money: `US$ 10000-50000`
 Numbers are whole; `50,000` and `50.000` both read as 50000.
+
+Every parameter has a human label per language (`label.en = "Prison term for possession"`) and,
+for choices, a label per choice. A value that fails validation raises a `ParameterError` whose
+`problem` is one plain sentence ("The minimum prison term (9 years) is longer than the maximum
+(7 years).") and whose message adds the label and the name the command line uses, so the app
+and the CLI show the same words.
 """
 
 from __future__ import annotations
@@ -33,12 +39,22 @@ MONEY = "money"  # the fine unit meaning "an amount in `currency`"
 NAME_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
+LANGUAGE_BOUND = frozenset({"text", "authority"})  # types whose values are words of one language
+
+
 class LibraryError(DraftingError):
     """The clause library, a template, a preset or a parameter value is wrong."""
 
 
-def _fail(name: str, message: str) -> LibraryError:
-    return LibraryError(f"parameter {name!r}: {message}")
+class ParameterError(LibraryError):
+    """A parameter value is wrong: `problem` says why in one plain sentence, `label` names the parameter."""
+
+    def __init__(self, name: str, label: str, problem: str, source: str | None = None,
+                 place: str | int | None = None) -> None:
+        super().__init__(f"{label} ({name}): {problem}", source, place)
+        self.parameter = name
+        self.label = label
+        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -82,6 +98,12 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _shown(value: Any) -> str:
+    """A wrong value as the user typed it, short."""
+    text = repr(value) if not isinstance(value, str) else f"“{value}”"
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str
@@ -94,94 +116,165 @@ class Parameter:
     choices: tuple[str, ...] = ()
     units: tuple[str, ...] = ()  # allowed prison units or fine units
     allow_empty: bool = False  # text only: "" means "nothing to say" (e.g. no specific repeals)
+    label: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # per language
+    choice_labels: Mapping[str, Mapping[str, str]] = field(default_factory=lambda: MappingProxyType({}))  # lang → choice → label
+    unit: str = ""  # integer only: what it counts ("hours", "days"), a key of the phrases' units table
+    # How the messages word units: unit key → (one, many), from the phrases of the messages' language.
+    unit_words: Mapping[str, tuple[str, str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def default_for(self, lang: str) -> Any:
         return self.localized_defaults.get(lang, self.default)
 
+    def title(self, lang: str = "en") -> str:
+        """The human label in `lang` (else another language's, else the name in words)."""
+        return self.label.get(lang) or next(iter(self.label.values()), "") or self.name.replace("_", " ").capitalize()
+
+    def choice_title(self, choice: str, lang: str = "en") -> str:
+        labels = self.choice_labels.get(lang) or next(iter(self.choice_labels.values()), {})
+        return labels.get(choice, choice)
+
     def validate(self, value: Any) -> Any:
-        """The value in its canonical form, or a LibraryError naming this parameter."""
+        """The value in its canonical form, or a ParameterError naming this parameter."""
         check = getattr(self, f"_check_{self.type}")
         return check(value)
+
+    # --- plain-language messages ---------------------------------------------------------
+    def _fail(self, problem: str) -> ParameterError:
+        return ParameterError(self.name, self.title(), problem)
+
+    def _count(self, n: int, unit: str) -> str:
+        """'9 years', '1 hour', '500 penalty units': a number with its unit in words."""
+        if not unit:
+            return f"{n:,}"
+        one, many = self.unit_words.get(unit, (unit.replace("-", " "), unit.replace("-", " ")))
+        return f"{n:,} {one if n == 1 else many}"
 
     # one checker per type; each returns the canonical value
     def _check_text(self, value: Any) -> str:
         if not isinstance(value, str):
-            raise _fail(self.name, f"expected text, got {type(value).__name__} {value!r}")
+            raise self._fail(f"Write this as text ({_shown(value)} is not text).")
         if not value.strip() and not self.allow_empty:
-            raise _fail(self.name, "must not be empty")
+            raise self._fail("This must not be empty.")
         if any(ch in value for ch in "\r\n\t\f\v") or len(value) > MAX_TEXT:
-            raise _fail(self.name, f"must be a single line of at most {MAX_TEXT} characters")
+            raise self._fail(f"Write this on a single line of at most {MAX_TEXT} characters.")
         return value.strip()
 
     _check_authority = _check_text
 
-    def _bounded_int(self, value: Any, low: int | None, high: int | None, what: str) -> int:
+    def _bounded_int(self, value: Any, low: int | None, high: int | None, unit: str, what: str) -> int:
         if not _is_int(value):
-            raise _fail(self.name, f"expected {what}, got {type(value).__name__} {value!r}")
-        if (low is not None and value < low) or (high is not None and value > high):
-            span = f"{low}–{high}" if high is not None else f"at least {low}"
-            raise _fail(self.name, f"{value} is out of range ({span})")
+            raise self._fail(f"This must be {what} ({_shown(value)} is not).")
+        if low is not None and value < low:
+            raise self._fail(f"{self._count(value, unit)} is less than the least allowed ({self._count(low, unit)}).")
+        if high is not None and value > high:
+            raise self._fail(f"{self._count(value, unit)} is more than the most allowed ({self._count(high, unit)}).")
         return value
 
     def _check_integer(self, value: Any) -> int:
         low = 0 if self.minimum is None else self.minimum
-        return self._bounded_int(value, low, self.maximum, "a whole number")
+        return self._bounded_int(value, low, self.maximum, self.unit, "a whole number")
 
     def _check_age(self, value: Any) -> int:
         low = max(AGE_RANGE[0], self.minimum if self.minimum is not None else AGE_RANGE[0])
         high = min(AGE_RANGE[1], self.maximum if self.maximum is not None else AGE_RANGE[1])
-        return self._bounded_int(value, low, high, "an age in years")
+        if _is_int(value) and not low <= value <= high:
+            bound = f"the youngest allowed is {low}" if value < low else f"the oldest allowed is {high}"
+            raise self._fail(f"An age of {value} is not allowed here: {bound}.")
+        return self._bounded_int(value, low, high, "", "an age in whole years")
 
     def _check_boolean(self, value: Any) -> bool:
         if not isinstance(value, bool):
-            raise _fail(self.name, f"expected true or false, got {value!r}")
+            raise self._fail(f"Answer yes or no ({_shown(value)} is neither).")
         return value
 
     def _check_choice(self, value: Any) -> str:
         if value not in self.choices:
-            raise _fail(self.name, f"{value!r} is not one of {', '.join(self.choices)}")
+            options = "; ".join(f"{c} ({self.choice_title(c)})" if self.choice_title(c) != c else c for c in self.choices)
+            raise self._fail(f"{_shown(value)} is not one of the choices: {options}.")
         return value
 
     def _check_prison(self, value: Any) -> PrisonTerm:
         if isinstance(value, PrisonTerm):
             value = value.as_data()
         if not isinstance(value, Mapping):
-            raise _fail(self.name, f"expected a prison term {{min, max, unit}}, got {value!r}")
-        _only_keys(self.name, value, {"min", "max", "unit"})
+            raise self._fail(f"Give a prison term as a minimum, a maximum and a unit, e.g. 2-5 years ({_shown(value)} is not).")
+        self._only_keys(value, {"min", "max", "unit"})
         low, high = value.get("min", 0), value.get("max")
-        if not _is_int(low) or not _is_int(high) or low < 0 or high <= 0:
-            raise _fail(self.name, f"prison min and max must be whole numbers, max above 0: {dict(value)!r}")
-        if low > high:
-            raise _fail(self.name, f"prison minimum {low} is more than the maximum {high}")
+        if not _is_int(low) or not _is_int(high) or low < 0:
+            raise self._fail("The minimum and maximum prison terms must be whole numbers of 0 or more.")
         unit = value.get("unit", "years")
         if unit not in self.units:
-            raise _fail(self.name, f"unknown prison unit {unit!r} (use {', '.join(self.units)})")
+            raise self._fail(f"Prison terms are counted in {' or '.join(self.units)}, not in {_shown(unit)}.")
+        if high <= 0:
+            raise self._fail("The maximum prison term must be more than 0.")
+        if low > high:
+            raise self._fail(f"The minimum prison term ({self._count(low, unit)}) is longer than the maximum "
+                             f"({self._count(high, unit)}).")
         return PrisonTerm(low, high, unit)
 
     def _check_fine(self, value: Any) -> Fine:
         if isinstance(value, Fine):
             value = value.as_data()
         if not isinstance(value, Mapping):
-            raise _fail(self.name, f"expected a fine {{amount or min/max, unit}}, got {value!r}")
-        _only_keys(self.name, value, {"amount", "min", "max", "unit", "currency"})
+            raise self._fail(f"Give a fine as an amount, or a minimum and a maximum, with a unit "
+                             f"({_shown(value)} is not).")
+        self._only_keys(value, {"amount", "min", "max", "unit", "currency"})
         numbers = {k: value[k] for k in ("amount", "min", "max") if k in value}
         if any(not _is_int(v) or v < 0 for v in numbers.values()):
-            raise _fail(self.name, f"fine amounts must be whole numbers of 0 or more: {dict(value)!r}")
+            raise self._fail("Fine amounts must be whole numbers of 0 or more.")
         if ("amount" in numbers) == ("max" in numbers):
-            raise _fail(self.name, "a fine needs either an amount or a max (with an optional min)")
+            raise self._fail("A fine needs either a fixed amount or a maximum (with an optional minimum).")
         if "amount" in numbers and "min" in numbers:
-            raise _fail(self.name, "a fine has an amount or a min/max range, not both")
-        if "min" in numbers and numbers["min"] > numbers["max"]:
-            raise _fail(self.name, f"fine minimum {numbers['min']} is more than the maximum {numbers['max']}")
-        if numbers.get("amount", numbers.get("max")) == 0:
-            raise _fail(self.name, "a fine of 0 is no fine")
+            raise self._fail("A fine has either a fixed amount or a range from a minimum to a maximum, not both.")
         unit, currency = value.get("unit"), value.get("currency", "")
         if unit not in self.units:
-            raise _fail(self.name, f"unknown fine unit {unit!r} (use {', '.join(self.units)})")
+            allowed = ", ".join(self.unit_words.get(u, (u, u))[1] if u != MONEY else "money" for u in self.units)
+            raise self._fail(f"{_shown(unit)} is not a unit for this fine (use one of: {allowed}).")
+        if "min" in numbers and numbers["min"] > numbers["max"]:
+            raise self._fail(f"The minimum fine ({self._fine_count(numbers['min'], unit, currency)}) is more than the "
+                             f"maximum ({self._fine_count(numbers['max'], unit, currency)}).")
+        if numbers.get("amount", numbers.get("max")) == 0:
+            raise self._fail("A fine of 0 is no fine: give an amount above 0.")
         if not isinstance(currency, str) or (unit == MONEY) != bool(currency.strip()):
-            raise _fail(self.name, f"a currency is needed exactly when the unit is {MONEY!r}")
+            raise self._fail("Name a currency when the fine is an amount of money, and only then.")
         low = numbers.get("min") or None  # a minimum of 0 is no minimum
         return Fine(unit, numbers.get("amount"), low, numbers.get("max"), currency.strip())
+
+    def _fine_count(self, n: int, unit: str, currency: Any) -> str:
+        return f"{currency} {n:,}".strip() if unit == MONEY else self._count(n, unit)
+
+    def _only_keys(self, value: Mapping[str, Any], allowed: set[str]) -> None:
+        extra = sorted(set(value) - allowed)
+        if extra:
+            raise self._fail(f"Unexpected key(s) {', '.join(extra)} (allowed: {', '.join(sorted(allowed))}).")
+
+    # --- a value in words, for forms and tables ------------------------------------------
+    def describe(self, value: Any, phrases: "Phrases", lang: str) -> str:
+        """A valid value as a drafter reads it in `lang`: "2 to 5 years", "up to 500 penalty units"."""
+        booleans = phrases.data.get("booleans", {})
+        if isinstance(value, bool):
+            words = booleans.get("yes" if value else "no") or ["yes" if value else "no"]
+            return str(words[0])
+        if isinstance(value, PrisonTerm):
+            return phrases.span(value.min, value.max, phrases.unit("units", value.unit, value.max))
+        if isinstance(value, Fine):
+            if value.unit == MONEY:
+                def amount(n: int) -> str:
+                    return phrases.get("money").format(currency=value.currency, amount=phrases.number(n))
+                if value.amount is not None:
+                    return amount(value.amount)
+                return phrases.span(value.min or 0, value.max or 0, "", amount)
+            last = value.amount if value.amount is not None else value.max or 0
+            unit = phrases.unit("fine_units", value.unit, last)
+            if value.amount is not None:
+                return f"{phrases.number(value.amount)} {unit}"
+            return phrases.span(value.min or 0, last, unit)
+        if self.type == "choice":
+            return self.choice_title(str(value), lang)
+        if self.type in ("integer", "age") and _is_int(value):
+            unit = self.unit or ("years" if self.type == "age" else "")
+            return phrases.quantity(value, unit) if unit else phrases.number(value)
+        return str(value)
 
     # --- command-line syntax -------------------------------------------------------------
     def parse(self, text: str, unit_words: Mapping[str, str] | None = None,
@@ -194,13 +287,13 @@ class Parameter:
         text = text.strip()
         if self.type in ("integer", "age"):
             if not re.fullmatch(r"-?\d+", text):
-                raise _fail(self.name, f"expected a whole number, got {text!r}")
+                raise self._fail(f"Write a whole number ({_shown(text)} is not one).")
             return self.validate(int(text))
         if self.type == "boolean":
             words = {"yes": True, "no": False, "true": True, "false": False, "1": True, "0": False,
                      "on": True, "off": False, **(boolean_words or {})}
             if text.lower() not in words:
-                raise _fail(self.name, f"expected yes or no, got {text!r}")
+                raise self._fail(f"Answer yes or no ({_shown(text)} is neither).")
             return words[text.lower()]
         if self.type in ("prison", "fine"):
             return self._parse_amount(text, {**{u: u for u in self.units}, **(unit_words or {})}, default_unit)
@@ -209,7 +302,7 @@ class Parameter:
     def _parse_amount(self, text: str, words: Mapping[str, str], default_unit: str | None) -> Any:
         m = re.fullmatch(r"(?P<pre>[^\d]*?)\s*(?P<a>\d[\d,._]*)\s*(?:(?:-|–|\.\.)\s*(?P<b>\d[\d,._]*))?\s*(?P<post>.*)", text)
         if not m:
-            raise _fail(self.name, f"cannot read {text!r}; write e.g. '5-10 years' or '100-300 minimum-wages'")
+            raise self._fail(f"Cannot read {_shown(text)}; write e.g. 5-10 years or 100-300 minimum-wages.")
         a = int(re.sub(r"[,._]", "", m["a"]))
         b = int(re.sub(r"[,._]", "", m["b"])) if m["b"] else None
         pre, post = m["pre"].strip(), m["post"].strip()
@@ -217,10 +310,10 @@ class Parameter:
         currency = ""
         if unit is None and (pre or post):
             if self.type == "prison" or (pre and post):
-                raise _fail(self.name, f"unknown unit {(post or pre)!r} in {text!r}")
+                raise self._fail(f"Unknown unit {_shown(post or pre)} in {_shown(text)}.")
             unit, currency = MONEY, pre or post
         elif pre:
-            raise _fail(self.name, f"unexpected {pre!r} before the number in {text!r}")
+            raise self._fail(f"Unexpected {_shown(pre)} before the number in {_shown(text)}.")
         unit = unit or default_unit or (self.units[0] if self.units else None)
         if self.type == "prison":
             return self.validate({"min": a, "max": a if b is None else b, "unit": unit})
@@ -240,12 +333,6 @@ class Parameter:
         return str(value)
 
 
-def _only_keys(name: str, value: Mapping[str, Any], allowed: set[str]) -> None:
-    extra = sorted(set(value) - allowed)
-    if extra:
-        raise _fail(name, f"unexpected key(s) {', '.join(extra)} (allowed: {', '.join(sorted(allowed))})")
-
-
 # --- wording --------------------------------------------------------------------------------
 PHRASE_FIELDS: Mapping[str, frozenset[str]] = MappingProxyType({
     "article_heading": frozenset({"num", "title"}),
@@ -257,7 +344,12 @@ PHRASE_FIELDS: Mapping[str, frozenset[str]] = MappingProxyType({
     "fine.range": frozenset({"min", "max", "unit"}),
     "fine.amount": frozenset({"amount", "unit"}),
     "fine.max": frozenset({"max", "unit"}),
+    "describe.range": frozenset({"min", "max", "unit"}),
+    "describe.up_to": frozenset({"max", "unit"}),
+    "describe.fixed": frozenset({"max", "unit"}),
 })
+OPTIONAL_PHRASES = ("describe.range", "describe.up_to", "describe.fixed")  # how forms and tables word a value
+_DESCRIBE_DEFAULTS = {"range": "{min} to {max} {unit}", "up_to": "up to {max} {unit}", "fixed": "{max} {unit}"}
 
 
 def check_pattern(key: str, pattern: Any) -> str | None:
@@ -301,6 +393,14 @@ class Phrases:
         unit = self.unit("units", term.unit, term.max)
         key = "prison.max" if term.min == 0 else "prison.fixed" if term.min == term.max else "prison.range"
         return self.get(key).format(min=self.number(term.min), max=self.number(term.max), unit=unit)
+
+    def span(self, low: int, high: int, unit: str, amount: Any = None) -> str:
+        """A range as forms show it: "2 to 5 years", "up to 500 penalty units" (`describe` phrases)."""
+        table = self.data.get("describe", {})
+        key = "up_to" if low == 0 else "fixed" if low == high else "range"
+        number = amount or self.number
+        text = str(table.get(key, _DESCRIBE_DEFAULTS[key])).format(min=number(low), max=number(high), unit=unit)
+        return re.sub(r"\s+", " ", text).strip()
 
     def fine(self, fine: Fine) -> str:
         def num(n: int | None) -> str:

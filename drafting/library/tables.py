@@ -10,9 +10,11 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from drafting.library.model import PHRASE_TABLES, suggest
-from drafting.library.params import MONEY, NAME_RE, TYPES, Parameter, Phrases, check_pattern
+from drafting.library.params import MONEY, NAME_RE, OPTIONAL_PHRASES, TYPES, Parameter, Phrases, check_pattern
 
-PARAM_KEYS = {"type", "description", "default", "defaults", "min", "max", "choices", "units", "allow_empty"}
+PARAM_KEYS = {"type", "label", "description", "default", "defaults", "min", "max", "choices", "choice_labels", "units",
+              "unit", "allow_empty"}
+MESSAGE_LANGUAGE = "en"  # validation messages are English (the CLI's language); units are worded from its phrases
 PRISON_UNITS = ("years", "months")
 RESERVED = {"ref", "range", "dict", "namespace", "loop", "self", "caller", "varargs", "kwargs"}  # template names
 
@@ -21,6 +23,8 @@ def parameter_from_table(name: str, decl: Any, languages: tuple[str, ...], phras
     """The parameter declared by `[parameters.<name>]` (raises ValueError or LibraryError)."""
     if not NAME_RE.match(name) or name in RESERVED:
         raise ValueError("names are lower_snake_case and not a reserved template word")
+    if name in languages:  # a preset's [values.<lang>] table would read as this parameter
+        raise ValueError(f"a parameter may not be named like a language ({', '.join(languages)})")
     if not isinstance(decl, dict):
         raise ValueError("must be a table")
     extra = sorted(set(decl) - PARAM_KEYS)
@@ -39,8 +43,24 @@ def parameter_from_table(name: str, decl: Any, languages: tuple[str, ...], phras
     if ptype == "choice" and (not isinstance(choices, list) or not choices or not all(isinstance(c, str) for c in choices)):
         raise ValueError("a choice needs a list of string choices")
     units = _units(ptype, decl.get("units"), phrases)
+    label = _labels(decl.get("label"), "label")
+    choice_labels = decl.get("choice_labels", {})
+    if not isinstance(choice_labels, dict) or not all(
+            isinstance(table, dict) and set(table) <= set(choices) and all(isinstance(v, str) and v.strip() for v in table.values())
+            for table in choice_labels.values()):
+        raise ValueError("choice_labels must be a table per language of choice = \"label\" (choice_labels.en = { … })")
+    unit = decl.get("unit", "")
+    common = set.intersection(*(set(p.data["units"]) for p in phrases.values()))
+    if unit and (ptype != "integer" or unit not in common):
+        raise ValueError(f"unit is for integer parameters and must be worded in every language's units "
+                         f"({', '.join(sorted(common))})")
+    words_lang = MESSAGE_LANGUAGE if MESSAGE_LANGUAGE in phrases else next(iter(phrases))
+    unit_words = {key: (forms["one"], forms["many"]) for table in PHRASE_TABLES
+                  for key, forms in phrases[words_lang].data[table].items()}
+    fields = dict(label=label, choice_labels=MappingProxyType({k: MappingProxyType(dict(v)) for k, v in choice_labels.items()}),
+                  unit=unit, unit_words=MappingProxyType(unit_words))
     param = Parameter(name, ptype, MappingProxyType(dict(desc)), None, MappingProxyType({}),
-                      decl.get("min"), decl.get("max"), tuple(choices), units, bool(decl.get("allow_empty", False)))
+                      decl.get("min"), decl.get("max"), tuple(choices), units, bool(decl.get("allow_empty", False)), **fields)
     default = param.validate(decl["default"]) if "default" in decl else None
     localized = decl.get("defaults", {})
     if not isinstance(localized, dict) or set(localized) - set(languages):
@@ -50,7 +70,16 @@ def parameter_from_table(name: str, decl: Any, languages: tuple[str, ...], phras
     if missing:
         raise ValueError(f"needs a default (default = …, or defaults.{missing[0]} = …)")
     return Parameter(name, ptype, param.description, default, MappingProxyType(localized),
-                     param.minimum, param.maximum, param.choices, units, param.allow_empty)
+                     param.minimum, param.maximum, param.choices, units, param.allow_empty, **fields)
+
+
+def _labels(value: Any, what: str) -> Mapping[str, str]:
+    """An optional {lang: text} table (a parameter without labels is shown by its name in words)."""
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise ValueError(f"{what} must be a table of texts per language ({what}.en = \"…\")")
+    return MappingProxyType({k: v.strip() for k, v in value.items()})
 
 
 def _units(ptype: str, declared: Any, phrases: Mapping[str, Phrases]) -> tuple[str, ...]:
@@ -82,6 +111,12 @@ def phrase_problem(data: Mapping[str, Any]) -> str | None:
         for part in dotted.split("."):
             node = node.get(part) if isinstance(node, Mapping) else None
         problem = check_pattern(dotted, node) if node is not None else f"{dotted} is missing"
+        if problem:
+            return problem
+    for dotted in OPTIONAL_PHRASES:
+        section, key = dotted.split(".")
+        node = data.get(section, {}).get(key) if isinstance(data.get(section), Mapping) else None
+        problem = check_pattern(dotted, node) if node is not None else None
         if problem:
             return problem
     for table in PHRASE_TABLES:

@@ -9,13 +9,13 @@ stay in their own drafts. A bill version is compared as the bill its spec assemb
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import streamlit as st
 
-from drafting import akn
+from drafting import akn, naming
 from drafting.amend.instructions import default_act_name, instructions, instructions_document
+from drafting.amend.wording import describe
 from drafting.app import cache, drafts, render, state
 from drafting.app.pages.statutes import UPLOAD_MB, import_upload
 from drafting.errors import DraftingError
@@ -70,16 +70,19 @@ def save_comparison(old: tuple[str, int], new: tuple[str, int], act_name: str = 
     name = comparison_name(a, b)
     data = {"old": {"draft": a.draft_id, "version": a.version}, "new": {"draft": b.draft_id, "version": b.version},
             "act_name": act_name}
-    return state.save(KIND, name, json.dumps(data, sort_keys=True), "versions chosen")
+    meta = drafts.facts_meta(naming.facts_from(a.meta), file_stem=drafts.file_stem(a))
+    return state.save(KIND, name, json.dumps(data, sort_keys=True), "versions chosen", meta)
 
 
 def comparison_name(a: Version, b: Version) -> str:
-    """"Name: version 1 → 2" for one draft; with the draft ids when two drafts share a name."""
-    if a.draft_id == b.draft_id:
-        return f"{a.name}: version {a.version} → {b.version}"
-    if a.name == b.name:
-        return f"{a.name}: {a.draft_id} v{a.version} → {b.draft_id} v{b.version}"
-    return f"{a.name} v{a.version} → {b.name} v{b.version}"
+    """"Ley …: version 1 → version 2" for one draft; for two drafts of one law, what tells them apart
+    (file, date, time) — never an id (drafting.naming)."""
+    def side(v: Version) -> tuple[naming.Facts, str, int, str]:
+        facts = naming.facts_from(v.meta)
+        same_draft = a.draft_id == b.draft_id
+        return (facts if not same_draft else naming.Facts(title=facts.title)), v.name, v.version, v.created
+
+    return naming.comparison_name(side(a), side(b), state.ui_language())
 
 
 # --- choosing the versions ----------------------------------------------------------------------
@@ -87,8 +90,8 @@ def comparison_name(a: Version, b: Version) -> str:
 def side_picker(side: str, title: str, current: dict[str, Any] | None, tag: str) -> tuple[str, int] | None:
     store = state.store()
     listed = [d for kind in TEXT_KINDS for d in store.list_drafts(kind)]
-    ids = [d.id for d in listed]
-    names = {d.id: f"{'Bill: ' if d.kind == 'bill' else ''}{d.name}  ·  {d.id}" for d in listed}
+    names = naming.names_in((d.id, f"{'Bill: ' if d.kind == 'bill' else ''}{drafts.label(d)}") for d in listed)
+    ids = list(names)
     key = f"am_{side}_statute_{tag}"
     pending = st.session_state.pop(f"am_{side}_pending", None)  # a file just imported for this side
     if pending in ids:
@@ -97,9 +100,11 @@ def side_picker(side: str, title: str, current: dict[str, Any] | None, tag: str)
         wanted = (current or {}).get("draft") or state.remembered("statute")
         st.session_state[key] = wanted if wanted in ids else (ids[0] if ids else None)
     st.markdown(f"**{title}**")
-    chosen = st.selectbox("Statute or bill", ids, key=key, format_func=names.get, placeholder="Choose a statute or a bill")
+    chosen = st.selectbox(f"{title}: statute or bill", ids, key=key, format_func=names.get,
+                          placeholder="Choose a statute or a bill")
     if not chosen:
         return None
+    st.caption(render.md_escape(names[chosen]))  # the whole name: a narrow box cuts off what tells two texts apart
     numbers = [h.version for h in reversed(store.history(chosen))]
     vkey = f"am_{side}_version_{tag}_{chosen}"
     if vkey not in st.session_state:
@@ -107,14 +112,14 @@ def side_picker(side: str, title: str, current: dict[str, Any] | None, tag: str)
         if wanted_v not in numbers:  # by default: the previous version on the old side, the latest on the new
             wanted_v = numbers[1] if side == "old" and len(numbers) > 1 else numbers[0]
         st.session_state[vkey] = wanted_v
-    version = st.selectbox("Version", numbers, key=vkey,
+    version = st.selectbox(f"{title}: version", numbers, key=vkey,
                            format_func=lambda n: f"version {n}" + (" (latest)" if n == numbers[0] else ""))
     # After an import the uploader and its expander get new keys: they come back empty and closed.
     n = st.session_state.get(f"am_{side}_uploads", 0)
     with st.expander("… or upload a file", key=f"am_{side}_upload_box{n or ''}"):
         upload = st.file_uploader(f"{title} ({', '.join(IMPORTABLE)})", type=[e.lstrip(".") for e in IMPORTABLE],
                                   key=f"am_{side}_upload{n or ''}", max_upload_size=UPLOAD_MB)
-        if st.button("Import", key=f"am_{side}_import{n or ''}", disabled=upload is None):
+        if st.button(f"Import the file as the {title.lower()}", key=f"am_{side}_import{n or ''}", disabled=upload is None):
             before = state.remembered("statute")
             draft_id = import_upload(upload.name, upload.getvalue())
             if draft_id:
@@ -143,21 +148,7 @@ def _groups(rows) -> list[list]:  # rows: tuple[Row, ...]
     return out
 
 
-OP_WORDS = {"modify": "Modified", "insert": "Inserted", "delete": "Deleted", "move": "Moved",
-            "renumber": "Renumbered", "unchanged": "Unchanged"}
-
-
-def describe(change, profile) -> str:  # change: Change | None, profile: Profile
-    """"Artículo 6.- → Artículo 7.-: modified" — the provision as the profile labels it, and what happened."""
-    if change is None:
-        return ""
-    labels = [profile.label(n).strip() for n in (change.old, change.new) if n is not None and n.num]
-    where = " → ".join(dict.fromkeys(labels))
-    what = OP_WORDS.get(change.op, change.op)
-    return f"{where}: {what.lower()}" if where else what
-
-
-def redline_view(plan, changed_only: bool, profile) -> None:
+def redline_view(plan, changed_only: bool, profile, old_doc, new_doc) -> None:
     groups = _groups(plan.rows)
     if changed_only:
         groups = [g for g in groups if any(r.op != "equal" for r in g)]
@@ -174,13 +165,15 @@ def redline_view(plan, changed_only: bool, profile) -> None:
             right = '<p class="dr-muted">moved (see its new place)</p>'
         if "move_to" in ops:
             left = '<p class="dr-muted">moved (from its old place)</p>'
-        op = describe(group[0].change, profile) or ("" if ops == {"equal"} else "changed")
+        op = (describe(group[0].change, profile, old_doc, new_doc) if group[0].change is not None
+              else ("" if ops == {"equal"} else "changed"))
         parts.append(f'<div class="dr-muted" style="margin:.6rem 0 .2rem">{render.esc(op)}</div>'
                      + render.pair_html("Old", left or "&nbsp;", "New", right or "&nbsp;"))
     render.html("".join(parts))
 
 
 def change_list(changes, changed_only: bool, profile) -> None:
+    """Each changed provision named as the law cites it ("artículo 5-B — insertado"), in a table that wraps."""
     rows = []
     for change in changes.changes:
         if change.level not in ("unit", "division"):
@@ -188,19 +181,17 @@ def change_list(changes, changed_only: bool, profile) -> None:
         if changed_only and change.op == "unchanged":
             continue
         node = change.node
-        rows.append({"change": change.op, "old": change.old_num, "new": change.new_num,
-                     "provision": " ".join(p for p in (node.heading, "" if node.heading else node.text[:80]) if p),
-                     "level": profile.unit_kind if change.level == "unit" else change.level,
-                     "similarity": round(change.similarity),
-                     "wording changed": "yes" if change.text_changed else "",
-                     "renumbered": "yes" if change.renumbered else ""})
+        text = node.heading or node.text
+        rows.append([render.esc(describe(change, profile)),
+                     render.esc(naming.short_title(text, 160) if text else "—"),
+                     render.esc(f"{round(change.similarity)}%" if change.old is not None and change.new is not None else "—"),
+                     "yes" if change.text_changed else "", "yes" if change.renumbered else ""])
     if not rows:
         st.info("No changes.")
         return
     shown, start, pages = render.page(rows, CHANGES_PAGE, "am_changes_page", "Changes")
-    st.dataframe(shown, hide_index=True, width="stretch",
-                 column_config={"similarity": st.column_config.ProgressColumn(min_value=0, max_value=100, format="%d%%"),
-                                "provision": st.column_config.TextColumn(width="large")})
+    render.html(render.matrix_html(["Provision and change", "Heading or text", "Similarity", "Wording changed", "Renumbered"],
+                                   shown, numeric=(2,)))
 
 
 def show_comparison(version: Version) -> None:
@@ -223,17 +214,24 @@ def show_comparison(version: Version) -> None:
     changed_only = st.toggle("Changed provisions only", value=True, key="am_changed_only")
     tab_side, tab_list, tab_instr, tab_files = st.tabs(["Side by side", "Change list", "Amending instructions", "Downloads"])
     with tab_side:
-        redline_view(cache.plan(old_xml, new_xml, profile.id), changed_only, profile)
+        redline_view(cache.plan(old_xml, new_xml, profile.id), changed_only, profile, old_doc, new_doc)
     with tab_list:
         change_list(changes, changed_only, profile)
     act_name = data.get("act_name") or default_act_name(profile, old_doc.meta)
     with tab_instr:
-        name = st.text_input("How the instructions name the act", act_name, key=f"am_act_{version.draft_id}_{version.version}",
-                             max_chars=200)
-        if name.strip() and name.strip() != act_name:
-            data["act_name"] = name.strip()
-            state.save(KIND, version.name, json.dumps(data, sort_keys=True), "act name changed")
-            st.rerun()
+        key = f"am_act_{version.draft_id}"
+        if st.session_state.get(f"{key}_shows") != version.version:  # another version came in: show its name
+            st.session_state[key] = act_name
+            st.session_state[f"{key}_shows"] = version.version
+
+        def on_act_name() -> None:  # saved on Enter or when the field loses focus
+            name = str(st.session_state[key]).strip()
+            if name and name != act_name:
+                _, number = state.save(KIND, version.name, json.dumps({**data, "act_name": name}, sort_keys=True),
+                                       "act name changed", dict(version.meta))
+                st.session_state[f"{key}_shows"] = number
+
+        st.text_input("How the amending instructions name the act", key=key, max_chars=200, on_change=on_act_name)
         try:
             items = instructions(changes, profile, act_name)
         except DraftingError as exc:
@@ -249,23 +247,40 @@ def show_comparison(version: Version) -> None:
                 body.append(f'<div style="margin-left:2em">{render.node_html(item.provision, label=profile.label)}</div>')
         if body:
             render.html(f'<div class="dr-law">{"".join(body)}</div>')
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", f"{old_doc.meta.number or 'statute'}-v{old_v.version}-v{new_v.version}").strip("-")
+    stem = drafts.file_stem(old_v)
+    versions = naming.version_tags((naming.facts_from(old_v.meta), old_v.version), (naming.facts_from(new_v.meta), new_v.version),
+                                   old_v.draft_id == new_v.draft_id)
     with tab_files:
         c1, c2, c3 = st.columns(3)
-        c1.download_button("Tracked-changes DOCX", lambda: redline_bytes(old_doc, new_doc, changes, profile=profile),
-                           file_name=f"redline-{stem}.docx", key="am_dl_redline", type="primary", width="stretch",
+        c1.download_button("Download tracked changes (DOCX)", lambda: redline_bytes(old_doc, new_doc, changes, profile=profile),
+                           file_name=naming.file_name(stem, "redline", *versions, ext="docx"), key="am_dl_redline",
+                           type="primary", width="stretch",
                            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-        c2.download_button("Amending bill DOCX",
+        c2.download_button("Download the amending bill (DOCX)",
                            lambda: docx_bytes(instructions_document(changes, profile, act_name), profile),
-                           file_name=f"amending-bill-{stem}.docx", key="am_dl_instructions", width="stretch",
+                           file_name=naming.file_name(stem, "amending-bill", *versions, ext="docx"),
+                           key="am_dl_instructions", width="stretch",
                            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-        c3.download_button("Side-by-side HTML", lambda: diff_html(old_doc, new_doc, changes, profile=profile).encode("utf-8"),
-                           file_name=f"comparison-{stem}.html", mime="text/html", key="am_dl_html", width="stretch")
+        c3.download_button("Download side by side (HTML)", lambda: diff_html(old_doc, new_doc, changes, profile=profile).encode("utf-8"),
+                           file_name=naming.file_name(stem, "comparison", *versions, ext="html"), mime="text/html",
+                           key="am_dl_html", width="stretch")
 
 
 def view_version(version: Version) -> None:
+    """An earlier version of the comparison: the two texts it compared, by name."""
     st.caption(f"Version {version.version} · {drafts.when(version.created)} · {render.md_escape(version.note)}")
-    st.code(json.dumps(json.loads(version.payload), indent=1), language="json")
+    try:
+        data = payload_of(version)
+        rows = []
+        for side, title in SIDES:
+            try:
+                rows.append([render.esc(title), render.esc(drafts.label(side_version(data[side])))])
+            except DraftingError as exc:
+                rows.append([render.esc(title), render.esc(exc)])
+        rows.append([render.esc("How the instructions name the act"), render.esc(data.get("act_name") or "the default")])
+        render.html(render.matrix_html(["", "Text"], rows))
+    except (DraftingError, ValueError) as exc:
+        render.error(exc)
 
 
 def render_page() -> None:
@@ -273,16 +288,16 @@ def render_page() -> None:
     st.caption("Compare two versions of a statute or bill: what changed, the redline, the amending "
                "instructions that make the change, and a Word file with real tracked changes.")
     open_id = state.open_draft_id(KIND)
-    listed = state.store().list_drafts(KIND)
-    ids = [d.id for d in listed]
+    ids, names = drafts.choices(state.store().list_drafts(KIND))
     c1, c2 = st.columns([4, 1], vertical_alignment="bottom")
     chosen = c1.selectbox("Comparisons in the workspace", ids, index=ids.index(open_id) if open_id in ids else None,
-                          format_func=lambda i: next(f"{d.name}  ·  {d.id}" for d in listed if d.id == i),
+                          format_func=names.get,
                           placeholder="Choose a comparison, or pick two versions below", key=f"am_pick_{open_id}")
     if chosen and chosen != open_id:
         state.set_open(KIND, chosen)
         st.rerun()
-    if c2.button("New comparison", key="am_new", width="stretch", disabled=open_id is None):
+    if c2.button("New comparison", key="am_new", width="stretch", disabled=open_id is None,
+                 help="Close this comparison and pick two other versions."):
         state.set_open(KIND, None)
         st.rerun()
     current = state.store().get(open_id) if open_id else None
@@ -301,7 +316,7 @@ def render_page() -> None:
         same = old is not None and old == new
         if same:
             st.caption("Pick two different versions.")
-        if st.button("Compare", type="primary", key="am_compare", disabled=old is None or new is None or same):
+        if st.button("Compare the two versions", type="primary", key="am_compare", disabled=old is None or new is None or same):
             try:
                 save_comparison(old, new, (data or {}).get("act_name", ""))
                 st.rerun()

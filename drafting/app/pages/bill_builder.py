@@ -1,8 +1,10 @@
 """Bill builder: a tailored bill from model clauses — clauses, typed parameters, live preview, downloads.
 
 The draft is a BillSpec kept as TOML in the workspace; every edit (a clause added, moved or
-removed, a parameter changed) is saved at once as a new version. Widget keys carry the draft
-version, so after each save the form is rebuilt from the saved spec.
+removed, a parameter changed) is saved at once as a new version. The form's widget keys stay the
+same while this session's own edits are saved — so a value half-typed in one field survives the
+save another field causes — and change only when the bill changed some other way (a restored
+version, a reset, another jurisdiction, another tab), so the form then shows the saved values.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-from drafting import akn
+from drafting import akn, naming
 from drafting.app import cache, drafts, render, state
 from drafting.app.bills import (
     KIND,
@@ -35,24 +37,48 @@ from drafting.errors import DraftingError
 from drafting.export.docx import docx_bytes
 from drafting.export.html import document_html
 from drafting.library.library import Library
-from drafting.library.params import LibraryError
+from drafting.library.params import ParameterError
 from drafting.parse import profiles
 from drafting.store import Version
 
 ERRORS = "bill_param_errors"
-LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+FORMS = "bill_forms"  # draft id → (generation of the form's keys, the version the form shows)
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
+# --- the form's keys ------------------------------------------------------------------------------
+
+def form_prefix(draft_id: str, latest: int) -> str:
+    """The prefix of every widget key of the open bill's form (see the module docstring)."""
+    forms = st.session_state.setdefault(FORMS, {})
+    generation, shown = forms.get(draft_id, (0, latest))
+    if shown != latest:
+        generation += 1
+    forms[draft_id] = (generation, latest)
+    return f"b:{draft_id}:{generation}:"
+
+
+def _form_shows(draft_id: str, version: int) -> None:
+    """This session's widgets already show `version` (their own edit): keep the keys."""
+    generation, _ = st.session_state.setdefault(FORMS, {}).get(draft_id, (0, version))
+    st.session_state[FORMS][draft_id] = (generation, version)
 
 
 # --- callbacks: run before the rerun, so each change is saved before anything is drawn ---------------
 
-def _apply(change, note: str) -> None:  # change: Callable[[BillSpec], BillSpec]
+def _apply(change, note: str, *, keep_form: bool = True) -> None:  # change: Callable[[BillSpec], BillSpec]
+    """Save a change to the open bill. `keep_form=False` when the change alters values the form
+    shows (jurisdiction, language, a reset): its widgets are then rebuilt from the saved bill."""
     version = state.open_version(KIND)
     if version is None:
         return
     try:
-        save_spec(change(spec_of(version)), note)
+        draft_id, number = save_spec(change(spec_of(version)), note)
     except DraftingError as exc:
         st.session_state["bill_error"] = str(exc)
+        return
+    if keep_form:
+        _form_shows(draft_id, number)
 
 
 def _on_param(name: str, prefix: str) -> None:
@@ -62,36 +88,38 @@ def _on_param(name: str, prefix: str) -> None:
         value = read_widget(param, prefix)
         version = state.open_version(KIND)
         spec = set_parameter(spec_of(version), lib, name, value)
-        save_spec(spec, f"parameter {name}")
+        draft_id, number = save_spec(spec, f"{param.title(state.ui_language())} changed")
+        _form_shows(draft_id, number)
         st.session_state.setdefault(ERRORS, {}).pop(name, None)
-    except LibraryError as exc:
-        st.session_state.setdefault(ERRORS, {})[name] = exc.message
+    except ParameterError as exc:  # the library's own sentence, shown under the field it is about
+        st.session_state.setdefault(ERRORS, {})[name] = exc.problem
     except DraftingError as exc:
         st.session_state.setdefault(ERRORS, {})[name] = str(exc)
 
 
 # --- the form ----------------------------------------------------------------------------------------
 
-def bill_parameters(spec: BillSpec, lib: Library, assembly: Assembly | None) -> dict[str, tuple[Any, str]]:
-    """Every parameter the bill's clauses take: its value now and where it comes from."""
-    lang = bill_language(spec, lib)
+def bill_clause_ids(spec: BillSpec, lib: Library, assembly: Assembly | None) -> list[str]:
+    """The clauses of the bill as assembled (with what they require and the final provisions), in order."""
     ids = [k.split(":", 1)[1] for k in (assembly.provenance if assembly else {}) if k.startswith("clause:")]
-    ids = ids or [c.id for c in spec.clauses]
+    return [cid for cid in (ids or [c.id for c in spec.clauses]) if cid in lib.clauses]
+
+
+def bill_parameters(spec: BillSpec, lib: Library, assembly: Assembly | None) -> dict[str, tuple[Any, str]]:
+    """Every parameter the bill's clauses take: its value now and where it comes from ("set",
+    "preset" or "default")."""
+    lang = bill_language(spec, lib)
     out: dict[str, tuple[Any, str]] = {}
     overrides = {}
     for name, raw in spec.parameters.items():
         try:
             overrides[name] = lib.parameters[name].validate(raw) if name in lib.parameters else raw
-        except LibraryError:
+        except DraftingError:
             continue
-    preset = lib.jurisdiction(spec.jurisdiction).values
-    for cid in ids:
-        if cid not in lib.clauses:
-            continue
+    for cid in bill_clause_ids(spec, lib, assembly):
         values = lib.resolve_params(cid, spec.jurisdiction, {k: v for k, v in overrides.items() if k in lib.clauses[cid].parameters}, lang=lang)
         for name, value in values.items():
-            origin = "set for this bill" if name in overrides else "jurisdiction preset" if name in preset else "model-law default"
-            out.setdefault(name, (value, origin))
+            out.setdefault(name, (value, lib.value_origin(name, spec.jurisdiction, lang, overrides)))
     return out
 
 
@@ -100,82 +128,134 @@ def clause_list(spec: BillSpec, lib: Library, prefix: str, lang: str) -> None:
         c0, c1, c2, c3 = st.columns([8, 1, 1, 1], vertical_alignment="center")
         known = lib.clauses.get(clause.id)
         title = known.title.get(lang, clause.id) if known else f"{clause.id} (not in the library)"
-        c0.markdown(f"{i + 1}\\. {render.md_escape(title)}  \n:gray[{render.md_escape(clause.id)}]")
-        # Icons from the bundled Material font: arrow characters are missing from many system fonts.
-        c1.button("", icon=":material/arrow_upward:", key=f"{prefix}up{i}", disabled=i == 0, help="Move up",
-                  on_click=_apply, args=(lambda s, i=i: move_clause(s, i, -1), f"moved {clause.id} up"))
-        c2.button("", icon=":material/arrow_downward:", key=f"{prefix}down{i}", disabled=i == len(spec.clauses) - 1, help="Move down",
-                  on_click=_apply, args=(lambda s, i=i: move_clause(s, i, 1), f"moved {clause.id} down"))
-        c3.button("", icon=":material/close:", key=f"{prefix}rm{i}", disabled=len(spec.clauses) == 1, help="Remove",
-                  on_click=_apply, args=(lambda s, i=i: remove_clause(s, i), f"removed {clause.id}"))
+        c0.markdown(f"{i + 1}\\. {render.md_escape(title)}")
+        # The label is the accessible name (what the button does to which clause); the eye sees an
+        # icon drawn by the app's stylesheet (render.ICON_BUTTONS), the tooltip says it in words.
+        c1.button(f"Move “{title}” up", key=f"clause_up_{i}", disabled=i == 0, help="Move this clause up",
+                  on_click=_apply, args=(lambda s, i=i: move_clause(s, i, -1), f"moved {title} up"))
+        c2.button(f"Move “{title}” down", key=f"clause_down_{i}", disabled=i == len(spec.clauses) - 1,
+                  help="Move this clause down",
+                  on_click=_apply, args=(lambda s, i=i: move_clause(s, i, 1), f"moved {title} down"))
+        c3.button(f"Remove “{title}” from the bill", key=f"clause_remove_{i}", disabled=len(spec.clauses) == 1,
+                  help="Remove this clause from the bill",
+                  on_click=_apply, args=(lambda s, i=i: remove_clause(s, i), f"removed {title}"))
     missing = [cid for cid in lib.clauses if cid not in {c.id for c in spec.clauses}]
     if missing:
-        c0, c1 = st.columns([8, 3], vertical_alignment="bottom")
-        choice = c0.selectbox("Add a clause", missing, key=f"{prefix}add_pick", index=None, placeholder="Choose a clause",
-                              format_func=lambda cid: f"{lib.clauses[cid].title.get(lang, cid)} ({cid})")
-        c1.button("Add", key=f"{prefix}add", disabled=choice is None, width="stretch",
-                  on_click=_apply, args=(lambda s: add_clause(s, choice), f"added {choice}"))
+        c0, c1 = st.columns([7, 3], vertical_alignment="bottom")
+        pick = f"{prefix}add_pick"
+        choice = c0.selectbox("Add a clause to the bill", missing, key=pick, index=None, placeholder="Choose a clause",
+                              format_func=lambda cid: lib.clauses[cid].title.get(lang, cid))
+
+        def add() -> None:
+            picked = st.session_state.get(pick)
+            title = lib.clauses[picked].title.get(lang, picked) if picked in lib.clauses else picked
+            _apply(lambda s: add_clause(s, picked), f"added {title}")
+            st.session_state[pick] = None
+
+        c1.button("Add clause", key=f"{prefix}add", disabled=choice is None, width="stretch", on_click=add)
 
 
 def bill_settings(spec: BillSpec, lib: Library, prefix: str) -> None:
     codes = sorted(lib.jurisdictions)
 
-    def j_label(code: str) -> str:
-        j = lib.jurisdictions[code]
-        return f"{j.name.get(j.language) or code} ({code})"
-
     def on_jurisdiction() -> None:
-        _apply(lambda s: replace(s, jurisdiction=st.session_state[f"{prefix}jur"]), "jurisdiction changed")
+        _apply(lambda s: replace(s, jurisdiction=st.session_state[f"{prefix}jur"]), "jurisdiction changed", keep_form=False)
 
-    def on_text(field: str) -> None:
+    def on_text(field: str, words: str) -> None:
         value = str(st.session_state[f"{prefix}{field}"]).strip()
         if field == "date" and value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            st.session_state["bill_error"] = "date: write it as YYYY-MM-DD"
+            st.session_state["bill_error"] = "The date of the bill must be written as YYYY-MM-DD, e.g. 2025-06-01."
             return
-        _apply(lambda s: replace(s, **{field: value}), f"{field.replace('_', ' ')} changed")
+        _apply(lambda s: replace(s, **{field: value}), f"{words} changed", keep_form=field != "language")
 
-    c1, c2 = st.columns([3, 2])
-    c1.selectbox("Jurisdiction", codes, index=codes.index(spec.jurisdiction) if spec.jurisdiction in codes else 0,
-                 format_func=j_label, key=f"{prefix}jur", on_change=on_jurisdiction,
+    for field, value in (("jur", spec.jurisdiction if spec.jurisdiction in codes else codes[0]),
+                         ("language", spec.language if spec.language in lib.languages else ""),
+                         ("title", spec.title), ("short_title", spec.short_title), ("number", spec.number),
+                         ("date", spec.date)):
+        if f"{prefix}{field}" not in st.session_state:
+            st.session_state[f"{prefix}{field}"] = value
+    c1, c2 = st.columns(2)
+    c1.selectbox("Jurisdiction of the bill", codes, format_func=lambda c: drafts.jurisdiction_name(lib, c),
+                 key=f"{prefix}jur", on_change=on_jurisdiction,
                  help="Whose parameter presets, drafting profile and bill furniture the bill takes.")
     langs = [""] + list(lib.languages)
-    c2.selectbox("Language", langs, index=langs.index(spec.language) if spec.language in langs else 0,
-                 format_func=lambda x: LANGUAGE_NAMES.get(x, x) if x else "Default", key=f"{prefix}language",
-                 help="Default: the jurisdiction's language.",
-                 on_change=on_text, args=("language",))
-    st.text_input("Title", spec.title, key=f"{prefix}title", on_change=on_text, args=("title",), max_chars=400,
+    default_lang = lib.jurisdictions[spec.jurisdiction].language if spec.jurisdiction in lib.jurisdictions else ""
+    c2.selectbox("Language of the bill", langs,
+                 format_func=lambda x: LANGUAGE_NAMES.get(x, x) if x else f"{LANGUAGE_NAMES.get(default_lang, default_lang)} (default)",
+                 key=f"{prefix}language", on_change=on_text, args=("language", "language"))
+    st.text_input("Title of the bill", key=f"{prefix}title", on_change=on_text, args=("title", "title"), max_chars=400,
                   placeholder="the jurisdiction's standard title")
-    c1, c2, c3 = st.columns([1.6, 1, 1.3])
-    c1.text_input("Short title", spec.short_title, key=f"{prefix}short_title", on_change=on_text, args=("short_title",), max_chars=200)
-    c2.text_input("Number", spec.number, key=f"{prefix}number", on_change=on_text, args=("number",), max_chars=40)
-    c3.text_input("Date", spec.date, key=f"{prefix}date", on_change=on_text, args=("date",), max_chars=10,
+    st.text_input("Short title of the bill", key=f"{prefix}short_title", on_change=on_text,
+                  args=("short_title", "short title"), max_chars=200, placeholder="optional")
+    c1, c2 = st.columns(2)
+    c1.text_input("Number of the bill", key=f"{prefix}number", on_change=on_text, args=("number", "number"), max_chars=40,
+                  placeholder="optional")
+    c2.text_input("Date of the bill", key=f"{prefix}date", on_change=on_text, args=("date", "date"), max_chars=10,
                   placeholder="YYYY-MM-DD")
+
+
+def parameter_groups(spec: BillSpec, lib: Library, assembly: Assembly | None, prefix: str, open_id: str, lang: str) -> None:
+    """The parameters grouped by the clause that uses them (a shared one under its first clause)."""
+    params = bill_parameters(spec, lib, assembly) if spec.jurisdiction in lib.jurisdictions else {}
+    ui = state.ui_language()
+    errors = st.session_state.get(ERRORS, {})
+    st.markdown(f"**Parameters** ({len(params)}, by clause)")
+    placed: dict[str, str] = {}
+    for cid in bill_clause_ids(spec, lib, assembly):
+        clause = lib.clauses[cid]
+        own = [n for n in clause.parameters if n in params and n not in placed]
+        shared = [n for n in clause.parameters if n in placed]
+        if not own and not shared:
+            continue
+        title = clause.title.get(lang) or clause.title.get(ui, cid)
+        # A stable key keeps the expander open across the saves its own widgets cause.
+        with st.expander(f"{render.md_escape(title)} — {len(own) + len(shared)} "
+                         f"{'setting' if len(own) + len(shared) == 1 else 'settings'}",
+                         expanded=any(n in errors for n in own), key=f"bx:{open_id}:{cid}"):
+            for name in own:
+                placed[name] = title
+                value, origin = params[name]
+                parameter_widget(lib, lib.parameters[name], value, origin, prefix, ui, _on_param, errors.get(name))
+                if name in spec.parameters:
+                    label = lib.parameters[name].title(ui)
+                    st.button(f"Reset “{label}” to the jurisdiction's value", key=f"{prefix}reset_{name}",
+                              on_click=_apply, args=(lambda s, n=name: clear_parameter(s, n), f"{label} reset"),
+                              kwargs={"keep_form": False})
+            for name in shared:
+                st.caption(render.md_escape(f"{lib.parameters[name].title(ui)}: "
+                                            f"{lib.describe_value(name, params[name][0], ui)} (set under “{placed[name]}”)"))
 
 
 def amending_settings(spec: BillSpec, lib: Library, prefix: str) -> None:
     """The settings of an amending bill: which statute, which jurisdiction, which gaps."""
     statute = amended_statute(spec)
     doc = cache.document(statute.payload)
-    st.markdown(f"Amends **{render.md_escape(statute.name)}**, version {statute.version} "
-                f":gray[({render.md_escape(statute.draft_id)})]")
+    st.markdown(f"Amends **{render.md_escape(naming.short_title(doc.meta.title or statute.name))}**, "
+                f"version {statute.version} (saved {render.md_escape(drafts.when(statute.created))})")
     codes = [c for c, j in lib.jurisdictions.items() if j.language == doc.meta.language] or sorted(lib.jurisdictions)
     sets = [sid for sid, cs in lib.criteria_sets.items() if cs.core]
+    for field, value in (("jur", spec.jurisdiction if spec.jurisdiction in codes else codes[0]),
+                         ("edition", spec.edition if spec.edition in sets else sets[0]),
+                         ("from_review", spec.gaps_from_review), ("title", spec.title), ("short_title", spec.short_title)):
+        if f"{prefix}{field}" not in st.session_state:
+            st.session_state[f"{prefix}{field}"] = value
     c1, c2 = st.columns([3, 2])
-    c1.selectbox("Jurisdiction", codes, index=codes.index(spec.jurisdiction) if spec.jurisdiction in codes else 0,
-                 format_func=lambda c: f"{lib.jurisdictions[c].name.get(lib.jurisdictions[c].language) or c} ({c})",
+    c1.selectbox("Jurisdiction of the bill", codes, format_func=lambda c: drafts.jurisdiction_name(lib, c),
                  key=f"{prefix}jur", on_change=lambda: _apply(lambda s: replace(s, jurisdiction=st.session_state[f"{prefix}jur"]),
-                                                             "jurisdiction changed"))
-    c2.selectbox("Criteria of", sets, index=sets.index(spec.edition) if spec.edition in sets else 0, key=f"{prefix}edition",
-                 format_func=lambda x: drafts.edition_label(lib, x),
-                 on_change=lambda: _apply(lambda s: replace(s, edition=st.session_state[f"{prefix}edition"]), "edition changed"))
-    from_review = st.toggle("Fill every gap the review finds", value=spec.gaps_from_review, key=f"{prefix}from_review",
+                                                             "jurisdiction changed", keep_form=False))
+    c2.selectbox("Criteria of", sets, key=f"{prefix}edition", format_func=lambda x: drafts.edition_label(lib, x),
+                 on_change=lambda: _apply(lambda s: replace(s, edition=st.session_state[f"{prefix}edition"]), "criteria changed",
+                                          keep_form=False))
+    from_review = st.toggle("Fill every gap the review finds", key=f"{prefix}from_review",
                             on_change=lambda: _apply(lambda s: replace(s, gaps=(REVIEW,) if st.session_state[f"{prefix}from_review"]
                                                                        else tuple(lib.criteria_set(s.edition).criteria)),
-                                                     "gaps changed"))
+                                                     "gaps changed", keep_form=False))
     if not from_review:
         crits = list(lib.criteria_set(spec.edition).criteria)
-        st.multiselect("Criteria to fill", crits, default=[g for g in spec.gaps if g in crits], key=f"{prefix}gaps",
-                       format_func=lambda c: lib.criteria[c].title.get("en", c),
+        if f"{prefix}gaps" not in st.session_state:
+            st.session_state[f"{prefix}gaps"] = [g for g in spec.gaps if g in crits]
+        st.multiselect("Criteria to fill", crits, key=f"{prefix}gaps",
+                       format_func=lambda c: lib.criteria[c].title.get(state.ui_language(), c),
                        on_change=lambda: _apply(lambda s: replace(s, gaps=tuple(st.session_state[f"{prefix}gaps"]) or (REVIEW,)),
                                                 "gaps changed"))
 
@@ -183,8 +263,8 @@ def amending_settings(spec: BillSpec, lib: Library, prefix: str) -> None:
         value = str(st.session_state[f"{prefix}{field}"]).strip()
         _apply(lambda s: replace(s, **{field: value}), f"{field.replace('_', ' ')} changed")
 
-    st.text_input("Title", spec.title, key=f"{prefix}title", on_change=on_text, args=("title",), max_chars=400)
-    st.text_input("Short title", spec.short_title, key=f"{prefix}short_title", on_change=on_text, args=("short_title",),
+    st.text_input("Title of the bill", key=f"{prefix}title", on_change=on_text, args=("title",), max_chars=400)
+    st.text_input("Short title of the bill", key=f"{prefix}short_title", on_change=on_text, args=("short_title",),
                   max_chars=200)
 
 
@@ -194,16 +274,18 @@ def preview(version: Version, spec: BillSpec, assembly: Assembly) -> None:
     doc = assembly.document
     profile_id = doc.meta.profile
     blocks = cache.layout(doc, profile_id, version.sha256)
-    kind = "amending-bill" if spec.amending else "bill"
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", f"{kind}-{spec.jurisdiction}-v{version.version}")
+    stem = drafts.file_stem(version)
     profile = profiles.get(profile_id)
     c1, c2, c3 = st.columns(3)
-    c1.download_button("Word (DOCX)", lambda: docx_bytes(doc, profile, properties=dict(assembly.provenance)),
-                       icon=":material/download:", file_name=f"{stem}.docx", key="bill_dl_docx", type="primary", width="stretch",
+    c1.download_button("Download DOCX", lambda: docx_bytes(doc, profile, properties=dict(assembly.provenance)),
+                       help="The bill as a Word document, with real styles.", file_name=naming.file_name(stem, f"v{version.version}", ext="docx"),
+                       key="bill_dl_docx", type="primary", width="stretch",
                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    c2.download_button("Akoma Ntoso", lambda: akn.to_xml(doc), icon=":material/download:", file_name=f"{stem}.xml",
+    c2.download_button("Download XML", lambda: akn.to_xml(doc), help="The bill as Akoma Ntoso XML.",
+                       file_name=naming.file_name(stem, f"v{version.version}", ext="xml"),
                        mime="application/xml", key="bill_dl_akn", width="stretch")
-    c3.download_button("Web page", lambda: document_html(doc, profile).encode("utf-8"), icon=":material/download:", file_name=f"{stem}.html",
+    c3.download_button("Download HTML", lambda: document_html(doc, profile).encode("utf-8"), help="The bill as a web page.",
+                       file_name=naming.file_name(stem, f"v{version.version}", ext="html"),
                        mime="text/html", key="bill_dl_html", width="stretch")
     if assembly.warnings:
         with st.expander(f"Warnings ({len(assembly.warnings)})", expanded=True, icon=":material/warning:"):
@@ -216,24 +298,33 @@ def preview(version: Version, spec: BillSpec, assembly: Assembly) -> None:
 
 
 def view_version(version: Version) -> None:
+    """An earlier version of the bill, as it reads (the same preview as the latest)."""
     st.caption(f"Version {version.version} · {drafts.when(version.created)} · {render.md_escape(version.note)}")
-    st.code(version.payload, language="toml")
+    try:
+        spec = spec_of(version)
+        assembly = gap_assembly(spec) if spec.amending else cache.assembly(version.payload)
+        blocks = cache.layout(assembly.document, assembly.document.meta.profile, version.sha256)
+    except DraftingError as exc:
+        render.error(exc)
+        return
+    render.html(render.blocks_html(blocks))
 
 
 # --- the page -------------------------------------------------------------------------------------
 
 def pick_bill(open_id: str | None) -> None:
-    listed = state.store().list_drafts(KIND)
-    ids = [d.id for d in listed]
-    names = {d.id: f"{d.name}  ·  v{d.latest}  ·  {d.id}" for d in listed}
+    ids, names = drafts.choices(state.store().list_drafts(KIND))
     c1, c2 = st.columns([4, 1], vertical_alignment="bottom")
     chosen = c1.selectbox("Bills in the workspace", ids, index=ids.index(open_id) if open_id in ids else None,
                           format_func=names.get, placeholder="Choose a bill or start a new one", key=f"bill_pick_{open_id}")
     if chosen and chosen != open_id:
         state.set_open(KIND, chosen)
         st.rerun()
+    lib = cache.library()
+    code = state.jurisdiction() if state.jurisdiction() in lib.jurisdictions else state.DEFAULT_JURISDICTION
     if c2.button("New bill", key="bill_new", width="stretch",
-                 help="Starts from the clauses that meet the latest edition's criteria, for the sidebar's jurisdiction."):
+                 help=f"A new bill for {drafts.jurisdiction_name(lib, code)} (the sidebar's jurisdiction), "
+                      "starting from the clauses that meet the latest edition's criteria."):
         new_bill()
         st.rerun()
 
@@ -259,7 +350,7 @@ def render_page() -> None:
     if "bill_error" in st.session_state:
         render.error(st.session_state.pop("bill_error"))
     if not open_id:
-        st.info("Choose a bill above, or start a new one.")
+        st.info("Choose a bill above, or start a new one for the sidebar's jurisdiction.")
         return
     version = state.store().get(open_id)
     try:
@@ -268,7 +359,7 @@ def render_page() -> None:
         render.error(exc)
         drafts.versions_panel(KIND, open_id, view_version)
         return
-    prefix = f"b:{open_id}:{version.version}:"
+    prefix = form_prefix(open_id, version.version)
     lang = bill_language(spec, lib) if spec.jurisdiction in lib.jurisdictions else lib.languages[0]
     assembly, problem = None, None
     try:
@@ -293,18 +384,8 @@ def render_page() -> None:
         with st.container(border=True):
             st.markdown(f"**Clauses** ({len(spec.clauses)} chosen; what they require and the final provisions are added)")
             clause_list(spec, lib, prefix, lang)
-        params = bill_parameters(spec, lib, assembly) if spec.jurisdiction in lib.jurisdictions else {}
         with st.container(border=True):
-            st.markdown(f"**Parameters** ({len(params)})")
-            for name, (value, origin) in sorted(params.items()):
-                # A stable key keeps the expander open across the saves its own widgets cause.
-                with st.expander(f"{name.replace('_', ' ')} — {render.md_escape(lib.parameters[name].unparse(value) or '(empty)')}",
-                                 expanded=name in st.session_state.get(ERRORS, {}), key=f"bx:{open_id}:{name}"):
-                    parameter_widget(lib.parameters[name], value, origin, prefix, lang, _on_param,
-                                     st.session_state.get(ERRORS, {}).get(name))
-                    if name in spec.parameters:
-                        st.button("Back to the jurisdiction's value", key=f"{prefix}reset_{name}",
-                                  on_click=_apply, args=(lambda s, n=name: clear_parameter(s, n), f"parameter {name} reset"))
+            parameter_groups(spec, lib, assembly, prefix, open_id, lang)
     preview_column(show, version, spec, assembly, problem)
     drafts.versions_panel(KIND, open_id, view_version)
 

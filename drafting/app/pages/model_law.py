@@ -44,12 +44,18 @@ def search_clauses(lib: Library, *, topic: str | None = None, criterion: str | N
 
 
 def parameter_rows(lib: Library, clause: Clause, lang: str, jurisdiction: str | None) -> list[dict[str, Any]]:
+    """The clause's parameters in the UI language: label, value in words (as the preview's language
+    `lang` resolves it), where it comes from, meaning, and the name the command line uses."""
     values = lib.resolve_params(clause.id, jurisdiction, lang=lang)
+    ui = state.ui_language()
     rows = []
     for name in clause.parameters:
         param = lib.parameters[name]
-        desc = param.description.get(lang) or next(iter(param.description.values()), "")
-        rows.append({"parameter": name, "type": param.type, "value": param.unparse(values[name]), "meaning": desc})
+        desc = param.description.get(ui) or next(iter(param.description.values()), "")
+        origin = {"preset": "jurisdiction's preset", "default": "model-law default"}.get(
+            lib.value_origin(name, jurisdiction, lang), "")
+        rows.append({"parameter": param.title(ui), "name": name, "value": lib.describe_value(name, values[name], ui),
+                     "origin": origin, "meaning": desc})
     return rows
 
 
@@ -83,9 +89,11 @@ def show_clause(lib: Library, clause: Clause, langs: list[str], jurisdiction: st
             render.error(exc)
             return
         # An HTML table, not st.dataframe: the meanings are sentences and must wrap, not be cut off.
-        render.html(render.matrix_html(["Parameter", "Type", "Value", "Meaning"],
-                                       [[f"<code>{render.esc(r['parameter'])}</code>", render.esc(r["type"]),
-                                         render.esc(r["value"]), render.esc(r["meaning"])] for r in rows]))
+        render.html(render.matrix_html(["Parameter", "Value", "Meaning"],
+                                       [[f"<b>{render.esc(r['parameter'])}</b><br><span class='dr-muted'>command line: "
+                                         f"<code>{render.esc(r['name'])}</code></span>",
+                                         f"{render.esc(r['value'])}<br><span class='dr-muted'>{render.esc(r['origin'])}</span>",
+                                         render.esc(r["meaning"])] for r in rows]))
 
 
 def render_page() -> None:
@@ -97,20 +105,20 @@ def render_page() -> None:
         return
     jurisdiction = state.jurisdiction()
     preset = lib.jurisdictions.get(jurisdiction) if jurisdiction else None
-    where = (f"with the parameters of {preset.name.get(preset.language) or jurisdiction} (change it in the sidebar)"
+    where = (f"with the jurisdiction's parameters ({preset.title(state.ui_language())}; change it in the sidebar)"
              if preset else "with the model law's default parameters (pick a jurisdiction in the sidebar)")
     st.caption(f"{len(lib.clauses)} clauses in {len(lib.topics)} topics, shown {render.md_escape(where)}.")
 
     c1, c2, c3, c4 = st.columns([2, 2, 2, 2.3])
     topics = sorted(lib.topics.values(), key=lambda t: t.order)
-    ui = "en"
+    ui = state.ui_language()
     topic = c1.selectbox("Topic", [None] + [t.id for t in topics], key="ml_topic",
                          format_func=lambda t: "All topics" if t is None else lib.topics[t].title[ui])
     criterion = c2.selectbox("Criterion", [None] + list(lib.criteria), key="ml_criterion",
                              format_func=lambda c: "Any criterion" if c is None else f"{lib.criteria[c].title[ui]} ({c})")
-    text = c3.text_input("Search", key="ml_search", placeholder="word in a title or text, or a clause id")
+    text = c3.text_input("Search the clauses", key="ml_search", placeholder="a word, or a clause id")
     default_lang = preset.language if preset else lib.languages[0]
-    shown = c4.segmented_control("Preview", list(lib.languages) + ["both"], default=default_lang, key="ml_lang",
+    shown = c4.segmented_control("Preview language", list(lib.languages) + ["both"], default=default_lang, key="ml_lang",
                                  format_func=lambda x: "Both" if x == "both" else LANG_NAMES.get(x, x))
     langs = list(lib.languages) if shown == "both" else [shown or default_lang]
 
@@ -131,8 +139,11 @@ def render_page() -> None:
                 show_clause(lib, clause, langs, jurisdiction)
 
     with st.expander("Review criteria by edition"):
-        rows = [{"set": s.id, "title": s.title[ui], "criteria": ", ".join(s.criteria)} for s in lib.criteria_sets.values()]
-        st.dataframe(rows, hide_index=True, width="stretch")
+        # An HTML table that wraps: every criterion of a set is named in full, no column is cut off.
+        rows = [[render.esc(s.id), render.esc(s.title[ui]),
+                 "<br>".join(render.esc(f"{lib.criteria[c].title.get(ui, c)} ({c})") for c in s.criteria)]
+                for s in lib.criteria_sets.values()]
+        render.html(render.matrix_html(["Set", "Title", "Criteria"], rows))
 
 
 if __name__ == "__main__":

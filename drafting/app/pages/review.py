@@ -1,19 +1,21 @@
 """Review: a statute measured against the model-law criteria of an edition, every verdict with its evidence.
 
-Choosing a statute and an edition runs the review (cached) and keeps it in the workspace as a
-review draft (one per statute; a new version when the verdicts change). Each verdict opens to its
-evidence and to the model clause beside the national provision, insertions and deletions marked.
+Choosing a statute and an edition runs the review (cached) and shows it; nothing is written until
+the drafter presses "Save review", which keeps it as a review draft — one per statute and criteria
+set, a new version when the verdicts change. The URL names the saved review, or, before it is
+saved, the statute (`?draft=<statute>&edition=2018[&version=2]`), so a reload shows the same review.
+Each verdict opens to its evidence and to the model clause beside the national provision.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
-import re
 from typing import Any
 
 import streamlit as st
 
+from drafting import naming
 from drafting.app import cache, drafts, render, state
 from drafting.errors import DraftingError
 from drafting.library.library import Library
@@ -50,31 +52,48 @@ def run_review(statute: Version, edition_id: str, jurisdiction: str | None, lib:
     return cache.review(statute.payload, edition, criteria, jurisdiction)
 
 
-def review_draft_for(statute_id: str) -> str | None:
-    """The workspace's review of this statute draft, if it has one."""
+def review_payload(statute: Version, edition_id: str, jurisdiction: str | None, result) -> str:
+    """The text a saved review keeps: the statute version it judged, the criteria set, the verdicts."""
+    payload = {"statute": {"draft": statute.draft_id, "version": statute.version}, "edition": edition_id,
+               "jurisdiction": jurisdiction, "review": result.to_json()}
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=1)
+
+
+def _judged(version: Version) -> tuple[str | None, str | None]:
+    """(statute draft, criteria set) a saved review is of."""
+    try:
+        data = json.loads(version.payload)
+        return data.get("statute", {}).get("draft"), data.get("edition")
+    except (ValueError, AttributeError):
+        return None, None
+
+
+def review_draft_for(statute_id: str, edition_id: str | None = None) -> str | None:
+    """The workspace's saved review of this statute draft (for this criteria set, when given)."""
     for draft in state.store().list_drafts(KIND):
-        try:
-            if json.loads(state.store().get(draft.id).payload).get("statute", {}).get("draft") == statute_id:
-                return draft.id
-        except (ValueError, AttributeError):
-            continue
+        meta = draft.meta
+        judged = (meta.get("statute"), meta.get("edition")) if "statute" in meta else _judged(state.store().get(draft.id))
+        if judged[0] == statute_id and (edition_id is None or judged[1] == edition_id):
+            return draft.id
     return None
 
 
-def save_review(statute: Version, edition_id: str, jurisdiction: str | None, result) -> tuple[str, int]:
-    """Keep the review with the statute version it judged (a new version only when something changed)."""
-    payload = {"statute": {"draft": statute.draft_id, "version": statute.version}, "edition": edition_id,
-               "jurisdiction": jurisdiction, "review": result.to_json()}
-    target = state.open_draft_id(KIND)
-    if target is None or json.loads(state.store().get(target).payload).get("statute", {}).get("draft") != statute.draft_id:
-        target = review_draft_for(statute.draft_id)
-    name = f"Review of {statute.name} ({edition_id})"
+def review_stem(statute: Version, edition_id: str) -> str:
+    return naming.joined(drafts.file_stem(statute), "review", edition_id)
+
+
+def save_review(statute: Version, edition_id: str, jurisdiction: str | None, result, lib: Library) -> tuple[str, int]:
+    """Keep the review (asked for by the drafter): a new version of this statute's review for the set,
+    or a new review draft; nothing when it is unchanged."""
+    target = review_draft_for(statute.draft_id, edition_id)
+    facts = naming.facts_from(statute.meta)
+    title = naming.short_title(facts.title or statute.name, 80)
+    name = f"Review of {title} — {drafts.edition_label(lib, edition_id)}"
     counts = result.counts()
     note = f"{counts['met']} met, {counts['partial']} partial, {counts['missing']} missing"
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=1)
-    if target is None:
-        return state.save(KIND, name, text, note, new=True)
-    return state.save(KIND, name, text, note, draft_id=target)
+    meta = drafts.facts_meta(facts, statute=statute.draft_id, edition=edition_id, file_stem=review_stem(statute, edition_id))
+    text = review_payload(statute, edition_id, jurisdiction, result)
+    return state.save(KIND, name, text, note, meta, draft_id=target, new=target is None)
 
 
 # --- views -----------------------------------------------------------------------------------------
@@ -115,7 +134,8 @@ def verdict_detail(lib: Library, v, comparison, statute_label: str, changed_only
     if v.evidence:
         parts = []
         for e in v.evidence:
-            aligned = (f'<div class="dr-muted">corresponds to model clause: {render.esc(", ".join(e.aligned))}</div>'
+            titles = [lib.clauses[c].title.get(state.ui_language(), c) if c in lib.clauses else c for c in e.aligned]
+            aligned = (f'<div class="dr-muted">corresponds to the model clauses: {render.esc("; ".join(titles))}</div>'
                        if e.aligned else "")
             parts.append(f'<p><span class="dr-label">{render.esc(statute_label)} {render.esc(e.num)}</span> '
                          f'<span class="dr-muted">({render.esc(e.eid)})</span></p>'
@@ -159,7 +179,7 @@ def clause_by_clause(comparison, statute_label: str, changed_only: bool) -> None
     items = list(comparison.clauses)
     shown, start, pages = render.page(items, 8, "rv_clause_page", "Clauses")
     for item in shown:
-        st.markdown(f"**{render.md_escape(item.title)}** · :gray[{render.md_escape(item.clause)}]")
+        st.markdown(f"**{render.md_escape(item.title)}**")
         if not item.matches:
             render.html(render.pair_html("Model clause", render.esc(item.model_text), statute_label,
                                          '<span class="dr-muted">no corresponding provision</span>'))
@@ -170,20 +190,20 @@ def clause_by_clause(comparison, statute_label: str, changed_only: bool) -> None
                                          render.diff_html(diff, "new")))
 
 
-def downloads(version: Version, result, comparison, stem: str) -> None:
+def downloads(payload: str, result, comparison, stem: str) -> None:
     cols = st.columns(3)
-    cols[0].download_button("Review as JSON", version.payload.encode("utf-8"), file_name=f"{stem}.json",
+    cols[0].download_button("Download the review (JSON)", payload.encode("utf-8"), file_name=f"{stem}.json",
                             mime="application/json", key="rv_dl_json", width="stretch")
     # The report modules arrived after this page; each button shows only when its module is there.
     if importlib.util.find_spec("drafting.export.review_html"):
         from drafting.export.review_html import review_html
 
-        cols[1].download_button("Report as HTML", lambda: review_html(result, comparison).encode("utf-8"),
+        cols[1].download_button("Download the report (HTML)", lambda: review_html(result, comparison).encode("utf-8"),
                                 file_name=f"{stem}.html", mime="text/html", key="rv_dl_html", width="stretch")
     if importlib.util.find_spec("drafting.export.review_docx"):
         from drafting.export.review_docx import review_docx_bytes
 
-        cols[2].download_button("Report as DOCX", lambda: review_docx_bytes(result, comparison), file_name=f"{stem}.docx",
+        cols[2].download_button("Download the report (DOCX)", lambda: review_docx_bytes(result, comparison), file_name=f"{stem}.docx",
                                 mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                                 key="rv_dl_docx", type="primary", width="stretch")
 
@@ -192,39 +212,77 @@ def view_version(version: Version) -> None:
     st.caption(f"Version {version.version} · {drafts.when(version.created)} · {render.md_escape(version.note)}")
     try:
         data = json.loads(version.payload)
-        rows = [{"criterion": c["id"], "status": c["status"], "evidence": "; ".join(e["num"] for e in c["evidence"]),
-                 "reason": c["reason"]} for c in data["review"]["criteria"]]
-        st.dataframe(rows, hide_index=True, width="stretch")
+        rows = [[render.esc(c.get("title") or c["id"]), render.badge(c["status"]),
+                 render.esc("; ".join(e["num"] for e in c["evidence"]) or "—"), render.esc(c["reason"])]
+                for c in data["review"]["criteria"]]
+        render.html(render.matrix_html(["Criterion", "Status", "Evidence", "Reason"], rows))
     except (ValueError, KeyError, TypeError):
         st.code(version.payload[:20000], language="json")
 
 
 # --- the page --------------------------------------------------------------------------------------
 
+def wanted_choice(current: dict[str, Any] | None) -> tuple[str | None, int | None, str | None]:
+    """Which statute, version and criteria set to show first: the URL's statute, else this session's
+    last choice (unless another statute was opened since), else the open review's, else the statute
+    last opened."""
+    named = state.url_draft()
+    if named is not None and named[1] == "statute":
+        version = st.query_params.get("version")
+        return named[0], int(version) if str(version or "").isdigit() else None, st.query_params.get("edition")
+    last = st.session_state.get("rv_last")
+    opened = state.remembered("statute")
+    if last and last[3] == opened:
+        return last[:3]
+    if last:  # another statute was opened (on the Statutes page) since: review that one
+        return opened, None, last[2]
+    if current:
+        judged = current.get("statute", {})
+        return judged.get("draft"), judged.get("version"), current.get("edition")
+    return state.remembered("statute"), None, None
+
+
 def pickers(lib: Library, current: dict[str, Any] | None) -> tuple[Version | None, str]:
     store = state.store()
-    listed = store.list_drafts("statute")
-    ids = [d.id for d in listed]
-    names = {d.id: f"{d.name}  ·  {d.id}" for d in listed}
+    ids, names = drafts.choices(store.list_drafts("statute"))
     sets = editions(lib)
-    wanted = (current or {}).get("statute", {}).get("draft") or state.remembered("statute")
+    want_statute, want_version, want_edition = wanted_choice(current)
     if st.session_state.get("rv_statute") not in ids:
-        st.session_state["rv_statute"] = wanted if wanted in ids else (ids[0] if ids else None)
+        st.session_state["rv_statute"] = want_statute if want_statute in ids else (ids[0] if ids else None)
     if st.session_state.get("rv_edition") not in sets:
-        st.session_state["rv_edition"] = (current or {}).get("edition") if (current or {}).get("edition") in sets else sets[0]
-    c1, c2, c3 = st.columns([5, 1.3, 2.7])
-    chosen = c1.selectbox("Statute", ids, key="rv_statute", format_func=names.get, placeholder="Choose a statute")
+        st.session_state["rv_edition"] = want_edition if want_edition in sets else sets[0]
+    c1, c2, c3 = st.columns([5, 1.5, 2.5])
+    chosen = c1.selectbox("Statute to review", ids, key="rv_statute", format_func=names.get, placeholder="Choose a statute")
     if not chosen:
         return None, st.session_state["rv_edition"]
     numbers = [h.version for h in reversed(store.history(chosen))]
     vkey = f"rv_version_{chosen}"
     if st.session_state.get(vkey) not in numbers:
-        cur = (current or {}).get("statute", {})
-        st.session_state[vkey] = cur.get("version") if cur.get("draft") == chosen and cur.get("version") in numbers else numbers[0]
-    number = c2.selectbox("Version", numbers, key=vkey, format_func=lambda n: f"v{n}" + (" (latest)" if n == numbers[0] else ""))
+        st.session_state[vkey] = want_version if chosen == want_statute and want_version in numbers else numbers[0]
+    number = c2.selectbox("Version of the statute", numbers, key=vkey,
+                          format_func=lambda n: f"version {n}" + (" (latest)" if n == numbers[0] else ""))
     edition = c3.selectbox("Criteria of", sets, key="rv_edition", format_func=lambda s: edition_label(lib, s),
                            help="\n".join(f"- {s}: {lib.criteria_sets[s].title.get('en', s)}" for s in sets))
+    st.session_state["rv_last"] = (chosen, int(number), edition, state.remembered("statute"))
     return store.get(chosen, number), edition
+
+
+def show_in_url(statute: Version, edition: str, saved_id: str | None) -> None:
+    """The URL names the saved review, or the statute, version and criteria set of an unsaved one."""
+    if saved_id:
+        state.set_open(KIND, saved_id, remember=False)
+        for extra in ("edition", "version"):
+            if extra in st.query_params:
+                del st.query_params[extra]
+        return
+    state.forget_open(KIND)
+    st.query_params[state.URL_DRAFT] = statute.draft_id
+    st.query_params["edition"] = edition
+    latest = state.store().history(statute.draft_id)[-1].version
+    if statute.version != latest:
+        st.query_params["version"] = str(statute.version)
+    elif "version" in st.query_params:
+        del st.query_params["version"]
 
 
 def render_page() -> None:
@@ -234,7 +292,7 @@ def render_page() -> None:
     except DraftingError as exc:
         render.error(exc)
         return
-    open_id = state.open_draft_id(KIND)
+    open_id = state.open_draft_id(KIND, url_kinds=("statute",))
     current = None
     if open_id:
         try:
@@ -253,10 +311,13 @@ def render_page() -> None:
     except DraftingError as exc:
         render.error(exc)
         return
-    draft_id, number = save_review(statute, edition, jurisdiction, result)
-    version = state.store().get(draft_id, number)
+    text = review_payload(statute, edition, jurisdiction, result)
+    saved_id = review_draft_for(statute.draft_id, edition)
+    saved = state.store().get(saved_id) if saved_id else None
+    is_saved = saved is not None and saved.payload == text
+    show_in_url(statute, edition, saved_id if is_saved else None)
     preset = lib.jurisdictions.get(jurisdiction) if jurisdiction else None
-    where = (f"the parameters of {preset.name.get(preset.language) or jurisdiction} ({jurisdiction})" if preset
+    where = (f"the jurisdiction's parameters ({drafts.jurisdiction_name(lib, jurisdiction)})" if preset
              else "the model law's default parameters")
     language = LANGUAGE_NAMES.get(doc.meta.language, doc.meta.language or "the statute's language")
     st.caption(render.md_escape(f"{doc.meta.title or statute.name} — model clauses rendered in {language} with {where}."))
@@ -273,9 +334,22 @@ def render_page() -> None:
 
             if new_gap_bill(statute, edition_for_gaps(lib, edition), jurisdiction):
                 st.switch_page("drafting/app/pages/bill_builder.py")
+    save_box, status = st.columns([1, 4], vertical_alignment="center")
+    if save_box.button("Saved" if is_saved else "Save review", key="rv_save", disabled=is_saved, width="stretch",
+                       icon=":material/check:" if is_saved else ":material/save:",
+                       help="Keep this review in the workspace (a new version when its verdicts changed)."):
+        saved_id, number = save_review(statute, edition, jurisdiction, result, lib)
+        state.flash(f"Review saved (version {number}).")
+        st.rerun()
+    if is_saved:
+        status.caption(render.md_escape(f"Saved in the workspace: version {saved.version}, {drafts.when(saved.created)}."))
+    elif saved is not None:
+        status.caption(render.md_escape(f"Not saved: the saved review of this statute (version {saved.version}, "
+                                        f"{drafts.when(saved.created)}) differs. Save to keep this one as its next version."))
+    else:
+        status.caption("Not saved yet: nothing is written to the workspace until you save.")
     matrix(lib, result)
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", f"review-{doc.meta.country}-{doc.meta.number or 'statute'}-{edition}").strip("-")
-    downloads(version, result, comparison, stem)
+    downloads(text, result, comparison, review_stem(statute, edition))
     label = "Article" if (doc.meta.profile or "").startswith("es") else "Section"
     changed_only = st.toggle("Changed only (shorten text the statute shares with the model clause)", key="rv_changed_only")
     tab_verdicts, tab_clauses = st.tabs(["Evidence by criterion", "Clause by clause"])
@@ -286,7 +360,8 @@ def render_page() -> None:
                 verdict_detail(lib, v, comparison, label, changed_only)
     with tab_clauses:
         clause_by_clause(comparison, label, changed_only)
-    drafts.versions_panel(KIND, draft_id, view_version)
+    if saved is not None:
+        drafts.versions_panel(KIND, saved.draft_id, view_version)
 
 
 def edition_for_gaps(lib: Library, edition: str) -> str:

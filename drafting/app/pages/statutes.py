@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from drafting import akn
+from drafting import akn, naming
 from drafting.app import cache, drafts, render, state
 from drafting.errors import DraftingError
 from drafting.importers.document import ImportResult, import_document
@@ -35,11 +35,12 @@ def import_upload(name: str, data: bytes, *, new_version: bool = False, language
     except DraftingError as exc:
         render.error(exc)
         return None
-    meta = {"filename": Path(name).name, **report_meta(result)}
+    facts = naming.facts_of(result.document.meta, Path(name).name)
+    meta = drafts.facts_meta(facts, filename=Path(name).name, **report_meta(result))
     label = result.document.meta.title or Path(name).name
     note = f"imported from {Path(name).name}"
     draft_id, version = state.save(KIND, label, xml, note, meta, new=not new_version)
-    state.flash(f"Imported {Path(name).name} as “{label}” (version {version}).")
+    state.flash(f"Imported {Path(name).name} as “{naming.short_title(label)}” (version {version}).")
     return draft_id
 
 
@@ -60,8 +61,8 @@ def open_sample(path: Path) -> str:
             return draft.id
     xml = path.read_bytes()
     doc = cache.document(xml)
-    draft_id, _ = state.save(KIND, doc.meta.title or path.name, xml.decode("utf-8"), "sample statute",
-                             {"filename": path.name, "sample": relative}, new=True)
+    meta = drafts.facts_meta(naming.facts_of(doc.meta, path.name), filename=path.name, sample=relative)
+    draft_id, _ = state.save(KIND, doc.meta.title or path.name, xml.decode("utf-8"), "sample statute", meta, new=True)
     return draft_id
 
 
@@ -80,8 +81,9 @@ def update_meta(version: Version, country: str, number: str, date: str, title: s
     except DraftingError as exc:
         render.error(exc)
         return False
-    state.save(KIND, result.document.meta.title or version.name, xml, "metadata edited", dict(version.meta),
-               draft_id=version.draft_id)
+    meta = drafts.facts_meta(naming.facts_of(result.document.meta, str(version.meta.get("filename", ""))),
+                             **{k: v for k, v in version.meta.items() if k != "document"})
+    state.save(KIND, result.document.meta.title or version.name, xml, "metadata edited", meta, draft_id=version.draft_id)
     return True
 
 
@@ -149,8 +151,11 @@ def show_statute(version: Version) -> None:
         return
     m = doc.meta
     st.subheader(render.md_escape(m.title or version.name), anchor=False)
-    facts = [("Country", m.country), ("Number", m.number), ("Date", m.date), ("Language", m.language),
-             ("Profile", m.profile), ("Imported from", version.meta.get("filename", m.source))]
+    ui = state.ui_language()
+    country = naming.country_name(m.country, ui)
+    facts = [("Country", f"{country} ({m.country})" if m.country and country != m.country.upper() else m.country),
+             ("Number", m.number), ("Date", naming.long_date(m.date, ui) if m.date and not m.date.startswith("0001") else ""),
+             ("Language", m.language), ("Profile", m.profile), ("Imported from", version.meta.get("filename", m.source))]
     render.html('<div class="dr-muted">' + " · ".join(f"{render.esc(k)}: <b>{render.esc(v or '—')}</b>" for k, v in facts)
                 + f' · work <code>{render.esc(m.work_uri)}</code></div>')
     tab_report, tab_outline, tab_text, tab_meta = st.tabs(["Import report", "Outline", "Text", "Metadata and files"])
@@ -163,20 +168,22 @@ def show_statute(version: Version) -> None:
     with tab_meta:
         with st.form("statute_meta"):
             c1, c2, c3 = st.columns([1, 1, 1])
-            country = c1.text_input("Country (ISO code)", m.country, max_chars=2)
-            number = c2.text_input("Number", m.number, max_chars=40)
-            date = c3.text_input("Date (YYYY-MM-DD)", m.date, max_chars=10)
-            title = st.text_input("Title", m.title, max_chars=400)
+            country = c1.text_input("Country of the statute (ISO code)", m.country, max_chars=2)
+            number = c2.text_input("Number of the statute", m.number, max_chars=40)
+            date = c3.text_input("Date of the statute (YYYY-MM-DD)", m.date, max_chars=10)
+            title = st.text_input("Title of the statute", m.title, max_chars=400)
             if st.form_submit_button("Save as a new version"):
                 if update_meta(version, country.strip().lower(), number.strip(), date.strip(), title.strip()):
                     state.flash("Metadata saved as a new version.")
                     st.rerun()
-        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(version.meta.get("filename", "statute")).stem) or "statute"
+        stem = naming.file_stem(naming.facts_of(m, str(version.meta.get("filename", ""))))
         c1, c2 = st.columns(2)
-        c1.download_button("Download Akoma Ntoso XML", version.payload.encode("utf-8"), file_name=f"{stem}.xml",
+        c1.download_button("Download Akoma Ntoso XML", version.payload.encode("utf-8"),
+                           file_name=naming.file_name(stem, f"v{version.version}", ext="xml"),
                            mime="application/xml", key="dl_statute_xml")
         c2.download_button("Download JSON tree", json.dumps(document_json(doc), ensure_ascii=False, indent=1).encode("utf-8"),
-                           file_name=f"{stem}.json", mime="application/json", key="dl_statute_json")
+                           file_name=naming.file_name(stem, f"v{version.version}", "tree", ext="json"),
+                           mime="application/json", key="dl_statute_json")
 
 
 def view_version(version: Version) -> None:
@@ -201,14 +208,16 @@ def import_form(has_open: bool) -> None:
             key="statute_upload", max_upload_size=UPLOAD_MB)
         languages = sorted({profiles.get(p).language for p in profiles.available()})
         c1, c2, c3, c4 = st.columns(4)
-        language = c1.selectbox("Language", ["auto"] + languages, key="imp_language")
-        profile = c2.selectbox("Drafting profile", ["auto"] + list(profiles.available()), key="imp_profile")
-        country = c3.text_input("Country (ISO code)", key="imp_country", max_chars=2, placeholder="e.g. do")
-        date = c4.text_input("Date (YYYY-MM-DD)", key="imp_date", max_chars=10)
+        language = c1.selectbox("Language of the file", ["auto"] + languages, key="imp_language",
+                                format_func=lambda x: "Detect it" if x == "auto" else x)
+        profile = c2.selectbox("Drafting profile", ["auto"] + list(profiles.available()), key="imp_profile",
+                               format_func=lambda x: "Detect it" if x == "auto" else f"{profiles.get(x).name} ({x})")
+        country = c3.text_input("Country of the statute (ISO code)", key="imp_country", max_chars=2, placeholder="e.g. do")
+        date = c4.text_input("Date of the statute (YYYY-MM-DD)", key="imp_date", max_chars=10)
         as_version = st.checkbox("Save as a new version of the open statute", key="imp_as_version",
                                  disabled=not has_open,
                                  help="Keep a later text of the same law as its next version (compare them in Amendments).")
-        if st.button("Import", type="primary", key="imp_go", disabled=upload is None):
+        if st.button("Import the file", type="primary", key="imp_go", disabled=upload is None):
             draft_id = import_upload(upload.name, upload.getvalue(), new_version=as_version and has_open,
                                      language=None if language == "auto" else language,
                                      profile=None if profile == "auto" else profile,
@@ -229,10 +238,8 @@ def sample_label(path: Path, relative: str) -> str:
 def pick_statute(open_id: str | None) -> None:
     left, right = st.columns([3, 2])
     with left:
-        listed = state.store().list_drafts(KIND)
-        ids = [d.id for d in listed]
         # Labels must be unique: the browser sends back the label, not the position.
-        names = {d.id: f"{d.name}  ·  v{d.latest}  ·  {d.id}" for d in listed}
+        ids, names = drafts.choices(state.store().list_drafts(KIND))
         if ids:
             chosen = st.selectbox("Statutes in the workspace", ids, index=ids.index(open_id) if open_id in ids else None,
                                   format_func=names.get, placeholder="Choose a statute", key=f"statute_pick_{open_id}")
@@ -243,9 +250,9 @@ def pick_statute(open_id: str | None) -> None:
         samples = state.sample_paths()
         if samples:
             rel = {p.relative_to(state.SAMPLES).as_posix(): p for p in samples}
-            c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+            c1, c2 = st.columns([2.4, 1.3], vertical_alignment="bottom")
             sample = c1.selectbox("Bundled samples", list(rel), key="sample_pick", format_func=lambda r: sample_label(rel[r], r))
-            if c2.button("Open", key="sample_open", width="stretch"):
+            if c2.button("Open sample", key="sample_open", width="stretch"):
                 open_sample(rel[sample])
                 st.rerun()
 
