@@ -101,10 +101,11 @@ def test_spanish_sample_data_retention_and_gaps(xs):
     ("duty-isp-report", "sec_6__subsec_1"),
     ("data-retention", "sec_7__subsec_1"),
     ("forfeiture", "sec_8"),
-    ("definition-child", "sec_2__para_nn_2"),
-    ("definition-csam", "sec_2__para_nn_3"),
-    ("definition-computer-system", "sec_2__para_nn_4"),
-    ("definition-service-provider", "sec_2__para_nn_5"),
+    # "2. In this Act—" is the section's own text; the definitions are its unnumbered items
+    ("definition-child", "sec_2__para_nn_1"),
+    ("definition-csam", "sec_2__para_nn_2"),
+    ("definition-computer-system", "sec_2__para_nn_3"),
+    ("definition-service-provider", "sec_2__para_nn_4"),
     ("regulations", "sec_9"),
     ("entry-into-force", "sec_1"),
 ])

@@ -766,8 +766,11 @@ class BodyParser:
             if law:
                 break
         inserts = rules.get("inserts")
+        reference = rules.get("reference")
+        if not intro or (reference and self.p.compile("amending.reference", reference).search(intro)):
+            return law, ""  # quoted for reference: another law's words, not new wording this law enacts
         action = "insert" if inserts and self.p.compile("amending.inserts", inserts).search(intro) else "replace"
-        return law, action if intro else ""
+        return law, action
 
     def finish(self) -> tuple[Node, ...]:
         if self.open_quote() is not None:

@@ -378,6 +378,9 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
     intro = _compiled(profile, "amending", "intro")
     if intro is None:
         return
+    reference = _compiled(profile, "amending", "reference")
+    if reference is not None:  # text quoted for reference is a quotation too (it is not the law's own)
+        intro = re.compile(f"(?:{intro.pattern})|(?:{reference.pattern})", intro.flags)
     ends = _compiled(profile, "amending", "intro_end")
     host: Candidate | None = None
     sentence = ""  # the sentence so far: an intro may be hard-wrapped over several lines
@@ -392,7 +395,8 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
         if i in labelled:
             host = labelled[i]
         sentence = f"{sentence} {text}"[-2000:] if sentence and not sentence.endswith(_TERMINAL) else text
-        if (ends is not None and not ends.search(sentence[-60:])) or not intro.search(sentence):
+        if (ends is not None and not ends.search(sentence[-60:]) and not (reference and reference.search(sentence))) \
+                or not intro.search(sentence):
             i += 1
             continue
         sentence = ""

@@ -7,7 +7,9 @@ Both traditions are read, as profile data (`[definitions]`):
   colon ("Pornografía infantil: Toda representación …", "a. Por sistema informático: …") — only
   inside a provision that announces definitions ("Definiciones", "se entiende por", "Para los
   efectos de la presente ley"), where such a line cannot be anything else. A pattern may name
-  its term `term` or (in another alternative) `term2`.
+  its term `term` or (in another alternative) `term2`;
+- an intro that announces the term its points define ("A los efectos de este Título se considera
+  pornografía infantil …:", "the term 'X' means:").
 
 The term is kept as written (without its quotation marks); `Node.defines` carries it, the AKN
 writer turns it into `<def>`/`<term>`, and the review and the bill builder ask for it.
@@ -29,7 +31,8 @@ def mark(doc: Document, profile: Profile) -> Document:
     quoted = _rx(profile, rules, "quoted")
     colon = _rx(profile, rules, "colon")
     context = _rx(profile, rules, "context")
-    if quoted is None and colon is None:
+    announces = _rx(profile, rules, "announces")
+    if quoted is None and colon is None and announces is None:
         return doc
 
     def visit(node: Node, in_context: bool) -> Node:
@@ -39,6 +42,8 @@ def mark(doc: Document, profile: Profile) -> Document:
         here = in_context or bool(node.children and context and (context.search(node.heading)
                                                                  or context.search(node.text[:300])))
         term = _term(node.text, quoted, colon if in_context else None) if node.text else ""
+        if not term and announces is not None and node.children and node.text.rstrip().endswith((":", "—", "-")):
+            term = _announced(node.text, announces)  # "se considera pornografía infantil …:" then its parts
         children = tuple(visit(child, here) for child in node.children)
         if term or children != node.children:
             return replace(node, defines=term or node.defines, children=children)
@@ -68,6 +73,14 @@ def _term(text: str, quoted: re.Pattern[str] | None, colon: re.Pattern[str] | No
             if term and len(term.split()) <= MAX_TERM_WORDS:
                 return term
     return ""
+
+
+def _announced(text: str, rx: re.Pattern[str]) -> str:
+    match = rx.search(text)
+    if not match:
+        return ""
+    term = " ".join(match.group("term").split()).strip(" .,;")
+    return term if term and len(term.split()) <= MAX_TERM_WORDS else ""
 
 
 def defined_terms(doc: Document) -> dict[str, Node]:

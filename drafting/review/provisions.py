@@ -1,8 +1,11 @@
 """The provisions of a statute that a comparison or a review may cite.
 
 A provision is an article-level unit or any provision below it (paragraph, subsection, point),
-never inside a quoted structure (text quoted from another law belongs to that law), never a
-note, never a repealed provision. Each one gets a citation label built from the unit's number
+never a note, never a repealed provision. Text an amending provision quotes is another law's —
+except the new wording it inserts into or substitutes in that law (a quoted structure that records
+the law it amends): an amending law is credited with what it inserts, so those quoted provisions
+are provisions of the amending article, cited as such ("Disposición final sexta, replacing art. 189
+of the Código Penal"). Text merely quoted for reference never counts. Each one gets a citation label built from the unit's number
 and the labels below it ("7, Párrafo", "4(2)", "3, d)").
 
 "The same provision" for a detector means a node's own text plus the children that complete its
@@ -21,8 +24,9 @@ from drafting.model.document import Document, Node, is_unit, walk
 from drafting.parse import profiles
 from drafting.parse.profiles import Profile
 
-SUB_KINDS = frozenset({"subsection", "paragraph", "subparagraph", "point", "article", "section"})
-SKIP_KINDS = frozenset({"note", "quotedStructure", "crossHeading"})
+SUB_KINDS = frozenset({"subsection", "paragraph", "subparagraph", "point", "article", "section", "hcontainer"})
+SKIP_KINDS = frozenset({"note", "quotedStructure", "crossHeading", "toc", "tocItem"})
+AMENDING = frozenset({"insert", "replace"})  # quoted structures whose wording the amending law enacts
 INTRO_END = re.compile(r"[:—–\-]\s*$")
 
 
@@ -36,6 +40,7 @@ class Provision:
     group: str  # heading of the hcontainer holding the unit ("DISPOSICIONES FINALES"), if any
     inline: bool  # completes its parent's sentence (a point of a list)
     node: Node = field(compare=False, repr=False)
+    amends: str = ""  # new wording this law puts into another: "replacing art. 189 of the Código Penal"
 
     @property
     def text(self) -> str:
@@ -49,6 +54,11 @@ def sub_provisions(node: Node) -> Iterator[tuple[Node, bool]]:
     """Direct sub-provisions of `node` (looking through list containers), each with its inline flag."""
     intro = bool(node.wrap_up) or bool(INTRO_END.search(node.text))
     for child in node.children:
+        if child.kind == "quotedStructure" and child.name in AMENDING:
+            for quoted in child.children:  # new wording for another law: provisions this law enacts
+                if quoted.kind in SUB_KINDS and not quoted.repealed:
+                    yield quoted, False
+            continue
         if child.kind in SKIP_KINDS or child.repealed:
             continue
         if child.kind == "list":
@@ -60,9 +70,13 @@ def sub_provisions(node: Node) -> Iterator[tuple[Node, bool]]:
 
 
 def own_parts(node: Node) -> tuple[str, ...]:
-    """The node's heading, intro and wrap-up (plus loose text children), non-empty, in reading order."""
+    """The node's heading, intro and wrap-up (plus loose text children and the intro and wrap-up of
+    its lists), non-empty, in reading order."""
     loose = tuple(c.text for c in node.children if c.kind == "text" and c.text)
-    return tuple(p for p in (node.heading, node.text, *loose, node.wrap_up) if p)
+    lists = [c for c in node.children if c.kind == "list"]
+    intros = tuple(c.text for c in lists if c.text)
+    tails = tuple(c.wrap_up for c in lists if c.wrap_up)
+    return tuple(p for p in (node.heading, node.text, *loose, *intros, *tails, node.wrap_up) if p)
 
 
 def span_parts(node: Node) -> tuple[str, ...]:
@@ -70,9 +84,14 @@ def span_parts(node: Node) -> tuple[str, ...]:
     head = tuple(p for p in (node.heading, node.text) if p)
     loose = tuple(c.text for c in node.children if c.kind == "text" and c.text)
     inner: list[str] = []
-    for child, inline in sub_provisions(node):
-        if inline:
-            inner.extend(span_parts(child))
+    for child in node.children:
+        if child.kind == "list" and child.text:
+            inner.append(child.text)  # "Whoever—" when a list carries its own intro
+        for item, inline in _items(child, node):
+            if inline:
+                inner.extend(span_parts(item))
+        if child.kind == "list" and child.wrap_up:
+            inner.append(child.wrap_up)  # "… shall be punished …" after the points
     tail = (node.wrap_up,) if node.wrap_up else ()
     return head + loose + tuple(inner) + tail
 
@@ -81,11 +100,23 @@ def full_parts(node: Node) -> tuple[str, ...]:
     """Every text part of the node and all its sub-provisions (no notes, no quoted text)."""
     out = list(p for p in (node.heading, node.text) if p)
     out.extend(c.text for c in node.children if c.kind == "text" and c.text)
-    for child, _ in sub_provisions(node):
-        out.extend(full_parts(child))
+    for child in node.children:
+        if child.kind == "list" and child.text:
+            out.append(child.text)
+        for item, _ in _items(child, node):
+            out.extend(full_parts(item))
+        if child.kind == "list" and child.wrap_up:
+            out.append(child.wrap_up)
     if node.wrap_up:
         out.append(node.wrap_up)
     return tuple(out)
+
+
+def _items(child: Node, parent: Node) -> Iterator[tuple[Node, bool]]:
+    """The sub-provisions one child of `parent` contributes (sub_provisions, one child at a time)."""
+    for item, inline in sub_provisions(Node(kind=parent.kind, text=parent.text, wrap_up=parent.wrap_up,
+                                             children=(child,))):
+        yield item, inline
 
 
 def full_text(node: Node) -> str:
@@ -160,13 +191,22 @@ def provisions(document: Document, profile: Profile) -> tuple[Provision, ...]:
 
 def _provisions(document: Document, profile: Profile) -> tuple[Provision, ...]:
     out: list[Provision] = []
+    cite = profile.section("review").get("cite", {})
 
-    def visit(node: Node, unit: Node, num: str, depth: int, parent: str, group: str, inline: bool) -> None:
-        out.append(Provision(node.eid, num, unit.eid, depth, parent, group, inline, node))
+    def visit(node: Node, unit: Node, num: str, depth: int, parent: str, group: str, inline: bool, amends: str) -> None:
+        out.append(Provision(node.eid, num, unit.eid, depth, parent, group, inline, node, amends))
         kids = list(sub_provisions(node))
         siblings = [k for k, _ in kids]
+        quoted = _quoted_by(node)
         for child, child_inline in kids:
-            visit(child, unit, _join(num, _label(child, siblings, profile)), depth + 1, node.eid, group, child_inline)
+            what = amends
+            if child.eid in quoted:  # the new wording of another law's provision
+                action, target = quoted[child.eid]
+                label = profile.label(child).strip().rstrip(".-–—:").strip() or child.heading
+                what = str(cite.get(action, "{action} {label} of {target}")).format(
+                    action=action, label=label, target=target or cite.get("other_law", "another law"))
+            visit(child, unit, num if child.eid in quoted else _join(num, _label(child, siblings, profile)),
+                  depth + 1, node.eid, group, child_inline, what)
 
     for node, ancestors in walk(document.body, into_quotes=False):
         if not is_unit(node) or node.repealed or any(a.kind == "quotedStructure" or a.repealed for a in ancestors):
@@ -174,8 +214,14 @@ def _provisions(document: Document, profile: Profile) -> tuple[Provision, ...]:
         if any(is_unit(a) for a in ancestors):
             continue  # a unit nested in a unit is reached through its parent
         group = next((a.heading for a in reversed(ancestors) if a.kind == "hcontainer" and a.heading), "")
-        visit(node, node, node.num or node.heading or node.eid, 0, "", group, False)
+        visit(node, node, node.num or node.heading or node.eid, 0, "", group, False, "")
     return tuple(out)
+
+
+def _quoted_by(node: Node) -> dict[str, tuple[str, str]]:
+    """eid of each provision inside the amending quotations of `node` → (insert/replace, amended law)."""
+    return {q.eid: (child.name, child.target) for child in node.children
+            if child.kind == "quotedStructure" and child.name in AMENDING for q in child.children}
 
 
 def lineage(a: str, b: str) -> bool:

@@ -16,10 +16,11 @@ from drafting.library.library import Library
 from drafting.model.document import Document, Meta
 from drafting.model.outline import meta_json
 from drafting.review.align import Alignment, align
-from drafting.review.detect import Detector, Hit, Rule, detector
+from drafting.review.detect import MET, Detector, Hit, Law, Rule, defined_terms, detector
 from drafting.review.provisions import lineage, provisions, review_profile
 
 STATUSES = ("met", "partial", "missing")
+CONFIDENCE = ("high", "medium", "low")  # how many independent signals agree (see _confidence)
 MAX_EVIDENCE = 3
 MAX_MENTIONS = 3
 
@@ -41,10 +42,15 @@ class Verdict:
     clauses: tuple[str, ...]  # model clauses that would fill or strengthen it
     title: str = ""
     reason_es: str = ""
+    confidence: str = "high"  # high | medium | low: a low one is for the reviewer to check, not a certainty
 
     @property
     def id(self) -> str:
         return self.criterion
+
+    @property
+    def uncertain(self) -> bool:
+        return self.confidence == "low"
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,7 @@ class Review:
             "edition": self.edition,
             "criteria_set": self.criteria_set,
             "criteria": [
-                {"id": v.criterion, "title": v.title, "status": v.status,
+                {"id": v.criterion, "title": v.title, "status": v.status, "confidence": v.confidence,
                  "evidence": [{"eid": e.eid, "num": e.num, "quote": e.quote, "aligned": list(e.aligned)} for e in v.evidence],
                  "reason": v.reason, "reason_es": v.reason_es, "clauses": list(v.clauses)}
                 for v in self.verdicts
@@ -81,7 +87,8 @@ class Review:
         out = []
         for v in self.verdicts:
             nums = "; ".join(e.num for e in v.evidence) or "—"
-            out.append(f"{v.status:<8} {v.criterion:<20} {nums:<22} {v.reason}")
+            flag = " (check)" if v.uncertain else ""
+            out.append(f"{v.status:<8} {v.criterion:<20} {nums:<22} {v.reason}{flag}")
         return out
 
 
@@ -102,30 +109,36 @@ def review(document: Document, library: Library, *, edition: str = "2006", crite
     """Judge every criterion of the chosen set against the statute."""
     set_id, ids = criteria_ids(library, str(edition), criteria)
     profile = review_profile(document)
-    det = detector(profile)
     provs = provisions(document, profile)
+    base = detector(profile)
+    det = base.for_terms(defined_terms(base, provs))  # the law's own defined terms count as what they define
+    law = Law(det, provs)
     if alignment is None:
         alignment = align(document, library, jurisdiction=jurisdiction)
     elif alignment.statute != document.meta:
         raise DraftingError("the alignment given was computed for another statute")
     order = {p.eid: n for n, p in enumerate(provs)}
-    verdicts = tuple(_verdict(det, provs, order, library, alignment, cid) for cid in ids)
+    verdicts = tuple(_verdict(det, law, provs, order, library, alignment, cid) for cid in ids)
     return Review(document.meta, str(edition), set_id, verdicts)
 
 
-def _verdict(det: Detector, provs, order: Mapping[str, int], library: Library, alignment: Alignment, cid: str) -> Verdict:
+def _verdict(det: Detector, law: Law, provs, order: Mapping[str, int], library: Library, alignment: Alignment,
+             cid: str) -> Verdict:
     crit = library.criterion(cid)
     rule = det.rule(crit.alias_of or crit.id)
     clause_ids = tuple(c.id for c in library.clauses_for_criterion(cid))
-    hits = det.hits(provs, rule)
+    hits = det.hits(provs, rule, law)
 
     def affinity(hit: Hit) -> float:
         scores = [m.score for c in clause_ids for m in alignment.matches(c) if lineage(m.eid, hit.provision.eid)]
         return max(scores, default=0.0)
 
-    ranked = sorted(hits, key=lambda h: (-affinity(h), order.get(h.provision.eid, 0)))
-    met = [h for h in ranked if h.kind == "met"]
-    partial = [h for h in ranked if h.kind != "met"]
+    # the strongest proof first: the rule held in the provision itself, then in its article, in a
+    # provision citing it, in the general part; among equals, what the model clause aligned with
+    ranked = sorted(hits, key=lambda h: (BASIS_RANK[h.basis], REACH_RANK.get(h.reach, 0), h.strength, -affinity(h),
+                                         order.get(h.provision.eid, 0)))
+    met = [h for h in ranked if h.kind == MET]
+    partial = [h for h in ranked if h.kind != MET]
     chosen = met or partial
     status = "met" if met else "partial" if partial else "missing"
     evidence = tuple(
@@ -136,7 +149,25 @@ def _verdict(det: Detector, provs, order: Mapping[str, int], library: Library, a
     mentions = det.mentions(provs, rule.anchor, hits) if status == "missing" and rule.anchor else ()
     reason = _reason(det, rule, rule.reasons, status, chosen, mentions, "unit")
     reason_es = _reason(det, rule, rule.reasons_es, status, chosen, mentions, "unit_es") if rule.reasons_es else ""
-    return Verdict(cid, status, evidence, reason, clause_ids, crit.title.get("en", cid), reason_es)
+    confidence = _confidence(status, chosen, mentions, bool(chosen and affinity(chosen[0]) > 0))
+    return Verdict(cid, status, evidence, reason, clause_ids, crit.title.get("en", cid), reason_es, confidence)
+
+
+BASIS_RANK = {"provision": 0, "article": 1, "reference": 2, "general": 3}
+REACH_RANK = {"article": 0, "names": 1, "cites": 2, "general": 3, "law": 4}
+
+
+def _confidence(status: str, hits: list[Hit], mentions, aligned: bool) -> str:
+    """How many independent signals agree: the rule holding within one provision, in more than one
+    article, and the model clause aligning with the evidence. Missing is certain unless the concept
+    is mentioned somewhere (a reviewer should look at those places)."""
+    if status == "missing":
+        return "medium" if mentions else "high"
+    best = hits[0]
+    signals = 1 + (best.basis == "provision") + (len({h.provision.unit for h in hits if h.kind == best.kind}) > 1) + aligned
+    if best.kind != MET and best.why in ("reach", "weak"):
+        signals -= 1  # a partial verdict that rests on scope or a weaker wording is a judgement call
+    return "high" if signals >= 3 else "medium" if signals == 2 else "low"
 
 
 def _reason(det: Detector, rule: Rule, templates: Mapping[str, str], status: str, hits: list[Hit],
@@ -144,7 +175,10 @@ def _reason(det: Detector, rule: Rule, templates: Mapping[str, str], status: str
     if status == "met":
         key = "met"
     elif status == "partial":
-        key = "weak" if hits[0].kind == "weak" else "restricted"
+        why = hits[0].why
+        key = {"weak": "weak", "reach": "reach", "met_also": "partly"}.get(why, "restricted")
+        if key not in templates:
+            key = "restricted" if "restricted" in templates else "weak"
     else:
         key = "mentioned" if mentions and "mentioned" in templates else "missing"
     template = templates.get(key) or templates.get("missing" if status == "missing" else "met", "")
@@ -160,6 +194,8 @@ def _reason(det: Detector, rule: Rule, templates: Mapping[str, str], status: str
         "restriction": first.restriction if first else "",
         "value": (str(int(value)) if value is not None and float(value).is_integer() else str(value or "")),
         "mentions": ", ".join(det.cite(p, cite_key) for p in mentions[:MAX_MENTIONS]),
+        "support": det.cite(first.support) if first and first.support else "",
+        "support_es": det.cite(first.support, "unit_es") if first and first.support else "",
     }
     text = template.format_map(_Blank(fields))
     return text[:1].upper() + text[1:]
