@@ -160,3 +160,43 @@ def test_the_review_follows_the_statute_opened_last(store: Store) -> None:
     at.switch_page("drafting/app/pages/model_law.py").run()
     at.switch_page(PAGE).run()  # nothing else opened meanwhile: the review comes back as it was left
     assert at.selectbox(key="rv_statute").value == ley_id
+
+
+def verdict_labels(at: AppTest) -> dict[str, str]:
+    """criterion title -> status, from the expanders of the evidence tab ("Possession — met")."""
+    pairs = (e.label.rsplit(" — ", 1) for e in at.expander if " — " in e.label)
+    return {p[0]: p[1] for p in pairs if p[1] in ("met", "partial", "missing")}
+
+
+def test_a_statute_reviewed_together_with_another_of_its_country(store: Store, tmp_path: Path) -> None:
+    at = open_review()
+    ok(at)
+    ley_id = pick_statute(at, LEY)
+    at.selectbox(key="rv_edition").set_value("2006").run()
+    alone = verdict_labels(at)
+    # a special law of the same country, written here: it adds the duty of internet providers to report
+    special = tmp_path / "ley-9-30.txt"
+    special.write_text("LEY NÚM. 9-30 SOBRE SERVICIOS DE INTERNET\nArtículo 1.- Los proveedores de servicios de internet "
+                       "deberán denunciar de inmediato a la autoridad competente la pornografía infantil que detecten en "
+                       "sus sistemas.\nArtículo 2.- Vigencia. Esta ley rige desde su publicación.\n", encoding="utf-8")
+    from drafting.importers.document import import_document
+
+    doc = import_document(special).document
+    special_id, _ = store.save(None, "statute", "Ley 9-30", akn.to_xml(doc).decode("utf-8"), "imported",
+                               {"document": {"language": "es", "title": doc.meta.title}})
+    at.run()
+    at.multiselect(key="rv_together").set_value([special_id]).run()
+    ok(at)
+    together = verdict_labels(at)
+    changed = {k for k in alone if alone[k] != together[k]}
+    assert changed, (alone, together)
+    assert all(together[k] == "met" or (alone[k] == "missing" and together[k] == "partial") for k in changed)
+    assert "LEY NÚM. 9-30 SOBRE SERVICIOS DE INTERNET, 1" in html_text(at)
+    at.button(key="rv_save").click().run()
+    ok(at)
+    data = json.loads(store.get(at.query_params["draft"]).payload)
+    assert data["statute"]["draft"] == ley_id and data["together"] == [{"draft": special_id, "version": 1}]
+    # alone again: the saved review of the pair is not this one's
+    at.multiselect(key="rv_together").set_value([]).run()
+    ok(at)
+    assert not at.button(key="rv_save").disabled

@@ -100,6 +100,20 @@ def test_cli_review_default_lines(capsys):
     assert lines[6].startswith("met      data-retention       7(1)")
 
 
+def test_cli_review_as_one_legal_order(capsys, tmp_path):
+    special = tmp_path / "ley-9-30.txt"
+    special.write_text("LEY NÚM. 9-30 SOBRE RETENCIÓN DE DATOS\nArtículo 1.- Los proveedores de servicios conservarán los "
+                       "datos de tráfico durante noventa días.\n", encoding="utf-8")
+    code, out, _ = cli(capsys, "review", XS, special, "--as-one", "--edition", "2016", "--json")
+    assert code == 0
+    data = json.loads(out)  # one review, not a list: the two statutes are one legal order
+    assert data["statute"]["title"].endswith("+ LEY NÚM. 9-30 SOBRE RETENCIÓN DE DATOS")
+    retention = next(c for c in data["criteria"] if c["id"] == "data-retention")
+    assert retention["status"] != "missing"
+    assert {e["num"].rsplit(", ", 1)[0] for e in retention["evidence"]} <= {
+        "LEY NÚM. 9-30 SOBRE RETENCIÓN DE DATOS", data["statute"]["title"].split(" + ")[0]}
+
+
 def test_cli_review_html_and_docx(capsys, tmp_path):
     html_out, docx_out = tmp_path / "r.html", tmp_path / "r.docx"
     assert cli(capsys, "review", XS, "--html", html_out)[0] == 0

@@ -100,8 +100,9 @@ def gap_assembly(spec: BillSpec) -> Assembly:
     return cache.gap_bill(statute.payload, spec.jurisdiction, gaps, spec.edition, spec.title, spec.short_title)
 
 
-def new_gap_bill(statute: Version, edition: str, jurisdiction: str | None) -> str | None:
-    """One click from a review: an amending bill that fills the statute's partial and missing criteria."""
+def new_gap_bill(statute: Version, edition: str, jurisdiction: str | None, gaps: tuple[str, ...] | None = None) -> str | None:
+    """One click from a review: an amending bill that fills the statute's partial and missing criteria —
+    or `gaps`, the criteria a review of several statutes together left open."""
     lib = cache.library()
     doc = cache.document(statute.payload)
     jurisdiction = drafts.preset_for(lib, doc.meta.language, doc.meta.country, jurisdiction)
@@ -109,7 +110,7 @@ def new_gap_bill(statute: Version, edition: str, jurisdiction: str | None) -> st
         render.error(f"no jurisdiction preset drafts in {doc.meta.language!r}, the statute's language")
         return None
     spec = BillSpec(jurisdiction=jurisdiction, amends=f"workspace:{statute.draft_id}@{statute.version}",
-                    gaps=(REVIEW,), edition=edition)
+                    gaps=(REVIEW,) if gaps is None else gaps, edition=edition)
     try:
         assembly = gap_assembly(spec)
     except DraftingError as exc:

@@ -55,6 +55,19 @@ def document(xml: str | bytes) -> Document:
     return _document(digest(raw), raw)
 
 
+@st.cache_resource(show_spinner=False, max_entries=MAX_ENTRIES)
+def _together(shas: tuple[str, ...], _xmls: tuple[str, ...]) -> str:
+    from drafting.review.verdicts import legal_order
+
+    return akn.to_xml(legal_order([document(x) for x in _xmls])).decode("utf-8")
+
+
+def together(xmls: tuple[str, ...]) -> str:
+    """Several stored statutes of one country as one legal order (Akoma Ntoso text), so the review
+    and the comparison judge them together and cite each provision with its statute."""
+    return _together(tuple(digest(x) for x in xmls), xmls)
+
+
 @st.cache_resource(show_spinner="Assembling the bill…", max_entries=MAX_ENTRIES)
 def _assembly(sha: str, _spec_toml: str):  # -> drafting.assemble.Assembly
     from drafting.bills.assemble import assemble

@@ -14,7 +14,7 @@ from drafting.export.review_html import write_review_html
 from drafting.importers.document import import_document
 from drafting.library.library import load_library
 from drafting.review.compare import compare
-from drafting.review.verdicts import review
+from drafting.review.verdicts import legal_order, review
 
 NAME = "review"
 HELP = "review statutes against the model-law criteria (met / partial / missing, with the provisions that prove it)"
@@ -27,6 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="core: the edition's scored criteria; full: every topic of the model law")
     parser.add_argument("--jurisdiction", metavar="CODE", help="parameter preset for the model clauses (e.g. do)")
     parser.add_argument("--workers", type=int, default=None, help="processes for several statutes (default: one per CPU)")
+    parser.add_argument("--as-one", action="store_true",
+                        help="review several statutes of one country as one legal order (a code and its special laws): "
+                             "one verdict per criterion, each citing the statute and the article")
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print the review as JSON (a list for several statutes)")
     out.add_argument("--html", type=Path, metavar="OUT", help="write an HTML report (the matrix for several statutes)")
@@ -37,9 +40,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     library = load_library(args.library)
     library.criteria_set(args.edition)  # an unknown edition fails before any statute is read
-    if len(args.statutes) > 1:
+    if len(args.statutes) > 1 and not args.as_one:
         return _matrix(args)
-    document = import_document(args.statutes[0]).document
+    documents = [import_document(path).document for path in args.statutes]
+    document = documents[0] if len(documents) == 1 else legal_order(documents)
     result = review(document, library, edition=args.edition, criteria=args.criteria, jurisdiction=args.jurisdiction)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))

@@ -261,4 +261,4 @@ def _best_per_lineage(cid: str, scored: list[tuple[float, Provision, tuple[str, 
         elif prov.depth > rival[1].depth and score >= rival[0] - 0.02:
             kept[kept.index(rival)] = item
     kept.sort(key=lambda s: (-s[0], s[1].eid))
-    return tuple(Match(cid, p.eid, p.num, s, t) for s, p, t in kept[:MAX_MATCHES])
+    return tuple(Match(cid, p.eid, p.cited_num, s, t) for s, p, t in kept[:MAX_MATCHES])

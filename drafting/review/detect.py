@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
@@ -378,7 +378,10 @@ class Detector:
         return (ELLIPSIS if lo > 0 else "") + piece + (ELLIPSIS if hi < len(sentence) else "")
 
     def cite(self, prov: Provision, key: str = "unit") -> str:
-        """How a reason names a provision: "article 7, Párrafo", "provision PRIMERA (Disposiciones finales)"."""
+        """How a reason names a provision: "article 7, Párrafo", "provision PRIMERA (Disposiciones finales)";
+        in several statutes reviewed together, with its statute: "Ley 53-07, article 24"."""
+        if prov.statute:
+            return f"{prov.statute}, {self.cite(_without_statute(prov), key)}"
         if prov.amends:
             pattern = self.cite_data.get(key.replace("unit", "amending"), "{num}, {amends}")
             return pattern.replace("{num}", prov.num).replace("{amends}", prov.amends)
@@ -518,6 +521,10 @@ class Law:
             found = self._named[concepts] = any(
                 self.det.has(self.article_parts(u), c) for u in self.units.values() for c in concepts.split("|"))
         return found
+
+
+def _without_statute(prov: Provision) -> Provision:
+    return replace(prov, statute="")
 
 
 def _num_key(num: str) -> str:

@@ -41,6 +41,12 @@ class Provision:
     inline: bool  # completes its parent's sentence (a point of a list)
     node: Node = field(compare=False, repr=False)
     amends: str = ""  # new wording this law puts into another: "replacing art. 189 of the Código Penal"
+    statute: str = ""  # in several statutes reviewed as one legal order: the statute it belongs to
+
+    @property
+    def cited_num(self) -> str:
+        """Its number as evidence cites it: with its statute in a legal order ("Ley 1146 de 2007, 12")."""
+        return f"{self.statute}, {self.num}" if self.statute else self.num
 
     @property
     def text(self) -> str:
@@ -193,8 +199,9 @@ def _provisions(document: Document, profile: Profile) -> tuple[Provision, ...]:
     out: list[Provision] = []
     cite = profile.section("review").get("cite", {})
 
-    def visit(node: Node, unit: Node, num: str, depth: int, parent: str, group: str, inline: bool, amends: str) -> None:
-        out.append(Provision(node.eid, num, unit.eid, depth, parent, group, inline, node, amends))
+    def visit(node: Node, unit: Node, num: str, depth: int, parent: str, group: str, inline: bool, amends: str,
+              statute: str = "") -> None:
+        out.append(Provision(node.eid, num, unit.eid, depth, parent, group, inline, node, amends, statute))
         kids = list(sub_provisions(node))
         siblings = [k for k, _ in kids]
         quoted = _quoted_by(node)
@@ -206,15 +213,17 @@ def _provisions(document: Document, profile: Profile) -> tuple[Provision, ...]:
                 what = str(cite.get(action, "{action} {label} of {target}")).format(
                     action=action, label=label, target=target or cite.get("other_law", "another law"))
             visit(child, unit, num if child.eid in quoted else _join(num, _label(child, siblings, profile)),
-                  depth + 1, node.eid, group, child_inline, what)
+                  depth + 1, node.eid, group, child_inline, what, statute)
 
     for node, ancestors in walk(document.body, into_quotes=False):
         if not is_unit(node) or node.repealed or any(a.kind == "quotedStructure" or a.repealed for a in ancestors):
             continue
         if any(is_unit(a) for a in ancestors):
             continue  # a unit nested in a unit is reached through its parent
-        group = next((a.heading for a in reversed(ancestors) if a.kind == "hcontainer" and a.heading), "")
-        visit(node, node, node.num or node.heading or node.eid, 0, "", group, False, "")
+        statute = next((a.heading for a in ancestors if a.kind == "hcontainer" and a.name == "statute"), "")
+        group = next((a.heading for a in reversed(ancestors) if a.kind == "hcontainer" and a.heading
+                      and a.name != "statute"), "")
+        visit(node, node, node.num or node.heading or node.eid, 0, "", group, False, "", statute)
     return tuple(out)
 
 

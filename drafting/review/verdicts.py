@@ -8,18 +8,22 @@ provisions that support it, verbatim quotes and a one-sentence reason a lawyer c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Mapping
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Mapping, Sequence
 
 from drafting.errors import DraftingError
 from drafting.library.library import Library
-from drafting.model.document import Document, Meta
+from drafting.model.document import Document, Meta, Node
+from drafting.model.eids import assign_eids
 from drafting.model.outline import meta_json
 from drafting.review.align import Alignment, align
 from drafting.review.detect import MET, Detector, Hit, Law, Rule, defined_terms, detector
 from drafting.review.provisions import lineage, provisions, review_profile
 
 STATUSES = ("met", "partial", "missing")
+LEGAL_ORDER = "statute"  # the container of one statute in a legal order (see legal_order)
 CONFIDENCE = ("high", "medium", "low")  # how many independent signals agree (see _confidence)
 MAX_EVIDENCE = 3
 MAX_MENTIONS = 3
@@ -104,6 +108,39 @@ def criteria_ids(library: Library, edition: str, criteria: str) -> tuple[str, tu
     return chosen.id, chosen.criteria
 
 
+def legal_order(documents: Sequence[Document]) -> Document:
+    """Several statutes of one country as one legal order — a penal code and its special laws: each
+    statute's body under a container named after it, so every provision is cited with its statute."""
+    if not documents:
+        raise DraftingError("no statute to review")
+    first = documents[0].meta
+    languages = {d.meta.language for d in documents}
+    if len(languages) > 1:
+        raise DraftingError(f"statutes reviewed as one legal order must share a language; got {', '.join(sorted(languages))}")
+    countries = {d.meta.country for d in documents if d.meta.country not in ("", "xx")}
+    if len(countries) > 1:
+        raise DraftingError(f"statutes reviewed as one legal order must be of one country; got {', '.join(sorted(countries))}")
+    parts = tuple(Node(kind="hcontainer", name=LEGAL_ORDER, heading=statute_name(d.meta), children=d.body)
+                  for d in documents)
+    title = " + ".join(statute_name(d.meta) for d in documents)
+    meta = replace(first, title=title, number="", source=", ".join(d.meta.source for d in documents if d.meta.source),
+                   country=next(iter(countries), first.country))
+    return assign_eids(Document(meta=meta, body=parts))
+
+
+_TITLE_END = re.compile(r"\s[-–—]\s|,\s+(?:de|del|of|por|by)\s|(?<=\d)\.\s|\s\(")  # before the date or subject
+NAME_LIMIT = 60
+
+
+def statute_name(meta: Meta) -> str:
+    """How a statute is named in a citation of a legal order: its short title, else the head of its title
+    before the date or subject ("Ley Orgánica 10/1995", "LEY 1146 DE 2007"), else its file."""
+    name = meta.short_title or _TITLE_END.split(meta.title, maxsplit=1)[0].strip()
+    if not name:
+        name = Path(meta.source).stem if meta.source else meta.number or "statute"
+    return name if len(name) <= NAME_LIMIT else name[:NAME_LIMIT].rsplit(" ", 1)[0] + "…"
+
+
 def review(document: Document, library: Library, *, edition: str = "2006", criteria: str = "core",
            jurisdiction: str | None = None, alignment: Alignment | None = None) -> Review:
     """Judge every criterion of the chosen set against the statute."""
@@ -142,7 +179,7 @@ def _verdict(det: Detector, law: Law, provs, order: Mapping[str, int], library: 
     chosen = met or partial
     status = "met" if met else "partial" if partial else "missing"
     evidence = tuple(
-        Evidence(h.provision.eid, h.provision.num, det.quote(h),
+        Evidence(h.provision.eid, h.provision.cited_num, det.quote(h),
                  tuple(dict.fromkeys(m.clause for m in alignment.for_provision(h.provision.eid))))
         for h in chosen[:MAX_EVIDENCE]
     )

@@ -5,6 +5,8 @@ the drafter presses "Save review", which keeps it as a review draft — one per 
 set, a new version when the verdicts change. The URL names the saved review, or, before it is
 saved, the statute (`?draft=<statute>&edition=2018[&version=2]`), so a reload shows the same review.
 Each verdict opens to its evidence and to the model clause beside the national provision.
+A statute can be reviewed together with others of its country (a penal code and its special laws):
+one verdict per criterion for the legal order, each piece of evidence cited with its statute.
 """
 
 from __future__ import annotations
@@ -46,34 +48,42 @@ def review_jurisdiction(lib: Library, doc: Document, picked: str | None) -> str 
     return drafts.preset_for(lib, doc.meta.language, doc.meta.country, picked)
 
 
-def run_review(statute: Version, edition_id: str, jurisdiction: str | None, lib: Library):  # -> Review
+def run_review(xml: str, edition_id: str, jurisdiction: str | None, lib: Library):  # -> Review
     criteria = "core" if lib.criteria_sets[edition_id].core else "full"
     edition = edition_id if criteria == "core" else "2018"
-    return cache.review(statute.payload, edition, criteria, jurisdiction)
+    return cache.review(xml, edition, criteria, jurisdiction)
 
 
-def review_payload(statute: Version, edition_id: str, jurisdiction: str | None, result) -> str:
-    """The text a saved review keeps: the statute version it judged, the criteria set, the verdicts."""
+def review_payload(statute: Version, edition_id: str, jurisdiction: str | None, result,
+                   together: tuple[Version, ...] = ()) -> str:
+    """The text a saved review keeps: the statute version it judged (and those judged with it), the
+    criteria set, the verdicts."""
     payload = {"statute": {"draft": statute.draft_id, "version": statute.version}, "edition": edition_id,
                "jurisdiction": jurisdiction, "review": result.to_json()}
+    if together:
+        payload["together"] = [{"draft": v.draft_id, "version": v.version} for v in together]
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=1)
 
 
-def _judged(version: Version) -> tuple[str | None, str | None]:
-    """(statute draft, criteria set) a saved review is of."""
+def _judged(version: Version) -> tuple[str | None, str | None, list[str]]:
+    """(statute draft, criteria set, statutes judged with it) a saved review is of."""
     try:
         data = json.loads(version.payload)
-        return data.get("statute", {}).get("draft"), data.get("edition")
+        return (data.get("statute", {}).get("draft"), data.get("edition"),
+                [t.get("draft") for t in data.get("together", [])])
     except (ValueError, AttributeError):
-        return None, None
+        return None, None, []
 
 
-def review_draft_for(statute_id: str, edition_id: str | None = None) -> str | None:
-    """The workspace's saved review of this statute draft (for this criteria set, when given)."""
+def review_draft_for(statute_id: str, edition_id: str | None = None, together: tuple[str, ...] = ()) -> str | None:
+    """The workspace's saved review of this statute draft (for this criteria set, when given), alone or
+    together with the same other statutes."""
     for draft in state.store().list_drafts(KIND):
         meta = draft.meta
-        judged = (meta.get("statute"), meta.get("edition")) if "statute" in meta else _judged(state.store().get(draft.id))
-        if judged[0] == statute_id and (edition_id is None or judged[1] == edition_id):
+        judged = ((meta.get("statute"), meta.get("edition"), meta.get("together", [])) if "statute" in meta
+                  else _judged(state.store().get(draft.id)))
+        if judged[0] == statute_id and (edition_id is None or judged[1] == edition_id) and \
+                sorted(judged[2] or []) == sorted(together):
             return draft.id
     return None
 
@@ -82,17 +92,22 @@ def review_stem(statute: Version, edition_id: str) -> str:
     return naming.joined(drafts.file_stem(statute), "review", edition_id)
 
 
-def save_review(statute: Version, edition_id: str, jurisdiction: str | None, result, lib: Library) -> tuple[str, int]:
+def save_review(statute: Version, edition_id: str, jurisdiction: str | None, result, lib: Library,
+                together: tuple[Version, ...] = ()) -> tuple[str, int]:
     """Keep the review (asked for by the drafter): a new version of this statute's review for the set,
     or a new review draft; nothing when it is unchanged."""
-    target = review_draft_for(statute.draft_id, edition_id)
+    with_ids = tuple(v.draft_id for v in together)
+    target = review_draft_for(statute.draft_id, edition_id, with_ids)
     facts = naming.facts_from(statute.meta)
     title = naming.short_title(facts.title or statute.name, 80)
+    if together:
+        title += f" and {len(together)} other statute{'s' if len(together) > 1 else ''}"
     name = f"Review of {title} — {drafts.edition_label(lib, edition_id)}"
     counts = result.counts()
     note = f"{counts['met']} met, {counts['partial']} partial, {counts['missing']} missing"
-    meta = drafts.facts_meta(facts, statute=statute.draft_id, edition=edition_id, file_stem=review_stem(statute, edition_id))
-    text = review_payload(statute, edition_id, jurisdiction, result)
+    meta = drafts.facts_meta(facts, statute=statute.draft_id, edition=edition_id, together=list(with_ids),
+                             file_stem=review_stem(statute, edition_id) + ("-together" if together else ""))
+    text = review_payload(statute, edition_id, jurisdiction, result, together)
     return state.save(KIND, name, text, note, meta, draft_id=target, new=target is None)
 
 
@@ -137,7 +152,7 @@ def verdict_detail(lib: Library, v, comparison, statute_label: str, changed_only
             titles = [lib.clauses[c].title.get(state.ui_language(), c) if c in lib.clauses else c for c in e.aligned]
             aligned = (f'<div class="dr-muted">corresponds to the model clauses: {render.esc("; ".join(titles))}</div>'
                        if e.aligned else "")
-            parts.append(f'<p><span class="dr-label">{render.esc(statute_label)} {render.esc(e.num)}</span> '
+            parts.append(f'<p><span class="dr-label">{render.esc(f"{statute_label} {e.num}".strip())}</span> '
                          f'<span class="dr-muted">({render.esc(e.eid)})</span></p>'
                          f'<blockquote style="margin:.2em 0 .8em 1em;border-left:3px solid #c9ced6;padding-left:.7em">'
                          f'{render.esc(e.quote)}</blockquote>{aligned}')
@@ -171,7 +186,7 @@ def verdict_detail(lib: Library, v, comparison, statute_label: str, changed_only
             continue
         diff = trimmed(match.diff, changed_only)
         render.html(render.pair_html(f"Model clause: {item.title}", render.diff_html(diff, "old"),
-                                     f"{statute_label} {match.num} · similarity {match.score:.0%}",
+                                     f"{statute_label} {match.num}".strip() + f" · similarity {match.score:.0%}",
                                      render.diff_html(diff, "new")))
 
 
@@ -186,7 +201,7 @@ def clause_by_clause(comparison, statute_label: str, changed_only: bool) -> None
         for match in item.matches[:2]:
             diff = trimmed(match.diff, changed_only)
             render.html(render.pair_html("Model clause", render.diff_html(diff, "old"),
-                                         f"{statute_label} {match.num} · similarity {match.score:.0%}",
+                                         f"{statute_label} {match.num}".strip() + f" · similarity {match.score:.0%}",
                                          render.diff_html(diff, "new")))
 
 
@@ -267,6 +282,24 @@ def pickers(lib: Library, current: dict[str, Any] | None) -> tuple[Version | Non
     return store.get(chosen, number), edition
 
 
+def together_picker(statute: Version) -> tuple[Version, ...]:
+    """Other statutes (latest versions) of the statute's language to review with it as one legal order."""
+    store = state.store()
+    language = naming.facts_from(statute.meta).language
+    others = tuple(d for d in store.list_drafts("statute") if d.id != statute.draft_id
+                   and naming.facts_from(d.meta).language in ("", language))
+    if not others:
+        return ()
+    ids, names = drafts.choices(others)
+    key = "rv_together"
+    st.session_state[key] = [i for i in st.session_state.get(key, []) if i in ids]
+    chosen = st.multiselect(
+        "Review together with", ids, key=key, format_func=names.get, placeholder="this statute alone",
+        help="Other statutes of the same country — a penal code and its special laws — judged with this one as "
+             "one legal order: a criterion is met when any of them meets it, and the evidence names the statute.")
+    return tuple(store.get(i) for i in chosen)
+
+
 def show_in_url(statute: Version, edition: str, saved_id: str | None) -> None:
     """The URL names the saved review, or the statute, version and criteria set of an unsaved one."""
     if saved_id:
@@ -303,16 +336,18 @@ def render_page() -> None:
     if statute is None:
         st.info("No statute in the workspace yet: import one on the Statutes page.")
         return
+    together = together_picker(statute)
     try:
-        doc = cache.document(statute.payload)
+        xml = cache.together((statute.payload, *(v.payload for v in together))) if together else statute.payload
+        doc = cache.document(xml)
         jurisdiction = review_jurisdiction(lib, doc, state.jurisdiction())
-        result = run_review(statute, edition, jurisdiction, lib)
-        comparison = cache.comparison(statute.payload, jurisdiction)
+        result = run_review(xml, edition, jurisdiction, lib)
+        comparison = cache.comparison(xml, jurisdiction)
     except DraftingError as exc:
         render.error(exc)
         return
-    text = review_payload(statute, edition, jurisdiction, result)
-    saved_id = review_draft_for(statute.draft_id, edition)
+    text = review_payload(statute, edition, jurisdiction, result, together)
+    saved_id = review_draft_for(statute.draft_id, edition, tuple(v.draft_id for v in together))
     saved = state.store().get(saved_id) if saved_id else None
     is_saved = saved is not None and saved.payload == text
     show_in_url(statute, edition, saved_id if is_saved else None)
@@ -328,17 +363,21 @@ def render_page() -> None:
     c3.metric("Missing", counts["missing"])
     gaps = counts["partial"] + counts["missing"]
     if importlib.util.find_spec("drafting.bills.gapbill") and gaps:
+        helps = "A new bill in the Bill builder that adds or replaces the provisions these verdicts ask for."
+        if together:
+            helps += " It amends the statute chosen first, for the criteria none of the statutes meets fully."
         if c4.button(f"Draft a gap-filling amendment ({gaps} gaps)", key="rv_gapbill", type="primary", width="stretch",
-                     help="A new bill in the Bill builder that adds or replaces the provisions these verdicts ask for."):
+                     help=helps):
             from drafting.app.bills import new_gap_bill
 
-            if new_gap_bill(statute, edition_for_gaps(lib, edition), jurisdiction):
+            open_gaps = tuple(v.criterion for v in result.verdicts if v.status != "met") if together else None
+            if new_gap_bill(statute, edition_for_gaps(lib, edition), jurisdiction, open_gaps):
                 st.switch_page("drafting/app/pages/bill_builder.py")
     save_box, status = st.columns([1, 4], vertical_alignment="center")
     if save_box.button("Saved" if is_saved else "Save review", key="rv_save", disabled=is_saved, width="stretch",
                        icon=":material/check:" if is_saved else ":material/save:",
                        help="Keep this review in the workspace (a new version when its verdicts changed)."):
-        saved_id, number = save_review(statute, edition, jurisdiction, result, lib)
+        saved_id, number = save_review(statute, edition, jurisdiction, result, lib, together)
         state.flash(f"Review saved (version {number}).")
         st.rerun()
     if is_saved:
@@ -350,7 +389,8 @@ def render_page() -> None:
         status.caption("Not saved yet: nothing is written to the workspace until you save.")
     matrix(lib, result)
     downloads(text, result, comparison, review_stem(statute, edition))
-    label = "Article" if (doc.meta.profile or "").startswith("es") else "Section"
+    # in a legal order every number already names its statute ("Ley 1146 de 2007, 12")
+    label = "" if together else "Article" if (doc.meta.profile or "").startswith("es") else "Section"
     changed_only = st.toggle("Changed only (shorten text the statute shares with the model clause)", key="rv_changed_only")
     tab_verdicts, tab_clauses = st.tabs(["Evidence by criterion", "Clause by clause"])
     with tab_verdicts:

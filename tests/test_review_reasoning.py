@@ -1,0 +1,241 @@
+"""The review reasons as a lawyer would, failure class by failure class: small statutes written here,
+in both languages, each showing one way real laws word (or nearly word) a criterion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafting.importers.document import import_document
+from drafting.library.library import load_library
+from drafting.errors import DraftingError
+from drafting.review.verdicts import legal_order, review
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+def verdicts(tmp_path: Path, library, text: str, name: str = "ley.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    result = review(import_document(path).document, library, criteria="full")
+    return {v.criterion: v for v in result.verdicts}
+
+
+def status(found, criterion: str) -> str:
+    return found[criterion].status
+
+
+ES_HEAD = "LEY NÚM. 4-30 SOBRE DELITOS CONTRA LA NIÑEZ\nEL CONGRESO NACIONAL\nHA DADO LA SIGUIENTE LEY:\n"
+EN_HEAD = "THE CHILD PROTECTION ACT, 2030\nAct No. 4 of 2030\nBE IT ENACTED by the Parliament of Westvale as follows:\n"
+
+
+# ---------------------------------------------------------------- the material as the law words it
+
+@pytest.mark.parametrize("offence", [
+    "Artículo 1.- El que produzca o difunda toda representación de un menor de dieciocho años dedicado a actividades "
+    "sexuales explícitas será sancionado con prisión de tres a seis años.",
+    "Artículo 1.- El que venda material pornográfico en que aparezcan personas menores de edad será sancionado con "
+    "prisión de dos a cuatro años.",
+])
+def test_an_offence_that_describes_the_material_instead_of_naming_it_es(tmp_path, library, offence):
+    found = verdicts(tmp_path, library, ES_HEAD + offence + "\nArtículo 2.- Vigencia. Esta ley rige desde su publicación.\n")
+    assert status(found, "specific") == "met"
+    assert status(found, "definition") == "partial"  # described within the offence, defined nowhere
+
+
+@pytest.mark.parametrize("offence", [
+    "1. A person who knowingly distributes a visual depiction of a minor engaging in sexually explicit conduct commits "
+    "an offence and is liable on conviction to imprisonment for ten years.",
+    "1. A person who takes an indecent photograph of a child commits an offence and is liable on conviction to "
+    "imprisonment for five years.",
+    "1. A person who sells child pornography commits an offence and is liable on conviction to imprisonment for ten years.",
+])
+def test_an_offence_that_describes_the_material_instead_of_naming_it_en(tmp_path, library, offence):
+    found = verdicts(tmp_path, library, EN_HEAD + offence + "\n2. This Act comes into force on publication.\n", "act.txt")
+    assert status(found, "specific") == "met"
+
+
+def test_a_definition_given_as_a_list_item_es(tmp_path, library):
+    text = ES_HEAD + """Artículo 1.- Definiciones. Para los fines de esta ley se entiende por:
+a) Niño, niña o adolescente: toda persona menor de dieciocho (18) años;
+b) Pornografía infantil: toda representación de un niño, niña o adolescente dedicado a actividades sexuales explícitas.
+Artículo 2.- Producción. El que produzca pornografía infantil será sancionado con prisión de cinco a diez años.
+"""
+    found = verdicts(tmp_path, library, text)
+    assert status(found, "definition") == "met"
+    assert found["definition"].evidence[0].num.startswith("1, b")
+    assert status(found, "child-18") == "met" and "18" in found["child-18"].reason  # "dieciocho (18)"
+
+
+def test_a_definition_in_a_definitions_section_en(tmp_path, library):
+    text = EN_HEAD + """1. In this Act—
+"child" means a person under the age of eighteen years;
+"exploitation material" means any image of a child engaged in sexual activity.
+2. A person who possesses exploitation material commits an offence and is liable on conviction to imprisonment.
+"""
+    found = verdicts(tmp_path, library, text, "act.txt")
+    assert status(found, "definition") == "met"
+    assert status(found, "possession") == "met"  # the defined term is the material wherever the Act uses it
+    assert status(found, "child-18") == "met"  # "eighteen", read as a number
+
+
+# ---------------------------------------------------------------- the offence as a unit
+
+def test_the_penalty_in_the_wrap_up_after_the_list_of_acts(tmp_path, library):
+    text = EN_HEAD + """1. A person who—
+(a) produces child pornography; or
+(b) knowingly possesses child pornography,
+commits an offence and is liable on conviction to imprisonment for a term not exceeding ten years.
+"""
+    found = verdicts(tmp_path, library, text, "act.txt")
+    assert status(found, "possession") == "met"
+    assert found["possession"].evidence[0].num == "1(b)"
+
+
+def test_the_penalty_in_another_paragraph_of_the_same_article(tmp_path, library):
+    text = ES_HEAD + """Artículo 1.- Producción. El que produzca pornografía infantil será sancionado con prisión de cinco a diez años.
+Párrafo I.- El que a sabiendas posea pornografía infantil recibirá la misma pena.
+"""
+    found = verdicts(tmp_path, library, text)
+    assert status(found, "possession") == "met"
+
+
+def test_the_penalty_in_an_article_that_cites_the_offence(tmp_path, library):
+    text = ES_HEAD + """Artículo 1.- Posesión. Queda prohibido poseer pornografía infantil.
+Artículo 2.- Sanción. Quien infrinja el artículo 1 será sancionado con prisión de uno a tres años.
+"""
+    found = verdicts(tmp_path, library, text)
+    assert status(found, "possession") == "met"
+    assert found["possession"].confidence != "high"  # the penalty sits elsewhere: for the reviewer to check
+
+
+def test_a_list_of_violence_that_names_the_material_is_no_offence(tmp_path, library):
+    text = ES_HEAD + """Artículo 1.- Objeto. Son formas de violencia contra la niñez la explotación sexual y la pornografía infantil.
+Artículo 2.- Sanciones. Las infracciones a esta ley serán sancionadas con multa.
+"""
+    found = verdicts(tmp_path, library, text)
+    assert status(found, "specific") == "missing"
+
+
+# ---------------------------------------------------------------- restrictions, widened or not
+
+def test_a_restriction_that_is_then_widened_restricts_nothing(tmp_path, library):
+    narrow = ES_HEAD + ("Artículo 1.- Posesión. El que posea pornografía infantil en un sistema de información será "
+                        "sancionado con prisión de uno a tres años.\n")
+    wide = ES_HEAD + ("Artículo 1.- Posesión. El que posea pornografía infantil en un sistema de información, en un "
+                      "dispositivo de almacenamiento o en cualquier otro soporte será sancionado con prisión de uno a tres años.\n")
+    assert status(verdicts(tmp_path, library, narrow), "possession") == "partial"
+    assert status(verdicts(tmp_path, library, wide, "ley2.txt"), "possession") == "met"
+
+
+def test_possession_only_with_intent_to_distribute_is_not_simple_possession(tmp_path, library):
+    text = EN_HEAD + ("1. A person who possesses child pornography with intent to distribute it commits an offence and is "
+                      "liable on conviction to imprisonment.\n")
+    found = verdicts(tmp_path, library, text, "act.txt")
+    assert status(found, "possession") == "missing" and status(found, "specific") == "met"
+
+
+# ---------------------------------------------------------------- the general part reaches every offence
+
+def test_general_rules_on_attempt_and_forfeiture_reach_every_offence(tmp_path, library):
+    text = EN_HEAD + """1. A person who distributes child pornography commits an offence and is liable on conviction to imprisonment.
+2. A person who attempts to commit any offence under this Act commits an offence and is liable to the same penalty.
+3. On conviction for any offence under this Act the court shall order the forfeiture of any equipment used and of the proceeds of the offence.
+"""
+    found = verdicts(tmp_path, library, text, "act.txt")
+    assert status(found, "attempt") == "met" and found["attempt"].evidence[0].num == "2"
+    assert status(found, "forfeiture") == "met"
+
+
+def test_an_aggravation_of_data_crimes_is_not_one_of_these_offences(tmp_path, library):
+    text = ES_HEAD + """Artículo 1.- Producción. El que produzca pornografía infantil será sancionado con prisión de cinco a diez años.
+Artículo 2.- Acceso ilícito. El que acceda sin autorización a un sistema informático será sancionado con prisión de uno a dos años.
+Artículo 3.- Agravantes. La pena del artículo 2 se aumentará en un tercio cuando el autor sea reincidente.
+"""
+    found = verdicts(tmp_path, library, text)
+    assert status(found, "aggravation") == "partial"
+    assert "not for the offences on the material" in found["aggravation"].reason
+
+
+def test_jurisdiction_abroad_for_one_unrelated_offence(tmp_path, library):
+    text = EN_HEAD + """1. A person who distributes child pornography commits an offence and is liable on conviction to imprisonment.
+2. A citizen who commits an offence of bribery outside the Republic may be tried by the courts of the Republic.
+"""
+    found = verdicts(tmp_path, library, text, "act.txt")
+    assert status(found, "jurisdiction") == "partial"  # abroad, but not for the offences on the material
+
+
+# ---------------------------------------------------------------- near misses
+
+def test_keeping_data_secret_is_not_retaining_it(tmp_path, library):
+    text = ES_HEAD + ("Artículo 1.- Confidencialidad. Los proveedores de servicios deberán guardar secreto sobre los datos "
+                      "de sus usuarios y conservar su reserva.\n")
+    assert status(verdicts(tmp_path, library, text), "data-retention") == "missing"
+
+
+def test_trafficking_is_not_grooming(tmp_path, library):
+    text = ES_HEAD + ("Artículo 1.- Trata. El que capte, traslade o acoja a un niño con fines de explotación será "
+                      "sancionado con prisión de ocho a quince años.\n")
+    assert status(verdicts(tmp_path, library, text), "grooming") == "missing"
+
+
+def test_loss_of_office_is_not_forfeiture(tmp_path, library):
+    text = EN_HEAD + """1. A person who distributes child pornography commits an offence and is liable on conviction to imprisonment.
+2. A public officer convicted of an offence under this Act shall lose his office.
+"""
+    assert status(verdicts(tmp_path, library, text, "act.txt"), "forfeiture") == "missing"
+
+
+def test_online_grooming_and_inducing_a_child(tmp_path, library):
+    online = EN_HEAD + ("1. A person who, by means of the internet, communicates with a child for a sexual purpose commits "
+                        "an offence and is liable on conviction to imprisonment.\n")
+    induce = EN_HEAD + ("1. A person who induces a child to engage in sexual activity commits an offence and is liable on "
+                        "conviction to imprisonment.\n")
+    assert status(verdicts(tmp_path, library, online, "a.txt"), "grooming") == "met"
+    assert status(verdicts(tmp_path, library, induce, "b.txt"), "grooming") == "partial"
+
+
+# ---------------------------------------------------------------- amending laws
+
+def test_an_amending_law_is_credited_with_what_it_inserts(tmp_path, library):
+    text = ES_HEAD + """Artículo 1.- Se modifica el artículo 183-A del Código Penal, el cual queda así:
+«Artículo 183-A.- Pornografía infantil. El que posea pornografía infantil será reprimido con pena privativa de libertad no menor de seis años.»
+Artículo 2.- Vigencia. Esta ley rige desde su publicación.
+"""
+    found = verdicts(tmp_path, library, text)
+    assert status(found, "possession") == "met"
+    assert found["possession"].reason.startswith("Article 1 (replacing Artículo 183-A of the Código Penal)")
+
+
+# ---------------------------------------------------------------- several statutes of one country
+
+def test_a_code_and_a_special_law_reviewed_as_one_legal_order(tmp_path, library):
+    code = tmp_path / "codigo.txt"
+    code.write_text("CÓDIGO PENAL\nArtículo 1.- El que posea pornografía infantil será sancionado con prisión de dos a "
+                    "cuatro años.\nArtículo 2.- Vigencia. Este código rige desde su publicación.\n", encoding="utf-8")
+    special = tmp_path / "ley.txt"
+    special.write_text("LEY NÚM. 9-30 SOBRE SERVICIOS DE INTERNET\nArtículo 1.- Los proveedores de servicios de internet "
+                       "deberán denunciar a la autoridad competente la pornografía infantil que detecten en sus "
+                       "sistemas.\nArtículo 2.- Vigencia. Esta ley rige desde su publicación.\n", encoding="utf-8")
+    documents = [import_document(code).document, import_document(special).document]
+    alone = {v.criterion: v for v in review(documents[1], library, criteria="full").verdicts}
+    together = {v.criterion: v for v in review(legal_order(documents), library, criteria="full").verdicts}
+    assert alone["possession"].status == "missing" and together["possession"].status == "met"
+    assert together["possession"].evidence[0].num.startswith("CÓDIGO PENAL, ")
+    assert together["isp-report"].status != "missing"
+    assert together["isp-report"].evidence[0].num.startswith("LEY NÚM. 9-30")
+    # every provision keeps its own article number: the two "Artículo 1" are not merged
+    assert together["possession"].reason.startswith("CÓDIGO PENAL, article 1")
+
+
+def test_statutes_of_two_countries_are_not_one_legal_order(tmp_path, library):
+    es = tmp_path / "ley.txt"
+    es.write_text("LEY DEL PERÚ\nArtículo 1.- Objeto. Esta ley regula los servicios.\n", encoding="utf-8")
+    en = tmp_path / "act.txt"
+    en.write_text(EN_HEAD + "1. This Act comes into force on publication.\n", encoding="utf-8")
+    with pytest.raises(DraftingError, match="share a language"):
+        legal_order([import_document(es).document, import_document(en).document])
