@@ -164,7 +164,7 @@ def test_the_review_follows_the_statute_opened_last(store: Store) -> None:
 
 def verdict_labels(at: AppTest) -> dict[str, str]:
     """criterion title -> status, from the expanders of the evidence tab ("Possession — met")."""
-    pairs = (e.label.rsplit(" — ", 1) for e in at.expander if " — " in e.label)
+    pairs = (e.label.removesuffix(" (check)").rsplit(" — ", 1) for e in at.expander if " — " in e.label)
     return {p[0]: p[1] for p in pairs if p[1] in ("met", "partial", "missing")}
 
 

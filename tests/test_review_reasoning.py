@@ -239,3 +239,40 @@ def test_statutes_of_two_countries_are_not_one_legal_order(tmp_path, library):
     en.write_text(EN_HEAD + "1. This Act comes into force on publication.\n", encoding="utf-8")
     with pytest.raises(DraftingError, match="share a language"):
         legal_order([import_document(es).document, import_document(en).document])
+
+
+# ---------------------------------------------------------------- honesty
+
+def test_low_confidence_verdicts_are_flagged_in_every_report(tmp_path, library):
+    from dataclasses import replace as with_
+
+    import docx
+
+    from drafting.export.review_docx import review_document
+    from drafting.export.review_html import review_html
+
+    text = ES_HEAD + "Artículo 1.- El que posea pornografía infantil será sancionado con prisión de dos a cuatro años.\n"
+    path = tmp_path / "ley.txt"
+    path.write_text(text, encoding="utf-8")
+    result = review(import_document(path).document, library)
+    assert all(v.confidence in ("high", "medium", "low") for v in result.verdicts)
+    shaky = with_(result, verdicts=(with_(result.verdicts[0], confidence="low"), *result.verdicts[1:]))
+    first = shaky.verdicts[0]
+    assert first.uncertain and first.check_note and not shaky.verdicts[1].check_note
+    assert shaky.lines()[0].endswith("(check)") and not shaky.lines()[1].endswith("(check)")  # the CLI lines
+    page = review_html(shaky)
+    assert page.count('class="check-note"') == 1 and page.count('class="check"') == 2  # summary row and heading
+    memo = review_document(shaky)
+    assert memo.tables[0].rows[1].cells[1].text == f"{first.status} (check)"
+    assert first.check_note in [p.text for p in memo.paragraphs]
+    assert shaky.to_json()["criteria"][0]["confidence"] == "low"
+
+
+def test_statutes_with_the_same_title_are_told_apart_by_their_files(tmp_path, library):
+    paths = []
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("LEY ORGÁNICA\nArtículo 1.- Objeto. Esta ley regula los servicios de la red y las "
+                                     "obligaciones de los proveedores.\n", encoding="utf-8")
+        paths.append(tmp_path / name)
+    order = legal_order([import_document(p).document for p in paths])
+    assert [part.heading for part in order.body] == ["LEY ORGÁNICA (a.txt)", "LEY ORGÁNICA (b.txt)"]

@@ -39,6 +39,7 @@ CSS = """
             font-family: sans-serif; white-space: nowrap; }
 .dr-met { background: #d7f5dd; color: #0b3d17; } .dr-partial { background: #fff1c2; color: #5a4300; }
 .dr-missing { background: #fbdcdc; color: #5c0b0b; } .dr-other { background: #e6e9ee; color: #333; }
+.dr-check { background: #fff; color: #5a3b00; border: 1px solid #8a5a00; }
 .dr-matrix { border-collapse: collapse; width: 100%; font-size: .93rem; table-layout: auto; }
 .dr-matrix th, .dr-matrix td { border-bottom: 1px solid #e1e4e8; padding: .4rem .5rem; text-align: left; vertical-align: top;
                                overflow-wrap: break-word; word-break: normal; white-space: normal; hyphens: manual; }
@@ -121,6 +122,11 @@ def esc(text: object) -> str:
 def html(body: str) -> None:
     """Show a fragment built by this module (already escaped) with the shared stylesheet."""
     st.html(CSS + body)
+
+
+def check_badge(why: str) -> str:
+    """Beside a verdict the reviewer should check (low confidence)."""
+    return f' <span class="dr-badge dr-check" title="{esc(why)}">check</span>'
 
 
 def badge(status: str) -> str:

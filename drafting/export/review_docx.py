@@ -45,8 +45,9 @@ def _table(doc: Any, header: list[str], rows: list[list[str]], status_col: int |
         for n, (cell, text) in enumerate(zip(cells, row)):
             cell.text = ""
             add_runs(cell.paragraphs[0], text)
-            if status_col is not None and n == status_col and text in _FILL:
-                _shade(cell, _FILL[text])
+            status = text.split(" ", 1)[0]  # "partial (check)"
+            if status_col is not None and n == status_col and status in _FILL:
+                _shade(cell, _FILL[status])
 
 
 def review_document(review: Review, comparison: Comparison | None = None) -> Any:
@@ -59,11 +60,13 @@ def review_document(review: Review, comparison: Comparison | None = None) -> Any
                        f"{counts['partial']} partly met, {counts['missing']} missing.", "Body Text")
     add_paragraph(doc, "Summary", "Heading 2")
     _table(doc, ["Criterion", "Status", "Evidence", "Model clauses"],
-           [[v.title or v.criterion, v.status, "; ".join(e.num for e in v.evidence) or "—", ", ".join(v.clauses) or "—"]
+           [[v.title or v.criterion, v.status + (" (check)" if v.uncertain else ""), "; ".join(e.num for e in v.evidence) or "—", ", ".join(v.clauses) or "—"]
             for v in review.verdicts], status_col=1)
     for v in review.verdicts:
         add_paragraph(doc, f"{v.title or v.criterion} — {v.status}", "Heading 2")
         add_paragraph(doc, v.reason, "Body Text")
+        if v.uncertain:
+            add_runs(add_paragraph(doc, "", "Body Text"), v.check_note, italic=True)
         if v.reason_es:
             p = add_paragraph(doc, "", "Body Text")
             add_runs(p, v.reason_es, italic=True)

@@ -29,6 +29,8 @@ th { background: #eee; }
 .met { background: #d9f2d9; } .partial { background: #fff0c2; } .missing { background: #f8d7d7; }
 blockquote { margin: .3em 0 .6em 1.2em; padding-left: .6em; border-left: 3px solid #999; }
 .reason-es { color: #444; font-style: italic; }
+.check { display: inline-block; border: 1px solid #8a5a00; color: #5a3b00; font-size: .8em; padding: 0 .3em; margin-left: .3em; }
+.check-note { border-left: 4px solid #8a5a00; padding-left: .6em; }
 .eid { color: #555; font-family: monospace; font-size: .85em; }
 .side td { width: 50%; white-space: pre-wrap; }
 del { background: #f8d7d7; text-decoration: line-through; } ins { background: #d9f2d9; text-decoration: underline; }
@@ -77,16 +79,22 @@ def _summary(review: Review) -> list[str]:
         links = ", ".join(f'<a href="#{_anchor("ev", v.criterion, str(i))}">{_e(e.num)}</a>' for i, e in enumerate(v.evidence, 1)) or "—"
         rows.append(f'<tr><td><a href="#{_anchor("crit", v.criterion)}">{_e(v.title or v.criterion)}</a> '
                     f'<span class="eid">{_e(v.criterion)}</span></td>'
-                    f'<td class="status {_e(v.status)}">{_e(STATUS_LABEL.get(v.status, v.status))}</td>'
+                    f'<td class="status {_e(v.status)}">{_e(STATUS_LABEL.get(v.status, v.status))}{_check(v)}</td>'
                     f"<td>{links}</td><td>{_e(', '.join(v.clauses)) or '—'}</td></tr>")
     rows.append("</table>")
     return rows
 
 
+def _check(v: Verdict) -> str:
+    return f' <span class="check" title="{_e(v.check_note)}">check</span>' if v.uncertain else ""
+
+
 def _verdict(v: Verdict, clause_links: set[str]) -> list[str]:
     out = [f'<section id="{_anchor("crit", v.criterion)}">',
-           f'<h2>{_e(v.title or v.criterion)} — <span class="status {_e(v.status)}">{_e(v.status)}</span></h2>',
+           f'<h2>{_e(v.title or v.criterion)} — <span class="status {_e(v.status)}">{_e(v.status)}</span>{_check(v)}</h2>',
            f"<p>{_e(v.reason)}</p>"]
+    if v.uncertain:
+        out.append(f'<p class="check-note">{_e(v.check_note)}</p>')
     if v.reason_es:
         out.append(f'<p class="reason-es" lang="es">{_e(v.reason_es)}</p>')
     for i, e in enumerate(v.evidence, 1):

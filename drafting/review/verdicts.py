@@ -25,6 +25,8 @@ from drafting.review.provisions import lineage, provisions, review_profile
 STATUSES = ("met", "partial", "missing")
 LEGAL_ORDER = "statute"  # the container of one statute in a legal order (see legal_order)
 CONFIDENCE = ("high", "medium", "low")  # how many independent signals agree (see _confidence)
+CHECK_NOTE = ("Low confidence: few independent signals agree on this verdict. Read the quoted provisions "
+              "before relying on it.")
 MAX_EVIDENCE = 3
 MAX_MENTIONS = 3
 
@@ -55,6 +57,11 @@ class Verdict:
     @property
     def uncertain(self) -> bool:
         return self.confidence == "low"
+
+    @property
+    def check_note(self) -> str:
+        """What a report says beside a low-confidence verdict (empty for the others)."""
+        return CHECK_NOTE if self.uncertain else ""
 
 
 @dataclass(frozen=True)
@@ -120,9 +127,11 @@ def legal_order(documents: Sequence[Document]) -> Document:
     countries = {d.meta.country for d in documents if d.meta.country not in ("", "xx")}
     if len(countries) > 1:
         raise DraftingError(f"statutes reviewed as one legal order must be of one country; got {', '.join(sorted(countries))}")
-    parts = tuple(Node(kind="hcontainer", name=LEGAL_ORDER, heading=statute_name(d.meta), children=d.body)
-                  for d in documents)
-    title = " + ".join(statute_name(d.meta) for d in documents)
+    names = [statute_name(d.meta) for d in documents]
+    if len(set(names)) < len(names):  # two statutes the same head of title: tell them apart by their files
+        names = [f"{n} ({Path(d.meta.source).name or i})" for i, (n, d) in enumerate(zip(names, documents), 1)]
+    parts = tuple(Node(kind="hcontainer", name=LEGAL_ORDER, heading=n, children=d.body) for n, d in zip(names, documents))
+    title = " + ".join(names)
     meta = replace(first, title=title, number="", source=", ".join(d.meta.source for d in documents if d.meta.source),
                    country=next(iter(countries), first.country))
     return assign_eids(Document(meta=meta, body=parts))

@@ -135,11 +135,14 @@ def matrix(lib: Library, result) -> None:
         title = v.title or lib.criteria[v.criterion].title.get("en", v.criterion)
         evidence = "; ".join(e.num for e in v.evidence) or "—"
         rows.append([f"<b>{render.esc(title)}</b><br><span class='dr-muted'>{render.esc(v.criterion)}</span>",
-                     render.badge(v.status), render.esc(evidence), render.esc(v.reason)])
+                     render.badge(v.status) + (render.check_badge(v.check_note) if v.uncertain else ""),
+                     render.esc(evidence), render.esc(v.reason)])
     render.html(render.matrix_html(["Criterion", "Status", "Evidence", "Reason"], rows))
 
 
 def verdict_detail(lib: Library, v, comparison, statute_label: str, changed_only: bool) -> None:
+    if v.uncertain:
+        st.warning(v.check_note, icon=":material/help:")
     st.markdown(render.md_escape(v.reason))
     if v.reason_es:
         st.caption(render.md_escape(v.reason_es))
@@ -396,7 +399,8 @@ def render_page() -> None:
     with tab_verdicts:
         for v in result.verdicts:
             title = v.title or lib.criteria[v.criterion].title.get("en", v.criterion)
-            with st.expander(f"{render.md_escape(title)} — {v.status}", icon=STATUS_ICON.get(v.status)):
+            flag = " (check)" if v.uncertain else ""
+            with st.expander(f"{render.md_escape(title)} — {v.status}{flag}", icon=STATUS_ICON.get(v.status)):
                 verdict_detail(lib, v, comparison, label, changed_only)
     with tab_clauses:
         clause_by_clause(comparison, label, changed_only)
