@@ -1,11 +1,15 @@
-"""Review and compare a generated 2,000-article statute against a naive all-pairs baseline.
+"""Review and compare a generated 2,000-article statute against brute-force all-pairs baselines.
 
 Ours: align (inverted index + BM25 top-k, rapidfuzz on the candidates only), the criteria
-detectors, and word diffs of the matched pairs only. Baseline: every model clause against every
-provision with difflib.SequenceMatcher.ratio(). The baseline is far too slow to run on all pairs
-here, so it is timed on an evenly spread sample of provisions and extrapolated linearly (each pair
-costs about the same on average); the printed line says so. Caches are cleared before every run
-of ours, so clause rendering and pattern matching are paid each time.
+detectors, and word diffs of the matched pairs only. Caches are cleared before every run of ours,
+so clause rendering and pattern matching are paid each time.
+
+Baselines, what a competent programmer would otherwise write:
+- rapidfuzz-cdist: every model clause scored against every provision in one vectorised call
+  (`rapidfuzz.process.cdist`, token_set_ratio, one worker like ours), then the best provision per
+  clause — a fair, fast brute force; timed in full, median of runs.
+- naive-difflib: the same with difflib.SequenceMatcher.ratio(), far too slow for all pairs, timed on an
+  evenly spread sample of provisions and extrapolated linearly (the printed line says so).
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ import random
 import tempfile
 import time
 from pathlib import Path
+
+import numpy
+from rapidfuzz import fuzz, process
 
 from drafting.importers.document import import_document
 from drafting.library.library import load_library
@@ -128,8 +135,13 @@ def main() -> None:
             best.append(max(difflib.SequenceMatcher(None, clause, text).ratio() for text in sample))
         return best
 
-    t_review = measure(ours_review, repeat=3)
-    t_both = measure(ours_both, repeat=3)
+    def baseline_cdist() -> object:
+        scores = process.cdist(clause_texts, texts, scorer=fuzz.token_set_ratio, workers=1)
+        return numpy.argmax(scores, axis=1)
+
+    t_review = measure(ours_review, repeat=5)
+    t_both = measure(ours_both, repeat=5)
+    t_cdist = measure(baseline_cdist, repeat=5)
     start = time.perf_counter()
     baseline_sample()
     t_sample = time.perf_counter() - start
@@ -137,11 +149,12 @@ def main() -> None:
     label = "naive-difflib"
     note = (f"baseline = {len(clause_texts)} clauses × {len(sample)} of {len(texts)} provisions, "
             f"extrapolated linearly to all {len(texts)} ({t_sample:.2f}s measured)")
-    print(f"# {units} articles, {len(provs)} provisions, {len(clause_texts)} model clauses; {note}", flush=True)
-    report(f"review {units} articles", t_review, t_baseline, label=label, aim="≥20x faster, <1s")
-    report(f"review+compare {units} articles", t_both, t_baseline, label=label, aim="≥20x faster")
-    print(f"# speed-up: review {t_baseline / t_review:.0f}x, review+compare {t_baseline / t_both:.0f}x "
-          f"(ratio column is ours ÷ baseline)", flush=True)
+    print(f"# {units} articles, {len(provs)} provisions, {len(clause_texts)} model clauses; medians of 5 runs", flush=True)
+    report(f"review {units} articles", t_review, t_cdist, label="rapidfuzz-cdist", aim="<1s, at most the brute force")
+    report(f"review+compare {units} articles", t_both, t_cdist, label="rapidfuzz-cdist")
+    print(f"# {note}", flush=True)
+    report(f"review {units} articles", t_review, t_baseline, label=label)
+    print("# ratio column is ours ÷ baseline; the cdist baseline only ranks provisions — it judges no criterion", flush=True)
 
 
 if __name__ == "__main__":

@@ -55,12 +55,14 @@ def test_fold_keeps_length_so_offsets_map_back():
 
 def test_tokens_drop_labels_stopwords_and_merge_inflections():
     es = profiles.get("es")
-    terms = normalize("Párrafo II.- a) La posesión intencional de pornografía infantil; 5) quien posea", es)
+    terms = normalize("Párrafo II.- a) La posesión intencional de pornografía infantil; 5) quien posea o posee", es)
     assert "ii" not in terms and "5" not in terms and "la" not in terms and "a" not in terms
-    assert terms.count("pose") == 2  # posesión / posea
+    assert terms.count("pose") == 2  # posea / posee: Snowball merges inflections
+    assert normalize("difunda", es) == normalize("difundir", es) and normalize("menores", es) == normalize("menor", es)
     assert "csam" in terms  # the material's names are one term (synonyms are profile data)
     en = profiles.get("en-commonwealth")
     assert normalize("possesses", en) == normalize("possession", en) == ("possess",)
+    assert normalize("distributes", en) == normalize("distributing", en) == normalize("distribution", en)
     assert normalize("(iv) child pornography", en) == normalize("child sexual abuse material", en) == ("csam",)
 
 
@@ -88,9 +90,13 @@ def test_key_clauses_align_in_the_spanish_sample(xs, clause, eid):
 def test_spanish_sample_data_retention_and_gaps(xs):
     # Art. 11 keeps traffic data; the definition of traffic data (art. 3 b) corresponds too.
     assert {m.eid for m in xs.matches("data-retention")} >= {"art_11", "art_3__list_1__point_b"}
-    # No ISP reporting duty, no extraterritorial jurisdiction: nothing corresponds.
-    for clause in ("duty-isp-report", "duty-financial-report", "jurisdiction-extraterritorial", "repeal"):
+    # No ISP reporting duty, no repeal: nothing corresponds.
+    for clause in ("duty-isp-report", "duty-financial-report", "repeal"):
         assert clause in xs.unmatched
+    # Jurisdiction: only the territorial scope of art. 2 ("en todo el territorio nacional … nacional o
+    # extranjera") resembles the model clause, and no better than weakly.
+    assert [m.eid for m in xs.matches("jurisdiction-extraterritorial")] in ([], ["art_2"])
+    assert all(m.score < 0.55 for m in xs.matches("jurisdiction-extraterritorial"))
 
 
 @pytest.mark.parametrize(("clause", "eid"), [

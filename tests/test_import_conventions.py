@@ -174,6 +174,7 @@ def test_wrapped_references_and_relocation_notes_are_not_articles(tmp_path):
     art4 = doc.units()[3]
     assert art4.text.endswith("artículo 11 de la Ley de Procedimiento Administrativo.")
     assert [n.defines for n, _ in walk(doc.units()[1].children) if n.defines] == ["Niño", "Dato personal"]
+    assert doc.units()[1].defines == ""  # "se entiende por:" announces the list; "por" is not a term
     assert doc.meta.number == "7-21"
 
 

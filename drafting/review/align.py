@@ -49,6 +49,7 @@ BETA = 0.5  # statutes are terser than the model: a provision covering part of a
 # thing ("Agravantes" / "Circunstancias agravantes"). A shared heading closes up to this share of
 # the gap to a perfect score: it lifts weakly worded matches and cannot reorder strong ones.
 HEADING_BONUS = 0.2
+DEFINITIONS_TOPIC = "definitions"  # model clauses of this topic define a term (see library manifests)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class ModelClause:
     terms: tuple[str, ...] = ()  # of the whole clause, title included
     blocks: tuple[frozenset[str], ...] = ()  # the whole clause, then each of its provisions
     title_terms: frozenset[str] = frozenset()
+    definition: bool = False  # a clause of the model law's definitions topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,7 @@ def model_clause(library: Library, clause_id: str, language: str, jurisdiction: 
             if child.kind != "list":
                 blocks.append(frozenset(norm.tokens(title + " " + child.full_text())))
         found = cache[key] = ModelClause(clause.id, title, text, terms, tuple(b for b in dict.fromkeys(blocks) if b),
-                                         frozenset(norm.tokens(title)))
+                                         frozenset(norm.tokens(title)), clause.topic == DEFINITIONS_TOPIC)
     return found
 
 
@@ -160,6 +162,8 @@ class _Index:
         unit_heading = {p.eid: p.node.heading for p in provs if p.depth == 0}
         self.headings = [frozenset(norm.tokens(f"{unit_heading.get(p.unit, '')} {p.node.heading if p.depth else ''}"))
                          for p in provs]
+        # a definition is about the term it defines: its heading when matched with a model definition
+        self.defines = [frozenset(norm.tokens(p.node.defines)) if p.node.defines else frozenset() for p in provs]
         # A heading with nothing under it but separate paragraphs is a container, not a provision; and
         # a list item of one or two words ("c) pornografía infantil;") says too little to correspond to
         # a clause (token_set_ratio would call it a perfect subset).
@@ -214,11 +218,12 @@ def _score(index: _Index, clause: ModelClause, i: int) -> tuple[float, tuple[str
         score = (fuzzy + overlap) / 2
         if score > best:
             best, best_shared = score, shared
-    if best and clause.title_terms and index.headings[i]:
-        shared = clause.title_terms & index.headings[i]
+    headings = index.headings[i] | index.defines[i] if clause.definition else index.headings[i]
+    if best and clause.title_terms and headings:
+        shared = clause.title_terms & headings
         if shared:
             w = sum(index.weight(t) for t in shared)
-            dice = 2 * w / (sum(index.weight(t) for t in clause.title_terms) + sum(index.weight(t) for t in index.headings[i]))
+            dice = 2 * w / (sum(index.weight(t) for t in clause.title_terms) + sum(index.weight(t) for t in headings))
             best += HEADING_BONUS * dice * (1 - best)
     terms = tuple(sorted(best_shared, key=lambda t: (-index.weight(t), t))[:SHOWN_TERMS])
     return round(best, 3), terms

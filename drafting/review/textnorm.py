@@ -1,8 +1,8 @@
-"""Text normalisation for matching: folded, label-free, stop-word-free, lightly stemmed terms.
+"""Text normalisation for matching: folded, label-free, stop-word-free, stemmed terms.
 
 Only matching uses these terms; quotes and diffs always show the original text. The language
-data (stop words, suffixes, minimum stem length) lives in the review profile
-(`drafting/parse/profiles/review/<id>.toml`, table `[normalize]`), so a new language is new data.
+data (stop words, the Snowball stemmer's language, synonyms) lives in the review profile (`drafting/parse/profiles/review/<id>.toml`, table `[normalize]`), so a new
+language is new data.
 """
 
 from __future__ import annotations
@@ -12,6 +12,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import Stemmer
+
+from drafting.errors import DraftingError
 from drafting.parse.profiles import Profile
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -52,20 +55,17 @@ class Normalizer:
     """The matching vocabulary of one language: which words to drop and how to stem the rest."""
 
     stopwords: frozenset[str]
-    suffixes: tuple[str, ...]  # longest first
-    min_stem: int = 4
+    snowball: str = ""  # Snowball algorithm ("spanish", "english"), see Stemmer.algorithms(); "" = no stemming
     boilerplate: frozenset[str] = frozenset()  # stemmed terms that weigh little (penalty words)
     synonyms: tuple[tuple[str, str], ...] = ()  # folded phrase → the model law's wording
     _phrases: re.Pattern[str] | None = None
     _terms: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # word → term (None: dropped)
+    _stemmer: Stemmer.Stemmer | None = field(default=None, compare=False, repr=False)
 
     def stem(self, word: str) -> str:
-        # One pass, longest suffix first, never below min_stem: "light" stemming that merges
-        # inflections (posee/poseer, possesses/possession) without conflating distinct roots.
-        for suffix in self.suffixes:
-            if word.endswith(suffix) and len(word) - len(suffix) >= self.min_stem:
-                return word[: -len(suffix)]
-        return word
+        # Snowball merges inflections (posee/poseer, possesses/possession); measured on the corpus it
+        # aligns more model clauses with the articles a lawyer cites than a suffix list of our own.
+        return self._stemmer.stemWord(word) if self._stemmer is not None else word
 
     def tokens(self, text: str) -> tuple[str, ...]:
         """The normalised terms of `text`, in order (duplicates kept)."""
@@ -94,23 +94,26 @@ class Normalizer:
 
 
 @lru_cache(maxsize=None)
-def _normalizer(profile_id: str, stopwords: tuple[str, ...], suffixes: tuple[str, ...], min_stem: int,
-                boilerplate: tuple[str, ...], synonyms: tuple[tuple[str, str], ...]) -> Normalizer:
+def _normalizer(profile_id: str, stopwords: tuple[str, ...], snowball: str, boilerplate: tuple[str, ...],
+                synonyms: tuple[tuple[str, str], ...]) -> Normalizer:
     folded = frozenset(fold(w) for w in stopwords)
-    ordered = tuple(sorted({fold(s) for s in suffixes}, key=len, reverse=True))
-    plain = Normalizer(folded, ordered, min_stem)
+    if snowball and snowball not in Stemmer.algorithms():
+        raise DraftingError(f"review profile {profile_id}: no Snowball stemmer {snowball!r}; "
+                         f"known: {', '.join(Stemmer.algorithms())}")
+    stemmer = Stemmer.Stemmer(snowball) if snowball else None
+    plain = Normalizer(folded, snowball, _stemmer=stemmer)
     pairs = tuple((collapse(fold(a)), collapse(fold(b))) for a, b in synonyms)
     # longest phrase first, whole words only
     rx = re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a, _ in sorted(pairs, key=lambda p: -len(p[0])))) if pairs else None
-    return Normalizer(folded, ordered, min_stem, frozenset(t for w in boilerplate for t in plain.tokens(w)), pairs, rx)
+    return Normalizer(folded, snowball, frozenset(t for w in boilerplate for t in plain.tokens(w)),
+                      pairs, rx, _stemmer=stemmer)
 
 
 def normalizer(profile: Profile) -> Normalizer:
     """The normaliser of a profile (its `[review.normalize]` data; empty data means no stemming)."""
     data = profile.section("review").get("normalize", {})
-    return _normalizer(profile.id, tuple(data.get("stopwords", ())), tuple(data.get("suffixes", ())),
-                       int(data.get("min_stem", 4)), tuple(data.get("boilerplate", ())),
-                       tuple(sorted(data.get("synonyms", {}).items())))
+    return _normalizer(profile.id, tuple(data.get("stopwords", ())), str(data.get("snowball", "")),
+                       tuple(data.get("boilerplate", ())), tuple(sorted(data.get("synonyms", {}).items())))
 
 
 def normalize(text: str, profile: Profile) -> tuple[str, ...]:
