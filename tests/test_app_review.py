@@ -200,3 +200,13 @@ def test_a_statute_reviewed_together_with_another_of_its_country(store: Store, t
     at.multiselect(key="rv_together").set_value([]).run()
     ok(at)
     assert not at.button(key="rv_save").disabled
+
+
+def test_a_statute_of_another_country_is_not_reviewed_with_the_picked_countrys_preset() -> None:
+    lib = load_library()
+    assert preset_for(lib, "es", "do", "do") == "do"  # its own country
+    assert preset_for(lib, "es", "xs", "do") == "do"  # a sample with a user-assigned code: the pick holds
+    assert preset_for(lib, "es", "co", "do") == "latam"  # Colombia: never the Dominican Republic's institutions
+    assert preset_for(lib, "es", "co", "latam") == "latam"
+    assert preset_for(lib, "es", "do", None) == "do" and preset_for(lib, "es", "pe", None) == "latam"
+    assert preset_for(lib, "en", "ie", "do") == "commonwealth"  # the pick does not draft in English

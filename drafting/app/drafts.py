@@ -68,12 +68,20 @@ def edition_label(lib, set_id: str) -> str:  # lib: drafting.library.Library
 
 
 def preset_for(lib, language: str, country: str = "", picked: str | None = None) -> str | None:
-    """The jurisdiction preset to draft in `language`: the one picked if it fits, else the country's own,
-    else a generic one (a user-assigned x? country code), else any in that language."""
+    """The jurisdiction preset to draft in `language` for a statute of `country`: the one picked if it
+    fits — in that language, and of that country or generic (a user-assigned x? code) — else the
+    country's own, else a generic one, else any in that language. A statute of a known country never
+    gets another country's preset while a generic one exists: its bills would carry that country's
+    institutions."""
     fits = {code: j for code, j in lib.jurisdictions.items() if j.language == language}
-    if picked in fits:
+    known = bool(country) and not country.startswith("x")
+
+    def generic(j) -> bool:
+        return j.country.startswith("x")
+
+    if picked in fits and (not known or fits[picked].country == country or generic(fits[picked])):
         return picked
-    for rule in (lambda j: j.country == country, lambda j: j.country.startswith("x"), lambda j: True):
+    for rule in (lambda j: j.country == country, generic, lambda j: True):
         found = next((code for code, j in sorted(fits.items()) if rule(j)), None)
         if found:
             return found
