@@ -59,7 +59,7 @@ def parse(data: bytes, path: str) -> Source:
     if body is None:
         raise InputError("not a valid DOCX (the document has no body)", source=path)
     lines = _Body(ns, styles, numbering).read(body)
-    return Source(path, "docx", tuple(lines), MappingProxyType(metadata))
+    return Source(path, "docx", tuple(lines), MappingProxyType(metadata), tuple(numbering.notes))
 
 
 # ---------------------------------------------------------------- the package (zip) and its parts
