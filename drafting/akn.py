@@ -24,9 +24,7 @@ them, so the importer can say in its report what was removed.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -127,25 +125,10 @@ def write(doc: Document, path: str | Path) -> None:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError("cannot write: the folder does not exist", source=str(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+    """One file through the shared writer (drafting.outputs: temporary file, then renamed)."""
+    from drafting.outputs import write_one
+
+    write_one(path, data)
 
 
 def _meta(meta: Meta) -> etree._Element:

@@ -86,17 +86,31 @@ def _label(r: Review) -> str:
     return " ".join(b for b in (meta.country.upper(), meta.number) if b) or meta.source or meta.title
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), +cmd|…);
+# such a cell is written with a leading apostrophe, which spreadsheets show as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell a spreadsheet will not execute (numbers stay numbers)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def matrix_csv(reviews: Sequence[Review]) -> str:
     """One row per statute, one column per criterion (met / partial / missing), then the counts."""
     ids = _criteria(reviews)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["statute", "country", "number", "title", "source", "criteria_set", *ids, "met", "partial", "missing"])
+    rows: list[list[object]] = [["statute", "country", "number", "title", "source", "criteria_set", *ids,
+                                 "met", "partial", "missing"]]
     for r in reviews:
         status = {v.criterion: v.status for v in r.verdicts}
         counts = r.counts()
-        writer.writerow([_label(r), r.statute.country, r.statute.number, r.statute.title, r.statute.source, r.criteria_set,
-                         *(status.get(c, "") for c in ids), counts["met"], counts["partial"], counts["missing"]])
+        rows.append([_label(r), r.statute.country, r.statute.number, r.statute.title, r.statute.source, r.criteria_set,
+                     *(status.get(c, "") for c in ids), counts["met"], counts["partial"], counts["missing"]])
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 
