@@ -395,8 +395,14 @@ def _check_depth(root: etree._Element, source: str) -> None:
 
 
 def read(path: str | Path) -> Document:
+    from drafting.limits import MAX_XML_BYTES, limit_text, size_text
+
     path = Path(path)
     try:
+        size = path.stat().st_size if path.is_file() else 0
+        if size > MAX_XML_BYTES:
+            raise InputError(f"file too large ({size_text(size)}; the limit for Akoma Ntoso is {limit_text(MAX_XML_BYTES)})",
+                             source=str(path))
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", source=str(path)) from None

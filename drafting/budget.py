@@ -15,10 +15,13 @@ DRAFTING_MAX_SECONDS change both (0 means no limit); the CLI's `--max-memory`/`-
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import pickle
 import resource
+import select
 import signal
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -134,34 +137,33 @@ def run_limited(fn: Callable[..., Any], *args: Any, budget: Budget, on_progress:
         _slots.release()
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    # forkserver: the worker is forked from a small clean server process, never from the
-    # multithreaded Streamlit server itself (forking a threaded process can deadlock).
-    return multiprocessing.get_context("forkserver")
-
-
 def _run(fn: Callable[..., Any], args: tuple, kwargs: dict, budget: Budget,
          on_progress: progress.Callback | None) -> Any:
-    ctx = _context()
-    receive, send = ctx.Pipe(duplex=False)
-    worker = ctx.Process(target=_worker, args=(send, fn, args, kwargs, budget, on_progress is not None), daemon=True)
-    worker.start()
-    send.close()
+    # A fresh interpreter (subprocess, not multiprocessing): nothing is forked from the multithreaded
+    # Streamlit server, and the worker never re-runs the app's __main__ script.
+    worker = subprocess.Popen([sys.executable, "-c", "from drafting.budget import worker_main; worker_main()"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              close_fds=True)
+    assert worker.stdin is not None and worker.stdout is not None
     deadline = time.monotonic() + budget.seconds if budget.seconds else None
     try:
+        try:
+            worker.stdin.write(pickle.dumps((fn, args, kwargs, budget, on_progress is not None)))
+            worker.stdin.close()
+        except BrokenPipeError:
+            raise _died(worker.wait(5), budget) from None
+        stream = worker.stdout
         while True:
             wait = 0.5 if deadline is None else min(0.5, deadline - time.monotonic())
             if wait <= 0:
                 raise BudgetExceeded(time_message(budget))
-            if not receive.poll(wait):
-                if not worker.is_alive() and not receive.poll(0):
-                    raise _died(worker, budget)
+            ready, _, _ = select.select([stream], [], [], wait)
+            if not ready:
                 continue
-            try:
-                kind, payload = receive.recv()
-            except (EOFError, OSError):
-                worker.join(5)
-                raise _died(worker, budget) from None
+            message = _read_frame(stream)
+            if message is None:
+                raise _died(worker.wait(5), budget)
+            kind, payload = message
             if kind == "progress":
                 if on_progress is not None:
                     on_progress(*payload)
@@ -170,14 +172,35 @@ def _run(fn: Callable[..., Any], args: tuple, kwargs: dict, budget: Budget,
             else:
                 raise _rebuild(payload)
     finally:
-        if worker.is_alive():
+        if worker.poll() is None:
             worker.kill()
-        worker.join(5)
-        receive.close()
+        worker.wait(5)
+        worker.stdout.close()
 
 
-def _died(worker: multiprocessing.process.BaseProcess, budget: Budget) -> BudgetExceeded:
-    code = worker.exitcode
+def _read_frame(stream: Any) -> Any:
+    head = stream.read(8)
+    if len(head) < 8:
+        return None
+    size = int.from_bytes(head, "big")
+    body = stream.read(size)
+    return pickle.loads(body) if len(body) == size else None
+
+
+def _write_frame(stream: Any, message: Any) -> None:
+    body = pickle.dumps(message)
+    stream.write(len(body).to_bytes(8, "big") + body)
+    stream.flush()
+
+
+def worker_main() -> None:
+    """The worker process: read the job from stdin, run it under its budget, answer on stdout."""
+    job = pickle.loads(sys.stdin.buffer.read())
+    fn, args, kwargs, limits, wants_progress = job
+    _worker(sys.stdout.buffer, fn, args, kwargs, limits, wants_progress)
+
+
+def _died(code: int | None, budget: Budget) -> BudgetExceeded:
     if code is not None and code < 0 and -code in (signal.SIGKILL, signal.SIGXCPU):
         # the kernel kills at the hard CPU limit; the OOM killer also uses SIGKILL
         return BudgetExceeded(f"the work was stopped: it needed more than its budget ({budget.describe()})")
@@ -191,23 +214,22 @@ def _rebuild(payload: tuple[str, str, str | None, Any]) -> DraftingError:
     return error(message, source=source, place=place)
 
 
-def _worker(send: Any, fn: Callable[..., Any], args: tuple, kwargs: dict, budget: Budget, wants_progress: bool) -> None:
+def _worker(out: Any, fn: Callable[..., Any], args: tuple, kwargs: dict, budget: Budget, wants_progress: bool) -> None:
     apply(budget)
 
     def forward(done: int, total: int, what: str) -> None:
-        send.send(("progress", (done, total, what)))
+        _write_frame(out, ("progress", (done, total, what)))
 
     try:
         with progress.reporting(progress.throttled(forward) if wants_progress else None):
             result = fn(*args, **kwargs)
-        send.send(("ok", result))
+        _write_frame(out, ("ok", result))
     except DraftingError as exc:
-        send.send(("error", (type(exc).__name__, exc.message, exc.source, exc.place)))
+        _write_frame(out, ("error", (type(exc).__name__, exc.message, exc.source, exc.place)))
     except MemoryError:
-        send.send(("error", ("BudgetExceeded", memory_message(budget), None, None)))
+        _write_frame(out, ("error", ("BudgetExceeded", memory_message(budget), None, None)))
     except RecursionError:
-        send.send(("error", ("InputError", "structure nested too deeply to read", None, None)))
+        _write_frame(out, ("error", ("InputError", "structure nested too deeply to read", None, None)))
     except BaseException as exc:  # noqa: BLE001 — a bug in the worker: the page says so in one line
-        send.send(("error", ("DraftingError", f"the import failed unexpectedly ({type(exc).__name__})", None, None)))
-    finally:
-        send.close()
+        _write_frame(out, ("error", ("DraftingError", f"the import failed unexpectedly ({type(exc).__name__})",
+                                     None, None)))

@@ -12,6 +12,8 @@ MIB = 1024 * 1024
 # "50 MB" everywhere (README, app, CLI) means 50 × 1024 × 1024 bytes, as Streamlit's maxUploadSize counts.
 MAX_FILE_MB = 50
 MAX_FILE_BYTES = MAX_FILE_MB * MIB
+# Stored Akoma Ntoso is larger than the file it was imported from (markup, pretty-printing).
+MAX_XML_BYTES = 4 * MAX_FILE_BYTES
 # Word counts list items from 0 to 32767 (its "Set numbering value" accepts no more); a browser's
 # list numbers are 32-bit but no statute needs more than Word's range. Larger starts are clamped.
 MAX_LIST_NUMBER = 32_767
