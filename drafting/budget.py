@@ -94,7 +94,9 @@ def apply(budget: Budget) -> None:
     if budget.memory_mb:
         _lower(resource.RLIMIT_AS, budget.memory_mb * 1024 * 1024)
     if budget.seconds:
-        _lower(resource.RLIMIT_CPU, budget.seconds, budget.seconds + _GRACE_SECONDS)
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        spent = int(usage.ru_utime + usage.ru_stime) + 1  # RLIMIT_CPU counts from the process's start
+        _lower(resource.RLIMIT_CPU, spent + budget.seconds, spent + budget.seconds + _GRACE_SECONDS)
 
         def out_of_time(signum: int, frame: Any) -> None:
             raise BudgetExceeded(time_message(budget))

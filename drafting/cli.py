@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     limits = budget.DEFAULT_CLI
     try:
         limits = budget.from_env(budget.DEFAULT_CLI, args.max_memory, args.max_seconds)
-        budget.apply(limits)
+        if argv is None:  # the real command (not a library caller passing argv): limit this process
+            budget.apply(limits)
         with progress.reporting(progress.terminal(sys.stderr)):
             return int(table[args.command].run(args) or 0)
     except DraftingError as exc:
