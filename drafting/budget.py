@@ -89,8 +89,15 @@ def time_message(budget: Budget) -> str:
 
 # ---------------------------------------------------------------- this process
 
+# Numerical libraries (OpenBLAS under numpy) reserve address space per core at import; one thread
+# is all this toolkit uses them with, and it keeps a many-core machine inside the memory budget.
+SINGLE_THREADED = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def apply(budget: Budget) -> None:
     """Limit the current process (never raises the limits above what they already are)."""
+    for name, value in SINGLE_THREADED.items():
+        os.environ.setdefault(name, value)
     if budget.memory_mb:
         _lower(resource.RLIMIT_AS, budget.memory_mb * 1024 * 1024)
     if budget.seconds:
@@ -197,6 +204,8 @@ def _write_frame(stream: Any, message: Any) -> None:
 
 def worker_main() -> None:
     """The worker process: read the job from stdin, run it under its budget, answer on stdout."""
+    for name, value in SINGLE_THREADED.items():
+        os.environ.setdefault(name, value)
     job = pickle.loads(sys.stdin.buffer.read())
     fn, args, kwargs, limits, wants_progress = job
     _worker(sys.stdout.buffer, fn, args, kwargs, limits, wants_progress)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from types import ModuleType
 
@@ -59,6 +60,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # before any command module loads numpy (see budget.SINGLE_THREADED)
+        for name, value in budget.SINGLE_THREADED.items():
+            os.environ.setdefault(name, value)
     parser, table = build_parser()
     args = parser.parse_args(argv)
     if not args.command:

@@ -66,6 +66,12 @@ def test_dtds_are_refused_whatever_the_encoding(data: bytes) -> None:
     assert "root:" not in str(caught.value)
 
 
+def test_statute_text_that_mentions_a_doctype_round_trips() -> None:
+    data = "Artículo 1. El texto <!DOCTYPE html> y <!ENTITY x> de la ley.\nArtículo 2. Otro texto de la ley.\n".encode()
+    document = import_document("law.txt", data=data, language="es").document
+    assert "<!DOCTYPE html>" in akn.from_xml(akn.to_xml(document)).body[0].text
+
+
 def test_the_parser_itself_never_resolves_entities() -> None:
     """Proof that the parser configuration is safe even without the DOCTYPE check in front of it."""
     root = akn._parse(XXE.encode(), huge=False)
