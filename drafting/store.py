@@ -307,7 +307,10 @@ class Store:
 
         The draft keeps its id unless this workspace already has one by that id.
         """
-        kind, wanted_id, versions = _parse_export(data, source)
+        return self.add_export(*parse_export(data, source))
+
+    def add_export(self, kind: str, wanted_id: str, versions: list[dict[str, Any]]) -> str:
+        """Add a draft file already checked by `parse_export` (the app checks uploads in a worker)."""
         with self._write() as con:
             draft_id = wanted_id
             if con.execute("SELECT 1 FROM drafts WHERE id = ?", (draft_id,)).fetchone():
@@ -387,7 +390,7 @@ def _comparable(version: Version) -> list[str]:
     return lines
 
 
-def _parse_export(data: bytes, source: str) -> tuple[str, str, list[dict[str, Any]]]:
+def parse_export(data: bytes, source: str) -> tuple[str, str, list[dict[str, Any]]]:
     """Validate an exported draft file; every problem is a DraftingError naming the file."""
     def bad(message: str, place: str | None = None) -> DraftingError:
         return DraftingError(message, source=source, place=place)

@@ -7,10 +7,11 @@ from typing import Callable
 
 import streamlit as st
 
+from drafting import budget
 from drafting.app import cache, render, state
 from drafting.app.render import md_escape
 from drafting.errors import DraftingError
-from drafting.store import Version
+from drafting.store import Version, parse_export
 
 KIND_LABEL = {"statute": "statute", "bill": "bill", "review": "review", "amendment": "amendment comparison"}
 PAGE_OF_KIND = {"statute": "statutes", "bill": "bill-builder", "review": "review", "amendment": "amendments"}
@@ -103,7 +104,9 @@ def sidebar_draft(kind: str | None) -> None:
 def import_draft_file(name: str, data: bytes) -> str | None:
     """Add an exported draft to the workspace and open it on its page."""
     try:
-        draft_id = state.store().import_draft(data, source=name)
+        # an upload: read and checked in a worker under the app's budget, only then written here
+        parsed = budget.run_limited(parse_export, data, name, budget=budget.from_env(budget.DEFAULT_APP))
+        draft_id = state.store().add_export(*parsed)
     except DraftingError as exc:
         render.error(exc)
         return None
