@@ -16,21 +16,27 @@ Mapping (standard element names throughout):
 - notes keep their kind (editorial, debris, superseded) in `class`; a table of contents is `<toc>`.
 
 Reading uses a hardened parser: no DTDs, no entities, no network. A document with a DOCTYPE is
-refused outright, which stops external-entity and billion-laughs payloads before parsing.
+refused outright, which stops external-entity and billion-laughs payloads before parsing; the
+check reads the prolog in whatever encoding the file uses, and the parsed tree is checked again.
+Text nodes longer than libxml2's 10 MB default (a statute with one enormous line) are read with
+`huge_tree` — that flag lifts only libxml2's size and depth limits, so entities stay refused and
+the depth limit is imposed again here.
+
+Writing removes the characters XML 1.0 cannot hold at all (C0 controls but tab and line ends,
+lone surrogates, U+FFFE/U+FFFF): `xml_safe` does it for one string, `forbidden_characters` finds
+them, so the importer can say in its report what was removed.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
 
 from drafting.errors import InputError
-from drafting.model.document import Document, Meta, Node, slug
+from drafting.model.document import Document, Meta, Node, map_nodes, slug
 from drafting.model.eids import assign_eids
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -49,13 +55,48 @@ META_FIELDS = ("profile", "source", "short_title", "title")
 # AKN's statusType has no "repealed": a repealed provision kept in the text is "removed".
 STATUS_TO_AKN = {"repealed": "removed"}
 STATUS_FROM_AKN = {v: k for k, v in STATUS_TO_AKN.items()}
+# What XML 1.0 cannot represent, not even as a character reference (&#27; is as invalid as ESC).
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+MAX_DEPTH = 256  # libxml2's own default; kept when huge_tree lifts it for a long text node
+
+
+def xml_safe(text: str) -> str:
+    """The text without the characters XML 1.0 forbids (see XML_FORBIDDEN)."""
+    return XML_FORBIDDEN.sub("", text) if XML_FORBIDDEN.search(text) else text
+
+
+def forbidden_characters(text: str) -> list[str]:
+    """The forbidden characters in `text`, in order (for the import report)."""
+    return XML_FORBIDDEN.findall(text)
+
+
+def _safe_document(doc: Document) -> Document:
+    """The document with every forbidden character removed (the same object when it has none)."""
+    def dirty(node: Node) -> bool:
+        return any(XML_FORBIDDEN.search(value) for value in (node.num, node.heading, node.text, node.wrap_up, node.name))
+
+    meta_dirty = any(XML_FORBIDDEN.search(str(value)) for value in
+                     (*(getattr(doc.meta, f) for f in ("country", "number", "date", "language", *META_FIELDS)),
+                      *(v for pair in doc.meta.extra for v in pair)))
+    if not meta_dirty and not any(dirty(node) for node, _ in doc.walk()):
+        return doc
+
+    def clean(node: Node) -> Node:
+        return replace(node, num=xml_safe(node.num), heading=xml_safe(node.heading), text=xml_safe(node.text),
+                       wrap_up=xml_safe(node.wrap_up), name=xml_safe(node.name)) if dirty(node) else node
+
+    meta = doc.meta
+    if meta_dirty:
+        fields = {f: xml_safe(getattr(meta, f)) for f in ("country", "number", "date", "language", *META_FIELDS)}
+        meta = replace(meta, **fields, extra=tuple((xml_safe(k), xml_safe(v)) for k, v in meta.extra))
+    return replace(doc, meta=meta, **{name: map_nodes(nodes, clean) for name, nodes in doc.parts()})
 
 
 # ---------------------------------------------------------------- writing
 
 def to_xml(doc: Document) -> bytes:
-    """Serialise a document (eIds and GUIDs are assigned where missing)."""
-    doc = assign_eids(doc, keep_existing=True)
+    """Serialise a document (eIds and GUIDs are assigned where missing; characters XML forbids are dropped)."""
+    doc = assign_eids(_safe_document(doc), keep_existing=True)
     root = etree.Element(A + "akomaNtoso", nsmap=NSMAP)
     kind = "bill" if doc.meta.doc_type == "bill" else "act"
     top = etree.SubElement(root, A + kind, name=doc.meta.doc_type or kind)
@@ -89,25 +130,10 @@ def write(doc: Document, path: str | Path) -> None:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError("cannot write: the folder does not exist", source=str(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+    """One file through the shared writer (drafting.outputs: temporary file, then renamed)."""
+    from drafting.outputs import write_one
+
+    write_one(path, data)
 
 
 def _concepts(doc: Document) -> dict[str, str]:
@@ -358,32 +384,90 @@ def _attachment(parent: etree._Element, node: Node, meta: Meta, index: int) -> N
 
 # ---------------------------------------------------------------- reading
 
-class _Parser:
-    def __init__(self) -> None:
-        self.parser = etree.XMLParser(
-            resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-            huge_tree=False, remove_comments=True, remove_pis=True,
-        )
+def _parser(huge: bool = False) -> etree.XMLParser:
+    """The hardened parser: entities never resolved, no DTD loaded, nothing fetched, no comments or PIs.
+
+    `huge` lifts libxml2's limit of 10 MB per text node (and its depth limit, imposed again by
+    `_check_depth`); it changes nothing about entities or DTDs.
+    """
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+        huge_tree=huge, remove_comments=True, remove_pis=True,
+    )
+
+
+_DTD_MARK = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DTD_MARK_BYTES = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_WIDE = (  # (what the first bytes look like, codec): BOMs first, then UTF-16/32 without one
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+    (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<", "utf-16-be"), (b"<\x00", "utf-16-le"),
+)
+
+
+def _declares_dtd(data: bytes) -> bool:
+    """Whether the file holds a DOCTYPE or ENTITY declaration anywhere, in UTF-8/16/32, with or
+    without a BOM, behind comments of any length (a linear search over the whole file)."""
+    if _DTD_MARK_BYTES.search(data):  # UTF-8, ASCII and every 8-bit encoding
+        return True
+    for mark, codec in _WIDE:
+        if data.startswith(mark):
+            return bool(_DTD_MARK.search(data.decode(codec, errors="replace")))
+    return False
 
 
 def parse_bytes(data: bytes, source: str) -> etree._Element:
     """Parse untrusted XML safely; any DOCTYPE (and so any entity) is refused."""
-    head = data[:4096].lstrip()
-    if re.search(rb"<!DOCTYPE|<!ENTITY", data[:65536], re.IGNORECASE) or re.search(rb"<!DOCTYPE", head):
+    if _declares_dtd(data):
         raise InputError("refusing XML with a DOCTYPE or entity declarations", source=source)
     try:
-        root = etree.fromstring(data, _Parser().parser)
+        root = _parse(data, huge=False)
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno if getattr(exc, "lineno", None) else None
-        raise InputError(f"not well-formed XML ({exc.msg})", source=source, place=line) from None
+        if not _too_big_for_default(exc):
+            line = exc.lineno if getattr(exc, "lineno", None) else None
+            raise InputError(f"not well-formed XML ({exc.msg})", source=source, place=line) from None
+        try:  # a text node over 10 MB (our own output for a statute with a huge line): lift that limit only
+            root = _parse(data, huge=True)
+        except etree.XMLSyntaxError as again:
+            line = again.lineno if getattr(again, "lineno", None) else None
+            raise InputError(f"not well-formed XML ({again.msg})", source=source, place=line) from None
+        _check_depth(root, source)
     if root is None:
         raise InputError("empty XML document", source=source)
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        # the prolog check above should have caught it (an encoding it cannot read?): refuse all the same
+        raise InputError("refusing XML with a DOCTYPE or entity declarations", source=source)
     return root
 
 
+def _parse(data: bytes, huge: bool) -> etree._Element:
+    return etree.fromstring(data, _parser(huge))
+
+
+def _too_big_for_default(exc: etree.XMLSyntaxError) -> bool:
+    message = (exc.msg or "").lower()
+    return "huge" in message or "too long" in message or "text node" in message
+
+
+def _check_depth(root: etree._Element, source: str) -> None:
+    depth = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > MAX_DEPTH:
+            raise InputError(f"elements nested more than {MAX_DEPTH} deep", source=source, place=el.sourceline)
+
+
 def read(path: str | Path) -> Document:
+    from drafting.limits import MAX_XML_BYTES, limit_text, size_text
+
     path = Path(path)
     try:
+        size = path.stat().st_size if path.is_file() else 0
+        if size > MAX_XML_BYTES:
+            raise InputError(f"file too large ({size_text(size)}; the limit for Akoma Ntoso is {limit_text(MAX_XML_BYTES)})",
+                             source=str(path))
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", source=str(path)) from None

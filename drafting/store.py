@@ -35,6 +35,7 @@ from types import MappingProxyType
 from typing import Any, Iterable, Iterator, Mapping
 
 from drafting.errors import DraftingError
+from drafting.limits import limit_text, size_text
 
 KINDS = ("statute", "bill", "review", "amendment")
 ENV = "DRAFTING_WORKSPACE"
@@ -69,6 +70,14 @@ CREATE TRIGGER IF NOT EXISTS versions_immutable BEFORE UPDATE ON versions
 CREATE TRIGGER IF NOT EXISTS versions_kept BEFORE DELETE ON versions
     BEGIN SELECT RAISE(ABORT, 'versions are never deleted'); END;
 """
+
+
+# The columns this code reads: a database without them is another program's, not a damaged workspace.
+_COLUMNS = {
+    "drafts": {"id", "kind", "created"},
+    "versions": {"draft_id", "version", "name", "payload", "meta", "note", "created", "sha256"},
+    "settings": {"key", "value"},
+}
 
 
 @dataclass(frozen=True)
@@ -153,20 +162,33 @@ class Store:
         self.path = default_path() if path is None else resolve_path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self._connect() as con:
-                con.execute("PRAGMA journal_mode=WAL")
-                con.executescript(_SCHEMA)
-        except (OSError, sqlite3.Error) as exc:
-            raise DraftingError(f"cannot open the workspace: {exc}", source=str(self.path)) from None
+        except OSError as exc:
+            raise DraftingError(f"cannot open the workspace: {exc.strerror or exc}", source=str(self.path)) from None
+        if self.path.exists() and not self.path.is_file():
+            raise DraftingError("cannot open the workspace: not a file", source=str(self.path))
+        with self._connect() as con:
+            con.execute("PRAGMA journal_mode=WAL")
+            con.executescript(_SCHEMA)
+            for table, wanted in _COLUMNS.items():
+                found = {row[1] for row in con.execute(f"PRAGMA table_info({table})")}
+                if not wanted <= found:
+                    raise DraftingError(f"not a drafting workspace (a SQLite database whose {table!r} table is "
+                                        "another program's); set DRAFTING_WORKSPACE to another file",
+                                        source=str(self.path))
 
     # --- connections -----------------------------------------------------------------------
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        # One connection per call: Streamlit runs each rerun in its own thread.
-        with closing(sqlite3.connect(self.path, timeout=30, isolation_level=None)) as con:
-            con.execute("PRAGMA foreign_keys=ON")
-            con.execute("PRAGMA busy_timeout=30000")
-            yield con
+        # One connection per call: Streamlit runs each rerun in its own thread. A damaged or foreign
+        # file makes sqlite3 raise at any statement: every such error is one line naming the file.
+        try:
+            with closing(sqlite3.connect(self.path, timeout=30, isolation_level=None)) as con:
+                con.execute("PRAGMA foreign_keys=ON")
+                con.execute("PRAGMA busy_timeout=30000")
+                yield con
+        except sqlite3.Error as exc:
+            raise DraftingError(f"the workspace cannot be used ({exc}); is it damaged, or another program's "
+                                "database?", source=str(self.path)) from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -290,7 +312,10 @@ class Store:
 
         The draft keeps its id unless this workspace already has one by that id.
         """
-        kind, wanted_id, versions = _parse_export(data, source)
+        return self.add_export(*parse_export(data, source))
+
+    def add_export(self, kind: str, wanted_id: str, versions: list[dict[str, Any]]) -> str:
+        """Add a draft file already checked by `parse_export` (the app checks uploads in a worker)."""
         with self._write() as con:
             draft_id = wanted_id
             if con.execute("SELECT 1 FROM drafts WHERE id = ?", (draft_id,)).fetchone():
@@ -411,7 +436,7 @@ def _statute_lines(version: Version) -> list[str]:
     return lines
 
 
-def _parse_export(data: bytes, source: str) -> tuple[str, str, list[dict[str, Any]]]:
+def parse_export(data: bytes, source: str) -> tuple[str, str, list[dict[str, Any]]]:
     """Validate an exported draft file; every problem is a DraftingError naming the file."""
     def bad(message: str, place: str | None = None) -> DraftingError:
         return DraftingError(message, source=source, place=place)
@@ -419,7 +444,7 @@ def _parse_export(data: bytes, source: str) -> tuple[str, str, list[dict[str, An
     if not isinstance(data, (bytes, bytearray)) or not data.strip():
         raise bad("empty file")
     if len(data) > MAX_IMPORT_BYTES:
-        raise bad(f"file too large ({len(data) / 1e6:.0f} MB; the limit is {MAX_IMPORT_BYTES / 1e6:.0f} MB)")
+        raise bad(f"file too large ({size_text(len(data))}; the limit is {limit_text(MAX_IMPORT_BYTES)})")
     try:
         doc = json.loads(bytes(data).decode("utf-8"))
     except UnicodeDecodeError:

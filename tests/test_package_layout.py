@@ -115,4 +115,4 @@ def test_every_stage_is_a_folder_that_says_what_it_does(stage):
 
 def test_no_module_is_left_at_the_top_but_the_shared_ones():
     top = sorted(p.stem for p in PACKAGE.glob("*.py"))
-    assert top == ["__init__", "__main__", "akn", "cli", "errors", "naming", "store"]
+    assert top == ["__init__", "__main__", "akn", "budget", "cli", "errors", "limits", "naming", "outputs", "progress", "store"]

@@ -3,15 +3,16 @@ as a drafter names texts (drafting.naming — never an id), and the versions pan
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, Callable, Mapping
 
 import streamlit as st
 
-from drafting import naming
+from drafting import budget, naming
 from drafting.app import cache, render, state
 from drafting.app.render import md_escape
 from drafting.errors import DraftingError
-from drafting.store import Draft, Version
+from drafting.store import Draft, Version, parse_export
 
 KIND_LABEL = {"statute": "statute", "bill": "bill", "review": "review", "amendment": "amendment comparison"}
 PAGE_OF_KIND = {"statute": "statutes", "bill": "bill-builder", "review": "review", "amendment": "amendments"}
@@ -37,6 +38,14 @@ def choices(drafts_: tuple[Draft, ...]) -> tuple[list[str], dict[str, str]]:
     """Ids and unique labels for a select box (it sends back the label, so no two may be equal)."""
     names = naming.names_in((d.id, label(d)) for d in drafts_)
     return list(names), names
+
+
+def picker_key(base: str, open_id: str | None, names: Mapping[str, str]) -> str:
+    """The key of a draft picker: new whenever the open draft or any label changes. The browser sends
+    back the label it showed; once a save renames the labels ("version 3 · saved …"), an old label
+    could name another draft, so a picker whose labels changed must start afresh from the open one."""
+    digest = hashlib.sha1("\x1f".join(f"{i}={n}" for i, n in names.items()).encode("utf-8")).hexdigest()[:10]
+    return f"{base}_{open_id}_{digest}"
 
 
 def file_stem(version: Version) -> str:
@@ -152,7 +161,9 @@ def sidebar_draft(kind: str | None) -> None:
 def import_draft_file(name: str, data: bytes) -> str | None:
     """Add an exported draft to the workspace and open it on its page."""
     try:
-        draft_id = state.store().import_draft(data, source=name)
+        # an upload: read and checked in a worker under the app's budget, only then written here
+        parsed = budget.run_limited(parse_export, data, name, budget=budget.from_env(budget.DEFAULT_APP))
+        draft_id = state.store().add_export(*parsed)
     except DraftingError as exc:
         render.error(exc)
         return None

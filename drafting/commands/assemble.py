@@ -1,25 +1,23 @@
 """`drafting assemble SPEC.toml -o bill.docx [--akn OUT.xml] [--html OUT.html]`: a bill from a spec.
 
-Every output is built in memory first and written only when all of them could be built; the
-files are then written through temporary files renamed into place, so an error never leaves a
+Every output is built in memory first and written only when all of them could be built, through
+`drafting.outputs.write_all` (temporary files renamed into place), so an error never leaves a
 partial or half-updated set of files behind.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
-from typing import Iterable
 
 from drafting import akn
 from drafting.bills.assemble import assemble
 from drafting.bills.assembly import Assembly
 from drafting.bills.spec import load_spec
-from drafting.errors import DraftingError, InputError
+from drafting.errors import DraftingError
 from drafting.library.library import load_library
+from drafting.outputs import check_targets, write_all
 from drafting.parse import profiles
 
 NAME = "assemble"
@@ -41,21 +39,19 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    check_outputs(args)
+    check_outputs(args, [args.spec])
     spec = load_spec(args.spec)
     result = assemble(spec, load_library(args.library))
-    return export(result, args)
+    return export(result, args, [args.spec])
 
 
-def check_outputs(args: argparse.Namespace) -> None:
+def check_outputs(args: argparse.Namespace, inputs: list[Path]) -> None:
     if not (args.output or args.akn or args.html):
         raise DraftingError("nothing to write: give -o OUT.docx, --akn OUT.xml or --html OUT.html")
-    targets = [p for p in (args.output, args.akn, args.html) if p]
-    if len({p.resolve() for p in targets}) < len(targets):
-        raise DraftingError("two outputs name the same file")
+    check_targets([args.output, args.akn, args.html], [*inputs, args.reference])
 
 
-def export(result: Assembly, args: argparse.Namespace) -> int:
+def export(result: Assembly, args: argparse.Namespace, inputs: list[Path]) -> int:
     """Warnings to stderr, then every requested file (all built before any is written)."""
     from drafting.export.docx import docx_bytes  # python-docx is only loaded when a bill is exported
     from drafting.export.html import document_html
@@ -72,47 +68,7 @@ def export(result: Assembly, args: argparse.Namespace) -> int:
         outputs.append((args.akn, akn.to_xml(document)))
     if args.html:
         outputs.append((args.html, document_html(document, profile).encode("utf-8")))
-    write_all(outputs)
+    write_all(outputs, [*inputs, args.reference])
     for path, _ in outputs:
         print(f"wrote {path}", file=sys.stderr)
     return 0
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_all(outputs: Iterable[tuple[Path, bytes]]) -> None:
-    """Write several files as one step: all to temporary files first, then renamed into place.
-
-    A failure before the renames removes every temporary file and leaves the targets untouched.
-    """
-    staged: list[tuple[str, Path]] = []
-    try:
-        for path, data in outputs:
-            folder = path.parent if str(path.parent) else Path(".")
-            if not folder.is_dir():
-                raise InputError("cannot write: the folder does not exist", source=str(path))
-            if path.is_dir():
-                raise InputError("cannot write: a folder has this name", source=str(path))
-            try:
-                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-            except OSError as exc:
-                raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
-            staged.append((tmp, path))
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a bill is an ordinary file
-            except OSError as exc:
-                raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
-        for tmp, path in staged:
-            try:
-                os.replace(tmp, path)
-            except OSError as exc:
-                raise InputError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
-    finally:
-        for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)

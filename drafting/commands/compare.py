@@ -6,10 +6,11 @@ import argparse
 import json
 from pathlib import Path
 
-from drafting.export.review_docx import write_comparison_docx
-from drafting.export.review_html import write_comparison_html
+from drafting.export.review_docx import comparison_docx_bytes
+from drafting.export.review_html import comparison_html
 from drafting.importers.document import import_document
 from drafting.library.library import load_library
+from drafting.outputs import check_targets, write_one
 from drafting.review.compare import compare
 
 NAME = "compare"
@@ -31,6 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_targets([args.html, args.docx], [args.statute])
     library = load_library(args.library)
     clauses = [c.strip() for c in args.clauses.split(",") if c.strip()] if args.clauses else None
     document = import_document(args.statute).document
@@ -39,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     elif args.html:
-        write_comparison_html(result, args.html)
+        write_one(args.html, comparison_html(result).encode("utf-8"), [args.statute])
     elif args.docx:
-        write_comparison_docx(result, args.docx)
+        write_one(args.docx, comparison_docx_bytes(result), [args.statute])
     else:
         print("\n".join(result.lines()))
     return 0

@@ -16,6 +16,7 @@ from pathlib import Path
 from drafting.amend.changes import Change, ChangeSet, compare
 from drafting.errors import DraftingError
 from drafting.model.document import Document
+from drafting.outputs import check_targets, write_all
 
 NAME = "diff"
 HELP = "compare two versions of a bill or statute: change list, JSON, redline DOCX, HTML, amending bill"
@@ -42,6 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_targets([args.output, args.html, args.instructions], [args.old, args.new])
     old = _load(args.old, args.profile)
     new = _load(args.new, args.profile)
     if old.meta.language and new.meta.language and old.meta.language != new.meta.language:
@@ -73,26 +75,30 @@ def _load(path: Path, profile: str | None) -> Document:
 
 
 def _write_outputs(args: argparse.Namespace, old: Document, new: Document, changes: ChangeSet) -> list[str]:
+    """Build every requested file in memory, then write them all or none."""
+    outputs: list[tuple[Path, bytes]] = []
     written = []
     if args.output:
-        from drafting.export.redline import write_redline
+        from drafting.export.redline import redline_bytes
 
-        write_redline(old, new, changes, args.output, author=args.author, date=args.date, profile=args.profile)
+        outputs.append((args.output, redline_bytes(old, new, changes, author=args.author, date=args.date,
+                                                   profile=args.profile)))
         written.append(f"wrote redline {args.output}")
     if args.html:
-        from drafting.export.diff_html import write_diff_html
+        from drafting.export.diff_html import diff_html
 
-        write_diff_html(old, new, changes, args.html, profile=args.profile)
+        outputs.append((args.html, diff_html(old, new, changes, profile=args.profile).encode("utf-8")))
         written.append(f"wrote report {args.html}")
     if args.instructions:
         from drafting.amend.instructions import default_act_name, instructions_document
-        from drafting.export.docx import write_docx
+        from drafting.export.docx import docx_bytes
         from drafting.export.redline_plan import resolve_profile
 
         profile = resolve_profile(old, new, args.profile)
         act = args.act or default_act_name(profile, old.meta)
-        write_docx(instructions_document(changes, profile, act), args.instructions, profile)
+        outputs.append((args.instructions, docx_bytes(instructions_document(changes, profile, act), profile)))
         written.append(f"wrote amending bill {args.instructions}")
+    write_all(outputs, [args.old, args.new])
     return written
 
 

@@ -28,11 +28,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    check_outputs(args)
+    check_outputs(args, [args.statute])
     library = load_library(args.library)
     library.jurisdiction(args.jurisdiction)  # an unknown preset fails before the statute is read
     statute = import_document(args.statute).document
     gaps = [g.strip() for g in args.gaps.split(",") if g.strip()] if args.gaps else None
     result = gap_bill(statute, library, jurisdiction=args.jurisdiction, gaps=gaps, edition=args.edition,
                       title=args.title)
-    return export(result, args)
+    return export(result, args, [args.statute])

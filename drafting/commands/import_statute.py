@@ -8,6 +8,7 @@ from pathlib import Path
 
 from drafting import akn
 from drafting.importers.document import import_document
+from drafting.outputs import check_targets, write_one
 
 NAME = "import"
 HELP = "import a statute (.txt .md .html .docx .pdf .xml) into Akoma Ntoso"
@@ -26,10 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_targets([args.output], [args.source])
     result = import_document(args.source, language=args.lang, profile=args.profile, country=args.country,
                              number=args.number, date=args.date, title=args.title)
     if args.output:
-        akn.write(result.document, args.output)
+        write_one(args.output, akn.to_xml(result.document), [args.source])
     if args.report or not args.output:
         stream = sys.stdout
         print(f"{args.source}: {len(result.document.units())} articles/sections", file=stream)

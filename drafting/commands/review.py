@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 from drafting.errors import DraftingError
-from drafting.export.matrix import matrix_csv, review_files, write_matrix_csv, write_matrix_html
-from drafting.export.review_docx import write_review_docx
-from drafting.export.review_html import write_review_html
+from drafting.export.matrix import matrix_csv, matrix_html, review_files
+from drafting.export.review_docx import review_docx_bytes
+from drafting.export.review_html import review_html
 from drafting.importers.document import import_document
 from drafting.library.library import load_library
+from drafting.outputs import check_targets, write_one
 from drafting.review.compare import compare
 from drafting.review.verdicts import legal_order, review
 
@@ -38,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_targets([args.html, args.docx, args.csv], args.statutes)
     library = load_library(args.library)
     library.criteria_set(args.edition)  # an unknown edition fails before any statute is read
     if len(args.statutes) > 1 and not args.as_one:
@@ -51,11 +53,11 @@ def run(args: argparse.Namespace) -> int:
         wanted = list(dict.fromkeys(c for v in result.verdicts for c in v.clauses))
         comparison = compare(document, library, jurisdiction=args.jurisdiction, clauses=wanted) if wanted else None
         if args.html:
-            write_review_html(result, args.html, comparison)
+            write_one(args.html, review_html(result, comparison).encode("utf-8"), args.statutes)
         else:
-            write_review_docx(result, args.docx, comparison)
+            write_one(args.docx, review_docx_bytes(result, comparison), args.statutes)
     elif args.csv:
-        write_matrix_csv([result], args.csv)
+        write_one(args.csv, matrix_csv([result]).encode("utf-8"), args.statutes)
     else:
         meta = result.statute
         print(f"{meta.title or meta.source} — criteria {result.criteria_set} (edition {result.edition})")
@@ -71,9 +73,9 @@ def _matrix(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([r.to_json() for r in reviews], ensure_ascii=False, indent=2))
     elif args.html:
-        write_matrix_html(reviews, args.html)
+        write_one(args.html, matrix_html(reviews).encode("utf-8"), args.statutes)
     elif args.csv:
-        write_matrix_csv(reviews, args.csv)
+        write_one(args.csv, matrix_csv(reviews).encode("utf-8"), args.statutes)
     else:
         sys.stdout.write(matrix_csv(reviews))
     return 0

@@ -10,12 +10,14 @@ import csv
 import io
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Sequence
 
+from drafting import progress
 from drafting.akn import write_bytes_atomic
 from drafting.errors import DraftingError
 from drafting.export.review_html import page
@@ -60,12 +62,21 @@ def review_files(paths: Sequence[str | Path], *, edition: str = "2006", criteria
     jobs = [Job(str(p), str(edition), criteria, jurisdiction, str(library) if library else None) for p in paths]
     if not jobs:
         raise DraftingError("no statute given")
+    results: list[tuple[Review | None, str]] = []
     if len(jobs) == 1 or workers == 1:
-        results = [_worker(job) for job in jobs]
+        for job in jobs:
+            results.append(_worker(job))
+            progress.report(len(results), len(jobs), "statutes reviewed")
     else:
         count = min(len(jobs), workers or os.cpu_count() or 1)
-        with ProcessPoolExecutor(max_workers=count) as pool:
-            results = list(pool.map(_worker, jobs))
+        try:
+            with ProcessPoolExecutor(max_workers=count) as pool:
+                for result in pool.map(_worker, jobs):
+                    results.append(result)
+                    progress.report(len(results), len(jobs), "statutes reviewed")
+        except BrokenProcessPool:  # a worker was killed (out of its memory or time budget)
+            raise DraftingError("a review worker was stopped: a statute needed more memory or time than the "
+                                "budget allows (--max-memory, --max-seconds)") from None
     for (found, error), job in zip(results, jobs):
         if found is None:
             raise DraftingError(error if error.startswith(job.path) else f"{job.path}: {error}")
@@ -86,17 +97,31 @@ def _label(r: Review) -> str:
     return " ".join(b for b in (meta.country.upper(), meta.number) if b) or meta.source or meta.title
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(…), +cmd|…);
+# such a cell is written with a leading apostrophe, which spreadsheets show as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell a spreadsheet will not execute (numbers stay numbers)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def matrix_csv(reviews: Sequence[Review]) -> str:
     """One row per statute, one column per criterion (met / partial / missing), then the counts."""
     ids = _criteria(reviews)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["statute", "country", "number", "title", "source", "criteria_set", *ids, "met", "partial", "missing"])
+    rows: list[list[object]] = [["statute", "country", "number", "title", "source", "criteria_set", *ids,
+                                 "met", "partial", "missing"]]
     for r in reviews:
         status = {v.criterion: v.status for v in r.verdicts}
         counts = r.counts()
-        writer.writerow([_label(r), r.statute.country, r.statute.number, r.statute.title, r.statute.source, r.criteria_set,
-                         *(status.get(c, "") for c in ids), counts["met"], counts["partial"], counts["missing"]])
+        rows.append([_label(r), r.statute.country, r.statute.number, r.statute.title, r.statute.source, r.criteria_set,
+                     *(status.get(c, "") for c in ids), counts["met"], counts["partial"], counts["missing"]])
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 

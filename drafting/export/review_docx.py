@@ -130,5 +130,9 @@ def write_review_docx(review: Review, path: Path, comparison: Comparison | None 
     write_bytes_atomic(Path(path), review_docx_bytes(review, comparison))
 
 
+def comparison_docx_bytes(comparison: Comparison) -> bytes:
+    return _bytes(comparison_document(comparison))
+
+
 def write_comparison_docx(comparison: Comparison, path: Path) -> None:
-    write_bytes_atomic(Path(path), _bytes(comparison_document(comparison)))
+    write_bytes_atomic(Path(path), comparison_docx_bytes(comparison))

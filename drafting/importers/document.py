@@ -11,6 +11,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Mapping
 
 from drafting import akn
@@ -82,6 +83,7 @@ def import_document(path: Path | str, *, data: bytes | None = None, language: st
         doc = replace(doc, meta=_override(doc.meta, country, number, date, title))
         return ImportResult(doc, _report(doc, (), None, doc.meta.profile or "", doc.meta.language))
     source = read_bytes(data, str(path)) if data is not None else read_source(path)
+    source = _xml_safe_source(source)
     chosen = choose_profile(source, language=language, profile=profile)
     result = parse(source, chosen, Meta(language=chosen.language, profile=chosen.id, source=path.name))
     doc = _name_title(result.document, chosen)
@@ -89,7 +91,8 @@ def import_document(path: Path | str, *, data: bytes | None = None, language: st
     doc = assign_eids(definitions.mark(replace(doc, meta=meta), chosen))
     if not doc.units():
         raise InputError(f"no articles or sections found (profile {chosen.id}); is this a statute?", source=str(path))
-    return ImportResult(doc, _report(doc, result.warnings, source, chosen.id, chosen.language, result.findings))
+    notes = tuple(Warning(line, message) for line, message in source.notes)
+    return ImportResult(doc, _report(doc, notes + result.warnings, source, chosen.id, chosen.language, result.findings))
 
 
 def _read_xml(path: Path, data: bytes | None, language: str | None, profile: str | None) -> Document:
@@ -126,6 +129,41 @@ def _bytes(path: Path) -> bytes:
 
 def importable(name: str) -> bool:
     return Path(name).suffix.lower() in IMPORTABLE
+
+
+def _xml_safe_source(source: Source) -> Source:
+    """The source without characters XML 1.0 cannot store (ESC, BEL …), with a note of what went where."""
+    removed: Counter[str] = Counter()
+    where: list[int] = []
+    lines = list(source.lines)
+    for index, line in enumerate(lines):
+        found = akn.forbidden_characters(line.text) if line.text else []
+        cells = [akn.forbidden_characters(c) for row in (line.table or ()) for c in row]
+        if not found and not any(cells):
+            continue
+        removed.update(found)
+        for chars in cells:
+            removed.update(chars)
+        where.append(line.number)
+        table = tuple(tuple(akn.xml_safe(c) for c in row) for row in line.table) if line.table else line.table
+        lines[index] = line._replace(text=akn.xml_safe(line.text), table=table)
+    metadata = {k: akn.xml_safe(v) for k, v in source.metadata.items()}
+    if metadata != dict(source.metadata):
+        removed.update(ch for v in source.metadata.values() for ch in akn.forbidden_characters(v))
+    if not removed:
+        return source
+    names = ", ".join(f"{_char_name(ch)} ×{n}" for ch, n in removed.most_common(5))
+    shown = ", ".join(map(str, where[:10])) + (" …" if len(where) > 10 else "")
+    message = (f"removed {sum(removed.values())} characters that XML cannot store ({names})"
+               + (f" on line{'s' if len(where) > 1 else ''} {shown}" if where else " in the file's metadata"))
+    return replace(source, lines=tuple(lines), metadata=MappingProxyType(metadata),
+                   notes=source.notes + ((where[0] if where else 0, message),))
+
+
+def _char_name(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    name = {"\x1b": "ESC", "\x07": "BEL", "\x00": "NUL", "\x08": "BS", "\x0b": "VT", "\x0c": "FF"}.get(char)
+    return f"{code} {name}" if name else code
 
 
 # ---------------------------------------------------------------- detection

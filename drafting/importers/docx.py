@@ -16,10 +16,12 @@ from types import MappingProxyType
 
 from lxml import etree
 
+from drafting import progress
 from drafting.errors import InputError
 from drafting.importers.docx_numbering import Numbering
 from drafting.importers.docx_styles import OFF, Styles, on
 from drafting.importers.text import clean, has_odd_spaces, normalize
+from drafting.limits import limit_text, size_text
 from drafting.parse.lines import Line, Source
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -59,7 +61,7 @@ def parse(data: bytes, path: str) -> Source:
     if body is None:
         raise InputError("not a valid DOCX (the document has no body)", source=path)
     lines = _Body(ns, styles, numbering).read(body)
-    return Source(path, "docx", tuple(lines), MappingProxyType(metadata))
+    return Source(path, "docx", tuple(lines), MappingProxyType(metadata), tuple(numbering.notes))
 
 
 # ---------------------------------------------------------------- the package (zip) and its parts
@@ -88,8 +90,8 @@ def _open_zip(data: bytes, path: str) -> zipfile.ZipFile:
             )
     if total > MAX_UNCOMPRESSED:
         raise InputError(
-            f"refusing DOCX: looks like a zip bomb ({total / 1e6:.0f} MB uncompressed; "
-            f"limit {MAX_UNCOMPRESSED / 1e6:.0f} MB)", source=path,
+            f"refusing DOCX: looks like a zip bomb ({size_text(total)} uncompressed; "
+            f"limit {limit_text(MAX_UNCOMPRESSED)})", source=path,
         )
     return package
 
@@ -201,7 +203,7 @@ class _Body:
         self.text_boxes: list[etree._Element] = []
 
     def read(self, body: etree._Element) -> list[Line]:
-        self._blocks(body)
+        self._blocks(body, top=True)
         # Normalise all paragraph texts in one pass (NUL cannot occur in XML text), not one by one.
         joined = normalize("\x00".join(record[0] for record in self.records))
         plain = not has_odd_spaces(joined)  # then a text needs at most strip(" ") (much faster than split)
@@ -217,9 +219,12 @@ class _Body:
                 lines.append(Line(text, number, bold, centered, style, page_break, table))
         return lines
 
-    def _blocks(self, parent: etree._Element) -> None:
+    def _blocks(self, parent: etree._Element, top: bool = False) -> None:
         P, TBL = self.P, self.TBL
-        for child in parent:
+        total = len(parent) if top else 0
+        for index, child in enumerate(parent, 1):
+            if top and index % 500 == 0:
+                progress.report(index, total, "paragraphs")
             tag = child.tag
             if tag == P:
                 self.number += 1

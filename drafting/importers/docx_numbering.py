@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from lxml import etree
 
 from drafting.importers.docx_styles import ParaStyle, Styles
+from drafting.limits import MAX_LIST_NUMBER, MAX_NUMBER_DIGITS, clamp_list_number
 from drafting.model.numbering import to_roman
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
 _LEVELS = 9
+MAX_LABEL_TEXT = 255  # characters of a level's lvlText: every numbered paragraph repeats it
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,7 @@ class Numbering:
         self._counters: dict[tuple[str, str], list[int | None]] = {}
         self._resolved: dict[str, tuple[dict[int, Level], tuple[str, str], dict[int, int]]] = {}
         self._ordinal = _ordinal_for(styles.lang)
+        self.notes: list[tuple[int, str]] = []  # list starts that had to be clamped
         if root is not None:
             self._read(root)
 
@@ -50,7 +53,7 @@ class Numbering:
         for abstract in root.iter(w + "abstractNum"):
             abstract_id = abstract.get(w + "abstractNumId", "")
             self._abstract[abstract_id] = {
-                int(lvl.get(w + "ilvl", "0")): self._level(lvl) for lvl in abstract.iter(w + "lvl")
+                _int(lvl.get(w + "ilvl"), 0): self._level(lvl) for lvl in abstract.iter(w + "lvl")
             }
             link = abstract.find(w + "numStyleLink")
             if link is not None:
@@ -63,7 +66,7 @@ class Numbering:
                 ilvl = _int(override.get(w + "ilvl"), 0)
                 start = override.find(w + "startOverride")
                 if start is not None:
-                    starts[ilvl] = _int(start.get(val), 1)
+                    starts[ilvl] = self._start(start.get(val), 1)
                 lvl = override.find(w + "lvl")
                 if lvl is not None:
                     levels[ilvl] = self._level(lvl)
@@ -81,14 +84,32 @@ class Numbering:
         suffix = {"nothing": "", "space": " "}.get(get("suff") or "tab", " ")
         restart = get("lvlRestart")
         return Level(
-            start=_int(get("start"), 0),  # the standard's default when w:start is absent
+            start=self._start(get("start"), 0),  # the standard's default when w:start is absent
             fmt=get("numFmt") or "decimal",
-            text=get("lvlText") or "",
+            text=self._label_text(get("lvlText") or ""),
             restart=_int(restart, None) if restart is not None else None,
             legal=lvl.find(w + "isLgl") is not None and (get("isLgl") or "true").lower() not in ("0", "false", "off"),
             suffix=suffix,
             style=get("pStyle") or "",
         )
+
+    def _label_text(self, text: str) -> str:
+        """A level's label pattern ("Artículo %1.-"); Word's dialog takes far less than MAX_LABEL_TEXT."""
+        if len(text) > MAX_LABEL_TEXT:
+            self.notes.append((0, f"numbering.xml: a list label pattern of {len(text):,} characters was cut to "
+                                  f"{MAX_LABEL_TEXT}"))
+            return text[:MAX_LABEL_TEXT]
+        return text
+
+    def _start(self, text: str | None, default: int) -> int:
+        """A list's start value, within the range Word counts in (a warning says when it was not)."""
+        value = _int(text, default)
+        bounded, clamped = clamp_list_number(value)
+        if clamped:
+            shown = text if text is not None and len(text) <= 20 else f"{(text or '')[:12]}… ({len(text or '')} digits)"
+            self.notes.append((0, f"numbering.xml: a list starts at {shown}, outside the numbers Word counts "
+                                  f"(0 to {MAX_LIST_NUMBER}); numbered from {bounded}"))
+        return bounded
 
     def label(self, num_id: str | None, ilvl: str | None, style: ParaStyle) -> str:
         """The visible label (with its separator) of the next paragraph of this list, or ""."""
@@ -108,7 +129,7 @@ class Numbering:
         if counters is None:
             counters = self._counters[key] = [None] * _LEVELS
         current = counters[level]
-        counters[level] = starts.get(level, definition.start) if current is None else current + 1
+        counters[level] = starts.get(level, definition.start) if current is None else min(current + 1, MAX_LIST_NUMBER)
         for lower in range(level + 1, _LEVELS):
             if counters[lower] is not None:
                 restart = levels.get(lower, _DEFAULT).restart
@@ -173,6 +194,9 @@ def _parts(text: str) -> tuple[str | int, ...]:
 
 
 def format_number(value: int, fmt: str, ordinal=None) -> str:
+    # Counters are clamped where they are read; this keeps the repeating formats (letters, chicago)
+    # bounded for any caller.
+    value = min(max(value, -MAX_LIST_NUMBER), MAX_LIST_NUMBER)
     if fmt in ("lowerLetter", "upperLetter"):
         # Word repeats the letter past z: y, z, aa, bb …
         letters = chr(97 + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else ""
@@ -209,8 +233,14 @@ def _ordinal_for(lang: str):
 
 
 def _int(value: str | None, default):
+    """An integer attribute; a value with more digits than any bound is read as past every bound."""
+    if value is None:
+        return default
+    digits = value.strip().lstrip("+-")
+    if len(digits) > MAX_NUMBER_DIGITS and digits.isdigit():
+        return -(MAX_LIST_NUMBER + 1) if value.strip().startswith("-") else MAX_LIST_NUMBER + 1
     try:
-        return int(value) if value is not None else default
+        return int(value)
     except ValueError:
         return default
 

@@ -15,6 +15,7 @@ from lxml import etree
 
 from drafting.errors import InputError
 from drafting.importers.text import bom_encoding, clean, decode
+from drafting.limits import MAX_LIST_NUMBER, clamp_list_number, parse_list_number
 from drafting.model.numbering import to_roman
 from drafting.parse.lines import Line, Source
 
@@ -54,7 +55,7 @@ def parse(data: bytes, path: str) -> Source:
     body = root.find("body")
     builder.children(body if body is not None else root, False, 0)
     builder.end_block()
-    return Source(path, "html", tuple(builder.lines), MappingProxyType(metadata))
+    return Source(path, "html", tuple(builder.lines), MappingProxyType(metadata), tuple(builder.notes))
 
 
 def _parse_tree(data: bytes, path: str) -> tuple[etree._Element, str]:
@@ -119,6 +120,8 @@ class _Builder:
         self.indent = 0  # the block's indentation level from its class ("text-indent-2")
         self.lead = ""  # the block's opening emphasised run (bold, or a number span)
         self.lead_open = True  # no text yet in this chunk: the next piece may be its lead
+        self.notes: list[tuple[int, str]] = []  # list numbers that had to be clamped
+
     def children(self, el: etree._Element, bold: bool, depth: int) -> None:
         if el.text:
             self.add(el.text, bold)
@@ -188,10 +191,10 @@ class _Builder:
             self.indent = int(indent.group(1))
         self.chunk_line = line
         if tag in ("ol", "ul"):
-            self.lists.append(_list_state(el) if tag == "ol" else None)
+            self.lists.append(_list_state(el, self.notes) if tag == "ol" else None)
         elif tag == "li" and self.lists and self.lists[-1] is not None:
             # the number goes before the item's first text, even when that sits in a <p> inside the <li>
-            self.label = _li_label(el, self.lists[-1])
+            self.label = _li_label(el, self.lists[-1], self.notes)
         self.children(el, bold, depth)
         if tag == "li" and self.label:  # an item without text still shows its number
             label, self.label = self.label, ""
@@ -311,28 +314,42 @@ def _cell_text(cell: etree._Element) -> str:
     return " ".join(line.text for line in builder.lines if line.text)
 
 
-def _list_state(ol: etree._Element) -> list[int] | None:
+def _list_state(ol: etree._Element, notes: list[tuple[int, str]]) -> list[int] | None:
     if _NO_MARKER.search(ol.get("style", "")):
         return None
-    try:
-        start = int(ol.get("start", "1"))
-    except ValueError:
-        start = 1
-    return [start, ord((ol.get("type") or "1")[0])]
+    start = _list_number(ol, "start", notes)
+    return [1 if start is None else start, ord((ol.get("type") or "1")[0])]
 
 
-def _li_label(li: etree._Element, state: list[int]) -> str:
-    if li.get("value", "").strip().lstrip("-").isdigit():
-        state[0] = int(li.get("value", "1"))
+def _list_number(el: etree._Element, attribute: str, notes: list[tuple[int, str]]) -> int | None:
+    """`start`/`value` as a browser reads it, kept within ±MAX_LIST_NUMBER (a warning says when not)."""
+    number = parse_list_number(el.get(attribute))
+    if number is None:
+        return None
+    bounded, clamped = clamp_list_number(number, -MAX_LIST_NUMBER)
+    if clamped:
+        shown = el.get(attribute, "").strip()
+        shown = shown if len(shown) <= 20 else f"{shown[:12]}… ({len(shown)} characters)"
+        notes.append((el.sourceline or 0, f"<{el.tag} {attribute}={shown}> is beyond the largest list number "
+                                          f"({MAX_LIST_NUMBER}); numbered from {bounded}"))
+    return bounded
+
+
+def _li_label(li: etree._Element, state: list[int], notes: list[tuple[int, str]]) -> str:
+    value = _list_number(li, "value", notes)
+    if value is not None:
+        state[0] = value
     number, kind = state[0], chr(state[1])
     state[0] += 1
     if _NO_MARKER.search(li.get("style", "")):
         return ""
-    if kind in "aA":
+    # As CSS counter styles: letters count from 1 and Roman numerals from 1 to 3999; outside their
+    # range a browser prints the number in decimal.
+    if kind in "aA" and number > 0:
         label = _letters(number)
         label = label.upper() if kind == "A" else label
-    elif kind in "iI":
-        label = _roman(number)
+    elif kind in "iI" and 0 < number < 4000:
+        label = to_roman(number).lower()
         label = label.upper() if kind == "I" else label
     else:
         label = str(number)
@@ -346,7 +363,3 @@ def _letters(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         out = chr(97 + rest) + out
     return out or "0"
-
-
-def _roman(number: int) -> str:
-    return to_roman(number).lower() if number > 0 else str(number)

@@ -8,6 +8,7 @@ kept (style "h1"…"h6", "li", "blockquote", "md-note"; bold when the whole line
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from types import MappingProxyType
@@ -16,13 +17,17 @@ from drafting.importers.text import clean, decode, normalize, numbered_lines
 from drafting.parse.lines import Line, Source
 
 _HEADING = re.compile(r"#{1,6}(?=\s|$)")
-_CLOSING_HASHES = re.compile(r"(?:^|\s+)#+\s*$")
 _BLOCKQUOTE = re.compile(r"(?:>\s?)+")
 _RULE = re.compile(r"\s{0,3}([-*_])(?:\s*\1){2,}\s*")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+# Link text without brackets and a target without parentheses: each scan stops at the next bracket or
+# parenthesis, so a line of a million "[" or "[](" is read in linear time.
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
 _STARS = re.compile(r"\*+")
-_UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])")
+# `__strong__`, found as two linear scans (see _strip_underscore_emphasis): the one-regex form
+# (?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_]) rescans the rest of the line from every opener.
+_UNDERSCORE_OPEN = re.compile(r"(?<![\w_])__(?=\S)")
+_UNDERSCORE_CLOSE = re.compile(r"(?<=\S)(?=__(?![\w_]))")
 _WHOLE_BOLD = re.compile(r"(?:\*\*|__)(?=\S)(.*?\S)(?:\*{2,3}|__)")
 _NOTE = re.compile(r"\*\*\s.*\*")  # `** Artículo modificado por … *`: a star-prefixed italic note
 _TABLE_ROW = re.compile(r"\|.*\|")
@@ -70,7 +75,7 @@ def _line(raw: str, number: int) -> Line | None:
     heading = _HEADING.match(body)
     if heading:
         style = f"h{heading.end()}"
-        body = _CLOSING_HASHES.sub("", body[heading.end():]).strip()
+        body = _without_closing_hashes(body[heading.end():])
     elif (quote := _BLOCKQUOTE.match(body)) is not None:
         style, body = "blockquote", body[quote.end():]
     elif (marker := _list_marker(body)) is not None:
@@ -83,6 +88,18 @@ def _line(raw: str, number: int) -> Line | None:
         lead = _inline(run.group(2))[0]
         lead = lead if lead != text and text.startswith(lead) else ""
     return Line(text, number, bold=bold, style=style, lead=lead)
+
+
+def _without_closing_hashes(body: str) -> str:
+    """`## Title ##` → `Title`: the closing hashes go when a space (or nothing) comes before them.
+
+    Plain string operations: the regex (?:^|\\s+)#+\\s*$ retried every position of a long run of spaces.
+    """
+    body = body.strip()
+    bare = body.rstrip("#")
+    if bare != body and (not bare or bare[-1].isspace()):
+        return bare.strip()
+    return body
 
 
 def _list_marker(body: str) -> int | None:
@@ -107,11 +124,33 @@ def _inline(body: str) -> tuple[str, bool]:
     if "*" in body:
         body = _STARS.sub("", body)
     if "__" in body:
-        body = _UNDERSCORE_EMPHASIS.sub(r"\1", body)
+        body = _strip_underscore_emphasis(body)
     if escaped:
         parts = body.split(_PLACEHOLDER)
         body = parts[0] + "".join(e + p for e, p in zip(escaped, parts[1:]))
     return clean(body), bold  # clean again: entities can bring NBSP or soft hyphens
+
+
+def _strip_underscore_emphasis(text: str) -> str:
+    """`__a__` → `a`, pairing each opener with the nearest closer after it (as a lazy regex would),
+    in O(n log n): every closer position is found once, and each opener looks its closer up by bisection."""
+    closers = [m.start() for m in _UNDERSCORE_CLOSE.finditer(text)]
+    pieces: list[str] = []
+    done = 0
+    for opener in _UNDERSCORE_OPEN.finditer(text):
+        start = opener.start()
+        if start < done:
+            continue  # inside the pair just removed
+        index = bisect.bisect_left(closers, start + 3)  # at least one character between the markers
+        if index == len(closers):
+            break  # no closer after this opener, so none after any later one either
+        close = closers[index]
+        pieces += [text[done:start], text[start + 2:close]]
+        done = close + 2
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _wholly_bold(body: str) -> bool:

@@ -12,9 +12,11 @@ import statistics
 from io import BytesIO
 from types import MappingProxyType
 
+from drafting import progress
 from drafting.errors import InputError
 from drafting.importers.pdf_layout import PdfLine, drop_running_lines, join_paragraphs
 from drafting.importers.text import clean
+from drafting.limits import MAX_PDF_PAGES
 from drafting.parse.lines import Source
 
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi")
@@ -31,7 +33,17 @@ def parse(data: bytes, path: str) -> Source:
     try:
         with pdfplumber.open(BytesIO(data)) as pdf:
             info = pdf.metadata
-            raw_pages = [_raw_page(page) for page in pdf.pages]
+            count = len(pdf.pages)
+            if count > MAX_PDF_PAGES:
+                raise InputError(f"the PDF has {count:,} pages; the limit is {MAX_PDF_PAGES:,} — split it and import "
+                                 "the parts", source=path)
+            raw_pages = []
+            for number, page in enumerate(pdf.pages, 1):
+                raw_pages.append(_raw_page(page))
+                page.close()  # drop the page's parsed objects: memory stays flat however long the PDF
+                progress.report(number, count, "pages")
+    except (InputError, MemoryError):
+        raise
     except Exception as exc:
         raise InputError(_pdf_problem(exc), source=path) from None
     metadata = _metadata(info, len(raw_pages))

@@ -11,6 +11,7 @@ import importlib
 from pathlib import Path
 
 from drafting.errors import InputError
+from drafting.limits import MAX_FILE_BYTES, limit_text, size_text
 from drafting.parse.lines import Source
 
 # extension → module in this package (imported lazily: pdfplumber is slow to import)
@@ -26,7 +27,7 @@ _READERS = {
 SUPPORTED = tuple(_READERS)
 # Everything the toolkit can import; Akoma Ntoso .xml is read by drafting.akn, not here.
 IMPORTABLE = SUPPORTED + (".xml",)
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = MAX_FILE_BYTES  # 50 MB = 50 × 1024 × 1024 bytes, the app's upload limit too
 
 
 def read_source(path: Path | str) -> Source:
@@ -71,8 +72,7 @@ def _reader(suffix: str, name: str):  # -> module with parse(data, path)
 
 def _check_size(size: int, name: str) -> None:
     if size > MAX_BYTES:
-        raise InputError(
-            f"file too large ({size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)", source=name
-        )
+        raise InputError(f"file too large ({size_text(size)}, {size:,} bytes; the limit is {limit_text(MAX_BYTES)})",
+                         source=name)
     if size == 0:
         raise InputError("empty file (no text at all)", source=name)

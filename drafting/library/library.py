@@ -75,7 +75,7 @@ from drafting.library.model import (
     suggest,
 )
 from drafting.library.params import MONEY, Fine, LibraryError, Parameter, Phrases, PrisonTerm
-from drafting.library.render import MAX_OUTPUT, Sandbox, template_line, tidy
+from drafting.library.render import Sandbox, render_limited, template_line, tidy
 
 __all__ = [
     "Clause", "CriteriaSet", "Criterion", "Jurisdiction", "Library", "LibraryError", "Parameter",
@@ -244,14 +244,15 @@ class Library:
 
         try:
             template = self._env.get_template(f"{lang}/{clause.id}.j2")
-            raw = template.render({**values, "ref": ref, "_phrases": phrases})
+            raw = render_limited(template, {**values, "ref": ref, "_phrases": phrases})
         except TemplateSyntaxError as exc:
             raise LibraryError(f"clause {clause.id}: template syntax error: {exc.message}", display(path), exc.lineno) from None
+        except (MemoryError, RecursionError):
+            raise LibraryError(f"clause {clause.id}: cannot render: the template needs more memory or depth than "
+                               "allowed", display(path)) from None
         except Exception as exc:  # untrusted template: every failure is reported, with its line
             reason = exc.message if isinstance(exc, LibraryError) else f"{type(exc).__name__}: {exc}"
             raise LibraryError(f"clause {clause.id}: cannot render: {reason}", display(path), template_line(exc, path)) from None
-        if len(raw) > MAX_OUTPUT:
-            raise LibraryError(f"clause {clause.id}: rendered text is too long", display(path))
         return tidy(raw, phrases)
 
     def heading_line(self, clause_id: str, lang: str, number: str | None = None, jurisdiction: str | None = None) -> str:

@@ -17,6 +17,7 @@ from num2words import num2words
 LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
 ORDINALS = ("primer", "segund", "tercer", "cuart", "quint", "sext", "septim", "octav", "noven", "decim",
             "undecim", "duodecim")
+MAX_DIGITS = 18  # a provision number longer than this is not read as a number
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _ARABIC = re.compile(r"^(\d+)\s*(?:-?\s*([a-z]{1,2})|\s*(" + "|".join(LATIN_SUFFIXES) + r"))?$", re.IGNORECASE)
 # 163.1 (Canadian and Indian codes insert sections between 163 and 164 this way)
@@ -121,6 +122,8 @@ def num_key(num: str) -> tuple[int, int] | None:
         return None
     match = _ARABIC.match(text)
     if match:
+        if len(match.group(1)) > MAX_DIGITS:
+            return None  # not a sequence anyone numbers by (and int() of 5,000 digits is refused)
         main = int(match.group(1))
         if match.group(3):
             return main, LATIN_SUFFIXES.index(match.group(3).lower()) + 1

@@ -30,6 +30,8 @@ TERMINAL = tuple(".:;!?»”\"")
 QUOTE_OPEN = ("«", "“", '"')
 QUOTE_CLOSE = ("»", "”", '"')
 UNIT_RANK = 100
+INTRO_WINDOW = 1000  # characters at the end of a provision searched for an amending intro ("… queda así:")
+MAX_INLINE_MARKERS = 64  # provision markers read from one line ("(a) (b) (c) …"); the rest stays text
 
 
 @dataclass(frozen=True)
@@ -477,53 +479,59 @@ class BodyParser:
         return self.feed_level_text(text, line)
 
     def feed_level_text(self, text: str, line: Line) -> bool:
-        found = self.marker_level(text)
-        if found is None:
-            return False
-        level, match = found
-        self.flush_pending()
-        level_type = str(level["type"])
-        wrap_in_list = bool(level.get("list", False))
-        rank_of_type = None
-        for node in self.stack:
-            if node.level_type == level_type:
-                rank_of_type = node.rank
-        if level.get("top", False):
-            self.close_to(UNIT_RANK + 1)
-            container_rank = UNIT_RANK + 1
-        elif rank_of_type is not None:
-            self.close_to(rank_of_type + 1)
-            container_rank = rank_of_type
-        else:
-            self.reopen_introduction()
-            container_rank = self.top.rank + 1
-        if rank_of_type is None or level.get("top", False):
-            if wrap_in_list:
-                lst = _Open(kind="list", rank=container_rank, level_type=level_type, line=line.number)
-                self.push(lst)
-                item_rank = container_rank + 1
-            else:
-                item_rank = container_rank
-        else:
-            item_rank = rank_of_type + 1 if wrap_in_list else rank_of_type
-            self.close_to(item_rank)
-        label = text[:match.start("rest")].strip() if match.group("rest") is not None else text.strip()
-        item = _Open(kind=self.level_kind(level), rank=item_rank, num=(match.group("num") or "").strip(), line=line.number,
-                     level_type="" if wrap_in_list else level_type, label=label)
-        self.push(item)
-        rest = (match.group("rest") or "").strip()
-        if rest:
-            if self.marker_level(rest) and rest != text:
-                return self.feed_level_text(rest, line)
-            heading, body = ("", rest)
+        # A loop, not recursion: "(a) (b) (c) …" on one line opens one level after another. A hostile
+        # line may hold a million markers, so after MAX_INLINE_MARKERS the rest stays the last item's text.
+        for _ in range(MAX_INLINE_MARKERS):
+            found = self.marker_level(text)
+            if found is None:
+                return False
+            level, match = found
+            self.flush_pending()
+            level_type = str(level["type"])
+            wrap_in_list = bool(level.get("list", False))
+            rank_of_type = None
+            for node in self.stack:
+                if node.level_type == level_type:
+                    rank_of_type = node.rank
             if level.get("top", False):
-                # "Párrafo.- Adquisición y posesión. La adquisición…": a Párrafo may carry a heading
-                heading, body = self.split_heading(rest, line, whole=False)
-            item.heading = heading
-            if body:
-                self.set_text(item, "text", body)
-        else:
-            self.last_text = None
+                self.close_to(UNIT_RANK + 1)
+                container_rank = UNIT_RANK + 1
+            elif rank_of_type is not None:
+                self.close_to(rank_of_type + 1)
+                container_rank = rank_of_type
+            else:
+                self.reopen_introduction()
+                container_rank = self.top.rank + 1
+            if rank_of_type is None or level.get("top", False):
+                if wrap_in_list:
+                    lst = _Open(kind="list", rank=container_rank, level_type=level_type, line=line.number)
+                    self.push(lst)
+                    item_rank = container_rank + 1
+                else:
+                    item_rank = container_rank
+            else:
+                item_rank = rank_of_type + 1 if wrap_in_list else rank_of_type
+                self.close_to(item_rank)
+            label = text[:match.start("rest")].strip() if match.group("rest") is not None else text.strip()
+            item = _Open(kind=self.level_kind(level), rank=item_rank, num=(match.group("num") or "").strip(),
+                         line=line.number, level_type="" if wrap_in_list else level_type, label=label)
+            self.push(item)
+            rest = (match.group("rest") or "").strip()
+            if rest:
+                if self.marker_level(rest) and rest != text:
+                    text = rest
+                    continue
+                heading, body = ("", rest)
+                if level.get("top", False):
+                    # "Párrafo.- Adquisición y posesión. La adquisición…": a Párrafo may carry a heading
+                    heading, body = self.split_heading(rest, line, whole=False)
+                item.heading = heading
+                if body:
+                    self.set_text(item, "text", body)
+            else:
+                self.last_text = None
+            return True
+        self.set_text(self.top, "text", text)  # the markers past the bound stay text, nothing is lost
         return True
 
     # ---------------------------------------------------------------- notes and text
@@ -691,7 +699,9 @@ class BodyParser:
         if attr != "text":
             return
         amending = self.p.section("amending").get("intro", "")
-        if not amending or not self.p.regex("amending", "intro").search(node.text):
+        # Only the end of the text can announce new wording; searching all of it after every line
+        # made a long provision quadratic.
+        if not amending or not self.p.regex("amending", "intro").search(node.text[-INTRO_WINDOW:]):
             return
         if node.quote is None:
             node.quote = _Quote(marks=node.text.rstrip().endswith(QUOTE_OPEN))

@@ -213,8 +213,8 @@ def _candidates(index: int, line: Line, styles: Sequence[UnitStyle], profile: Pr
         return []  # "Artículo 1NN-A …": not a number of any sequence
     if label[:1].islower():
         return []  # "artículo 11 de la Ley …" at the start of a wrapped line is running text
-    if rest[:1].islower() and not _marker_start(rest) and not style.in_group:
-        return []  # "Artículo 11 de la Ley 30096 …": a reference that happens to start a line
+    if rest[:1].islower() and not _marker_start(rest) and not style.in_group and not re.search(r"[.:\-–—]\s*$", label):
+        return []  # "Artículo 11 de la Ley 30096 …": a reference that happens to start a line ("Artículo 11.- el …" is not)
     if style.heading_only and not _heading_like(rest, line, profile):
         return []
     if style.in_group and not re.search(r"[.:\-–—]\s*$", label) and emphasis(line) == "plain":

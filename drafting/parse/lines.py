@@ -36,3 +36,6 @@ class Source:
     format: str  # "txt", "md", "html", "docx", "pdf"
     lines: tuple[Line, ...]
     metadata: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # What the importer had to bound or remove (a clamped list number …): (line, message) pairs
+    # that the import report shows as warnings.
+    notes: tuple[tuple[int, str], ...] = ()

@@ -292,7 +292,7 @@ def render_page() -> None:
     c1, c2 = st.columns([4, 1], vertical_alignment="bottom")
     chosen = c1.selectbox("Comparisons in the workspace", ids, index=ids.index(open_id) if open_id in ids else None,
                           format_func=names.get,
-                          placeholder="Choose a comparison, or pick two versions below", key=f"am_pick_{open_id}")
+                          placeholder="Choose a comparison, or pick two versions below", key=drafts.picker_key("am_pick", open_id, names))
     if chosen and chosen != open_id:
         state.set_open(KIND, chosen)
         st.rerun()

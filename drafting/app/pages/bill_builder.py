@@ -316,7 +316,7 @@ def pick_bill(open_id: str | None) -> None:
     ids, names = drafts.choices(state.store().list_drafts(KIND))
     c1, c2 = st.columns([4, 1], vertical_alignment="bottom")
     chosen = c1.selectbox("Bills in the workspace", ids, index=ids.index(open_id) if open_id in ids else None,
-                          format_func=names.get, placeholder="Choose a bill or start a new one", key=f"bill_pick_{open_id}")
+                          format_func=names.get, placeholder="Choose a bill or start a new one", key=drafts.picker_key("bill_pick", open_id, names))
     if chosen and chosen != open_id:
         state.set_open(KIND, chosen)
         st.rerun()

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from drafting import akn, naming
+from drafting import akn, budget, naming
 from drafting.app import cache, drafts, render, state
 from drafting.errors import DraftingError
 from drafting.importers.document import ImportResult, import_document
-from drafting.importers.readers import IMPORTABLE, MAX_BYTES
+from drafting.importers.readers import IMPORTABLE
+from drafting.limits import MAX_FILE_MB
 from drafting.model.document import Document
 from drafting.model.outline import document_json
 from drafting.parse import profiles
@@ -21,20 +22,33 @@ from drafting.store import Version
 KIND = "statute"
 OUTLINE_PAGE = 150
 TEXT_PAGE = 20
-UPLOAD_MB = MAX_BYTES // (1024 * 1024)
+UPLOAD_MB = MAX_FILE_MB  # the same 50 × 1024 × 1024 bytes the CLI allows
 
 
 def import_upload(name: str, data: bytes, *, new_version: bool = False, language: str | None = None,
                   profile: str | None = None, country: str | None = None, number: str | None = None,
                   date: str | None = None, title: str | None = None) -> str | None:
-    """Import an uploaded file and keep it in the workspace; returns the draft id (None on error)."""
+    """Import an uploaded file and keep it in the workspace; returns the draft id (None on error).
+
+    The upload is untrusted: it is imported in a worker process under the app's time and memory
+    budget (drafting.budget), so a hostile file costs one worker, never the server.
+    """
+    shown = Path(name).name
+    bar = st.progress(0.0, text=f"Importing {render.md_escape(shown)}…")
+
+    def step(done: int, total: int, what: str) -> None:
+        bar.progress(min(done / max(total, 1), 1.0), text=f"Importing {render.md_escape(shown)}: {done:,} of {total:,} {what}")
+
     try:
-        result = cache.import_file(name, data, language=language, profile=profile, country=country,
-                                   number=number, date=date, title=title)
+        result = budget.run_limited(import_document, name, data=data, language=language, profile=profile,
+                                    country=country, number=number, date=date, title=title,
+                                    budget=budget.from_env(budget.DEFAULT_APP), on_progress=step)
         xml = akn.to_xml(result.document).decode("utf-8")
     except DraftingError as exc:
         render.error(exc)
         return None
+    finally:
+        bar.empty()
     facts = naming.facts_of(result.document.meta, Path(name).name)
     meta = drafts.facts_meta(facts, filename=Path(name).name, **report_meta(result))
     label = result.document.meta.title or Path(name).name
@@ -242,7 +256,7 @@ def pick_statute(open_id: str | None) -> None:
         ids, names = drafts.choices(state.store().list_drafts(KIND))
         if ids:
             chosen = st.selectbox("Statutes in the workspace", ids, index=ids.index(open_id) if open_id in ids else None,
-                                  format_func=names.get, placeholder="Choose a statute", key=f"statute_pick_{open_id}")
+                                  format_func=names.get, placeholder="Choose a statute", key=drafts.picker_key("statute_pick", open_id, names))
             if chosen and chosen != open_id:
                 state.set_open(KIND, chosen)
                 st.rerun()

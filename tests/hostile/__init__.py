@@ -1,0 +1,1 @@
+"""Hostile and huge inputs: every case runs the real command and ends cleanly, quickly, within memory."""
