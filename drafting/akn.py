@@ -329,11 +329,17 @@ def _block_p(parent: etree._Element, node: Node) -> None:
         return
     if node.kind == "toc":
         toc = etree.SubElement(parent, A + "toc")
+        if node.name:
+            toc.set("class", node.name)  # "arrangement": a bill's own; a statute's imported one has none
         _ids(toc, node)
+        if node.heading:  # AKN's toc holds only items: its heading is the first, marked as such
+            etree.SubElement(toc, A + "tocItem", {"href": "#", "level": "0", "class": "heading"}).text = node.heading
         for item in node.children:
             el = etree.SubElement(toc, A + "tocItem", href="#", level="1")
+            if item.name:
+                el.set("class", item.name)
             _ids(el, item)
-            el.text = item.text
+            el.text = " ".join(p for p in (item.label, item.heading, item.text) if p) if item.label or item.heading else item.text
         return
     if node.kind == "hcontainer":  # a promulgating decree kept in the preamble
         container = etree.SubElement(parent, A + "container", name=node.name or "container")
@@ -656,8 +662,12 @@ def _read_block_p(p: etree._Element) -> Node:
     if _local(p) == "formula":
         return _read_preamble(p)
     if _local(p) == "toc":
-        items = tuple(Node(kind="tocItem", text=_text(i), eid=i.get("eId", ""), guid=i.get("GUID", "")) for i in _children(p))
-        return Node(kind="toc", children=items, eid=p.get("eId", ""), guid=p.get("GUID", ""))
+        entries = list(_children(p))
+        heading = _text(entries.pop(0)) if entries and entries[0].get("class") == "heading" else ""
+        items = tuple(Node(kind="tocItem", text=_text(i), name=i.get("class", ""), eid=i.get("eId", ""),
+                           guid=i.get("GUID", "")) for i in entries)
+        return Node(kind="toc", heading=heading, name=p.get("class", ""), children=items, eid=p.get("eId", ""),
+                    guid=p.get("GUID", ""))
     if _local(p) == "container":
         return Node(kind="hcontainer", name=p.get("name", ""), eid=p.get("eId", ""), guid=p.get("GUID", ""),
                     children=tuple(_read_block_p(c) for c in _children(p) if _text(c) or c.get("eId")))

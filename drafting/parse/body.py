@@ -410,6 +410,10 @@ class BodyParser:
         # The whole rest is a heading when the source marks it (bold, a heading style) and it is short.
         if whole and emphatic(line) and not line.lead and len(rest.split()) <= max_words * 2:
             return rest.rstrip(" .").strip(), ""
+        # "(OBJETO). La presente Ley …", "(Definiciones).- …": a heading in brackets, then the text
+        bracketed = re.match(r"^\((?P<h>[^()]{3,160})\)\s*[.:\-–—]*\s*(?P<t>.*)$", rest)
+        if bracketed and bracketed.group("h")[:1].isupper() and len(bracketed.group("h").split()) <= max_words:
+            return f"({bracketed.group('h').strip()})", bracketed.group("t").strip()
         match = re.match(r"^(?P<h>[^.:;]{1,160}?)\.\s+(?P<t>\S.*)$", rest)
         if match and len(match.group("h").split()) <= max_words and match.group("h")[:1].isupper() \
                 and not sentence(match.group("h")):
@@ -462,7 +466,7 @@ class BodyParser:
         belongs to that item, even when words in between closed it."""
         last = self.top.children[-1] if self.top.children else None
         if isinstance(last, _Open) and last.kind not in ("list", "note") and not last.children and last.level_type \
-                and last.text.rstrip().endswith(("—", ":", "–")):
+                and last.text.rstrip().endswith(("—", ":", "–", " -")):
             self.stack.append(last)
 
     def open_level(self, level_type: str) -> _Open | None:
@@ -589,7 +593,7 @@ class BodyParser:
         if attr == "heading":
             return is_upper(text) and is_upper(current) and not current.endswith(TERMINAL)
         ending = current.rstrip()
-        if ending.endswith(("—", ":", "–")):
+        if ending.endswith(("—", ":", "–", " -")):
             return False  # "In this Act—": what follows is a list, not the rest of the sentence
         if node.level_type and self.s.get("text_after_points") == "wrap_up" and (ending.endswith((",", ";", "—")) or ending.endswith((" or", " and"))):
             return False  # "(c) …, / commits an offence…": the words after a list close the list
@@ -665,7 +669,7 @@ class BodyParser:
         """A margin heading on the line before a section ("Application." or "Short title")."""
         words = text.split()
         if not (0 < len(words) <= int(self.s.get("max_heading_words", 12)) and text[:1].isupper()
-                and not text.rstrip().endswith((",", ";", ":")) and not text.startswith(("“", '"', "«"))):
+                and not text.rstrip().endswith((",", ";", ":", "—", "–", " -")) and not text.startswith(("“", '"', "«"))):
             return False
         if not text.rstrip().endswith("."):
             return True

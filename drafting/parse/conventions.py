@@ -743,7 +743,8 @@ def _body_start(lines: Sequence[Line], order: list[Candidate], roles: Mapping[in
             i -= 1
             continue
         if i == first - 1 and profile.section("structure").get("heading_before_unit", False) \
-                and _margin_heading(text, line, profile):
+                and _margin_heading(text, line, profile) and not _formula(text, profile) \
+                and not _own_heading(order[0].rest, profile):
             start = i  # the margin heading of the first section ("Short title and commencement.")
             i -= 1
             continue
@@ -751,11 +752,24 @@ def _body_start(lines: Sequence[Line], order: list[Candidate], roles: Mapping[in
     return start
 
 
+def _own_heading(rest: str, profile: Profile) -> bool:
+    """"1. Short title" (no full stop, a few words): the unit's heading is on its own line."""
+    words = rest.split()
+    limit = int(profile.section("structure").get("max_heading_words", 12))
+    return 0 < len(words) <= limit and not rest.rstrip().endswith((".", ";", ":", ",", "—", "–", "-"))
+
+
+def _formula(text: str, profile: Profile) -> bool:
+    """An enacting formula ("ENACTED by the Parliament …, as follows—"): the preamble, not a heading."""
+    rx = profile.regex("preamble", "formula") if profile.section("preamble").get("formula") else None
+    return bool(rx and rx.match(text))
+
+
 def _margin_heading(text: str, line: Line, profile: Profile) -> bool:
     words = text.split()
     limit = int(profile.section("structure").get("max_heading_words", 12))
     starters = set(profile.word("sentence_starters", ()))
-    return 0 < len(words) <= limit and text[:1].isupper() and not text.rstrip().endswith((",", ";", ":")) \
+    return 0 < len(words) <= limit and text[:1].isupper() and not text.rstrip().endswith((",", ";", ":", "—", "–", "-")) \
         and (not text.rstrip().endswith(".") or words[0].lower() not in starters)
 
 
@@ -792,11 +806,17 @@ def _toc(lines: Sequence[Line], body_start: int, roles: Mapping[int, str], candi
     group = profile.regex("structure", "group") if profile.section("structure").get("group") else None
     schedule = profile.regex("schedule", "start") if profile.section("schedule").get("start") else None
     labels = {c.index for c in candidates if c.index < body_start and not c.content}
+    body_numbers = {c.num for c in candidates if c.index >= body_start}
+
+    def numbered_entry(text: str) -> bool:
+        # "1—Short title.", "3 Possession of …": a number of the body's sequence, then a short heading
+        found = re.match(r"^(?:\w+\.?\s+)?(\d+[A-Za-z]?)\s*[—–.\-:]?\s*\S", text)
+        return bool(found and found.group(1) in body_numbers and len(text.split()) <= 20)
 
     def is_entry(i: int) -> bool:
         line = lines[i]
         text = line.text.strip()
-        if i in labels or (entry is not None and entry.search(text)):
+        if i in labels or (entry is not None and entry.search(text)) or numbered_entry(text):
             return True
         if any(rx is not None and rx.match(text) for rx in (division, group, schedule)):
             return True
@@ -806,6 +826,9 @@ def _toc(lines: Sequence[Line], body_start: int, roles: Mapping[int, str], candi
     start = next((i for i in range(body_start) if heading is not None and heading.match(lines[i].text.strip())), None)
     if start is not None:
         end = start + 1
+        # the column heads of the table ("Section", "Artículo … Página") come first
+        while end < body_start and len(lines[end].text.split()) <= 2 and not any(ch.isdigit() for ch in lines[end].text):
+            end += 1
         while end < body_start and (roles.get(lines[end].number, LAW) != LAW or is_entry(end)):
             end += 1
         return start, end

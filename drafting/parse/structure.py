@@ -44,7 +44,9 @@ def parse(source: Source, profile: Profile, meta: Meta) -> ParseResult:
         outside |= set(range(*promulgation))
     preface, preamble = _front_matter([lines[i] for i in front if i not in outside], profile, conv)
     if toc:
-        preface = preface + (_toc_node(lines[toc[0]:toc[1]], profile),)
+        node = _toc_node(lines[toc[0]:toc[1]], profile)
+        at = next((k for k, n in enumerate(preface) if n.line > node.line), len(preface))
+        preface = preface[:at] + (node,) + preface[at:]  # where the source prints it
     if promulgation:
         preamble = preamble + (_promulgation_node(lines[promulgation[0]:promulgation[1]]),)
     body = parse_body_lines(lines[body_start:body_end], profile, warnings, conv)
@@ -65,9 +67,13 @@ def _plain(line: Line, conv: conventions.Conventions) -> Node:
 
 def _toc_node(lines: list[Line], profile: Profile) -> Node:
     """A table of contents: one item per line, kept as the source prints it (never the body)."""
-    items = tuple(Node(kind="tocItem", text=ln.text.strip(), line=ln.number)
-                  for ln in lines if ln.table is None and ln.text.strip())
-    return Node(kind="toc", children=items, line=lines[0].number if lines else 0)
+    kept = [ln for ln in lines if ln.table is None and ln.text.strip()]
+    heading = ""
+    rx = profile.regex("editorial", "toc_heading") if profile.section("editorial").get("toc_heading") else None
+    if kept and rx is not None and rx.match(kept[0].text.strip()):
+        heading = kept.pop(0).text.strip()  # "ARRANGEMENT OF SECTIONS", "ÍNDICE"
+    items = tuple(Node(kind="tocItem", text=ln.text.strip(), line=ln.number) for ln in kept)
+    return Node(kind="toc", heading=heading, children=items, line=lines[0].number if lines else 0)
 
 
 def _promulgation_node(lines: list[Line]) -> Node:
