@@ -14,6 +14,7 @@ LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "oct
 ORDINALS = ("primer", "segund", "tercer", "cuart", "quint", "sext", "septim", "octav", "noven", "decim",
             "undecim", "duodecim")
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_DECIMAL = re.compile(r"^\d+(?:\.\d+)+$")  # 163.1: a sub-article numbered after its article
 _ARABIC = re.compile(r"^(\d+)\s*(?:-?\s*([a-z]{1,2})|\s*(" + "|".join(LATIN_SUFFIXES) + r"))?$", re.IGNORECASE)
 
 
@@ -72,10 +73,12 @@ def num_key(num: str) -> tuple[int, int] | None:
 
 
 def num_system(num: str) -> str:
-    """Which numbering a number belongs to: arabic, roman, letter or ordinal (a law may restart in each)."""
+    """Which numbering a number belongs to: arabic, decimal, roman, letter or ordinal (a law may restart in each)."""
     text = _fold(num).rstrip(".-)")
     if _ARABIC.match(text):
         return "arabic"
+    if _DECIMAL.match(text):
+        return "decimal"
     if any(text.startswith(stem) for stem in ORDINALS) or text in ("unico", "unica"):
         return "ordinal"
     if roman_value(text) is not None and (len(text) > 1 or num.strip()[:1] in "IVXLC"):
