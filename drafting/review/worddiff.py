@@ -52,10 +52,6 @@ def word_diff(a: str, b: str, *, ignore_case: bool = False, ignore_punctuation: 
     return _finish(_token_diff(ta, tb, ka, kb, semantic=not spacing_only))
 
 
-def changed(diff: Diff) -> bool:
-    return any(op for op, _ in diff)
-
-
 def old_text(diff: Diff) -> str:
     return "".join(text for op, text in diff if op <= 0)
 
