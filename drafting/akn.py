@@ -432,7 +432,7 @@ def _read_hier(el: etree._Element) -> Node:
         if kind == "table":
             table = content.find(A + "table") if content is not None else None
             rows = tuple(
-                Node(kind="row", children=tuple(Node(kind="cell", text=_text(td)) for td in _children(tr)))
+                Node(kind="row", children=tuple(Node(kind="cell", text=_cell_text(td)) for td in _children(tr)))
                 for tr in _children(table)
             ) if table is not None else ()
             return Node(kind="table", num=num, heading=heading, children=rows, eid=eid, guid=guid, status=status)
@@ -455,6 +455,12 @@ def _read_hier(el: etree._Element) -> Node:
         children=children, wrap_up=_text(el.find(f"{A}wrapUp/{A}p")), eid=eid, guid=guid,
         status=status, name=name, line=el.sourceline or 0,
     )
+
+
+def _cell_text(td: etree._Element) -> str:
+    """A cell's paragraphs, without the indentation pretty-printing puts around them."""
+    paragraphs = td.findall(A + "p")
+    return " ".join(_text(p) for p in paragraphs) if paragraphs else _text(td).strip()
 
 
 def _read_preamble(el: etree._Element) -> Node:
