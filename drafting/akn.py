@@ -257,6 +257,8 @@ def _block_p(parent: etree._Element, node: Node) -> None:
     p = etree.SubElement(parent, A + "p")
     if node.eid:
         p.set("eId", node.eid)
+    if node.guid:
+        p.set("GUID", node.guid)
     if node.name in ("docTitle", "docNumber", "docDate", "docType", "docAuthority", "signature", "role", "person", "location"):
         inline = etree.SubElement(p, A + node.name)
         inline.text = node.text
