@@ -395,7 +395,7 @@ def _read_meta(top: etree._Element, source: str) -> Meta:
     parts = uri.strip("/").split("/")
     doc_type = parts[2] if len(parts) > 2 else _local(top)
     lang = fields.get("language", "")
-    if not lang:
+    if "language" not in fields:  # not written by us: the FRBR language (an empty one is kept empty)
         lang3 = value(expr, "FRBRlanguage", "language")
         lang = {v: k for k, v in {"es": "spa", "en": "eng", "fr": "fra", "pt": "por"}.items()}.get(lang3, lang3)
     return Meta(
