@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import Phase, settings
 
 from drafting.store import Store
+
+# `make mutation` runs the tests once per mutant: the same examples every time (so scores compare),
+# one failing example kills it (shrinking would only cost time), and no example database carries
+# one mutant into the next.
+if os.environ.get("DRAFTING_MUTATION"):
+    settings.register_profile("mutation", phases=(Phase.explicit, Phase.generate), database=None, derandomize=True)
+    settings.load_profile("mutation")
 
 
 @pytest.fixture
