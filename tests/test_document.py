@@ -83,6 +83,7 @@ def test_meta_get_reads_our_own_fields() -> None:
 @pytest.mark.parametrize(("value", "slugged"), [
     ("53-07", "53-07"), ("12 bis", "12-bis"), ("12/2020", "12-2020"), ("a\\b", "a-b"), (" 1.2_3 ", "1.2_3"),
     ("No. 5", "No.-5"), ("§ 7", "7"), ("/x/", "x"), ("", ""), ("ñandú", "ñandú"), ("a\tb", "a-b"), ("«1»", "1"),
+    ("X-12-X", "X-12-X"), ("Ley X", "Ley-X"),
 ])
 def test_slug(value: str, slugged: str) -> None:
     assert slug(value) == slugged
@@ -98,7 +99,7 @@ def sample() -> Document:
         preamble=(Node(kind="formula", text="HA DADO"),),
         body=(Node(kind="chapter", num="1", children=(
                   Node(kind="article", num="1", text="uno"),
-                  Node(kind="article", num="2", text="Modifícase:", children=(quoted,)))),
+                  Node(kind="article", num="2", text="Modifícase:", children=(quoted, Node(kind="note", text="nota"))))),
               Node(kind="section", num="1", heading="SECCIÓN", children=(Node(kind="article", num="3"),)),
               Node(kind="section", num="12", children=(Node(kind="subsection", num="(1)"),))),
         conclusions=(Node(kind="text", text="DADA"),),
@@ -119,12 +120,12 @@ def test_walk_is_depth_first_with_ancestors() -> None:
     assert seen == [
         ("text", "", ()), ("formula", "", ()),
         ("chapter", "1", ()), ("article", "1", ("1",)), ("article", "2", ("1",)), ("quotedStructure", "", ("1", "2")),
-        ("article", "162", ("1", "2", "quotedStructure")),
+        ("article", "162", ("1", "2", "quotedStructure")), ("note", "", ("1", "2")),
         ("section", "1", ()), ("article", "3", ("1",)), ("section", "12", ()), ("subsection", "(1)", ("12",)),
         ("text", "", ()), ("attachment", "1", ()), ("article", "1", ("1",)),
     ]
     outside = [n.num for n, _ in walk(doc.body, into_quotes=False)]
-    assert outside == ["1", "1", "2", "", "1", "3", "12", "(1)"], "the quotation itself is visited, not what it quotes"
+    assert outside == ["1", "1", "2", "", "", "1", "3", "12", "(1)"], "the quotation itself is visited, not what it quotes"
 
 
 def test_units_are_the_bodys_articles_and_sections_outside_quotations() -> None:
@@ -165,6 +166,6 @@ def test_map_nodes_rebuilds_bottom_up() -> None:
         return replace(node, text=f"{node.text}|{len(node.children)}:{','.join(c.text for c in node.children)}")
 
     out = map_nodes(sample().body, visit)
-    assert order == ["1", "162", "quotedStructure", "2", "1", "3", "1", "(1)", "12"]
-    assert out[0].text == "|2:uno|0:,Modifícase:|1:|1:citado|0:", "each node sees its children already rebuilt"
+    assert order == ["1", "162", "quotedStructure", "note", "2", "1", "3", "1", "(1)", "12"]
+    assert out[0].text == "|2:uno|0:,Modifícase:|2:|1:citado|0:,nota|0:", "each node sees its children already rebuilt"
     assert map_nodes((), visit) == ()

@@ -24,7 +24,7 @@ SYSTEMS = [
     # roman: any case when it has two or more letters; a lone capital I V X L C
     ("I", "roman"), ("IV", "roman"), ("iv", "roman"), ("ii", "roman"), ("IX", "roman"), ("XL", "roman"),
     ("XC", "roman"), ("CD", "roman"), ("CM", "roman"), ("MCMXCIX", "roman"), ("V", "roman"), ("X", "roman"),
-    ("L", "roman"), ("C", "roman"), ("II.", "roman"),
+    ("L", "roman"), ("C", "roman"), ("II.", "roman"), ("V.", "roman"), ("X)", "roman"),
     # ordinals of Spanish final provisions, with or without accents and in any case
     ("PRIMERA", "ordinal"), ("Primero", "ordinal"), ("segunda", "ordinal"), ("TERCERA", "ordinal"),
     ("DÉCIMA", "ordinal"), ("décimo", "ordinal"), ("undécima", "ordinal"), ("Duodécima", "ordinal"),
@@ -55,6 +55,7 @@ KEYS = [
     ("I", (1, 0)), ("II", (2, 0)), ("III", (3, 0)), ("IV", (4, 0)), ("V", (5, 0)), ("VI", (6, 0)), ("IX", (9, 0)),
     ("XIV", (14, 0)), ("XIX", (19, 0)), ("XL", (40, 0)), ("XLIV", (44, 0)), ("XC", (90, 0)), ("CD", (400, 0)),
     ("CM", (900, 0)), ("MCMXCIX", (1999, 0)), ("MMXXIV", (2024, 0)), ("iv", (4, 0)), ("ii", (2, 0)),
+    ("I.", (1, 0)), ("V.-", (5, 0)), ("X)", (10, 0)),  # a lone capital keeps its roman reading behind a dot
     # "I" is roman one, a lone "i" is the ninth letter; a bracketed "(i)" is no article number at all
     ("i", (9, 0)), ("v", (22, 0)), ("x", (24, 0)), ("c", (3, 0)), ("(i)", None),
     # letters, then doubled letters after z
