@@ -98,9 +98,8 @@ def _component(node: Node, counters: dict[str, int]) -> str:
     num = clean_num(node.num)
     if num:
         return f"{prefix}_{num}"
-    key = f"{prefix}/nn" if node.kind in NUMBERED else prefix
-    counters[key] = counters.get(key, 0) + 1
-    return f"{prefix}_nn_{counters[key]}" if node.kind in NUMBERED else f"{prefix}_{counters[key]}"
+    counters[prefix] = counters.get(prefix, 0) + 1
+    return f"{prefix}_nn_{counters[prefix]}" if node.kind in NUMBERED else f"{prefix}_{counters[prefix]}"
 
 
 def _join(prefix: str, component: str) -> str:
