@@ -25,6 +25,7 @@ META = Meta(country="do", number="1", date="2020-01-01", language="es")
     ("24", "24"), ("(i)", "i"), ("a)", "a"), ("1.2.", "1-2"), ("20 bis", "20bis"), ("5 bis.", "5bis"), ("5-A", "5-A"),
     ("12A", "12A"), ("I", "I"), ("PRIMERA", "PRIMERA"), ("§ 22–3101", "22-3101"), ("1.°", "1"), ("Art. 5", "Art-5"),
     ("(a)(1)", "a--1"), ("", ""), ("  ", ""), ("—", ""), ("ñ", "ñ"),
+    ("((a))", "a"), ("«(i)»", "i"), ("5 bis.-", "5bis"),
 ])
 def test_clean_num(num: str, cleaned: str) -> None:
     assert clean_num(num) == cleaned
@@ -125,7 +126,12 @@ def test_a_new_provision_never_repeats_a_carried_guid() -> None:
                                            Node(kind="article", num="6", text="old", guid=carried))))
     new, old = doc.body
     assert old.guid == carried
-    assert new.guid and new.guid != carried
+    assert new.guid == str(uuid.uuid5(GUID_NAMESPACE, "/akn/do/act/2020/1#art_5#2")), "still derived, so still reproducible"
+    third = str(uuid.uuid5(GUID_NAMESPACE, "/akn/do/act/2020/1#art_5#2"))
+    again = assign_eids(Document(META, body=(Node(kind="article", num="5", text="newest"),
+                                             Node(kind="article", num="6", text="old", guid=carried),
+                                             Node(kind="article", num="7", text="new", guid=third))))
+    assert again.body[0].guid == str(uuid.uuid5(GUID_NAMESPACE, "/akn/do/act/2020/1#art_5#3"))
     assert assign_eids(Document(META, body=(Node(kind="article", num="5", text="new"),
                                             Node(kind="article", num="6", text="old", guid=carried)))) == doc
 
@@ -164,3 +170,19 @@ def test_eids_and_guids_are_unique_and_assigning_twice_changes_nothing(doc: Docu
         assert [v for v, k in Counter(values).items() if k > 1] == []
     assert assign_eids(once, keep_existing=True) == once
     assert assign_eids(once) == once
+
+
+def test_provisions_outside_the_body_never_take_a_body_articles_eid() -> None:
+    """Parts are assigned in order (preface first): an article-like node there is addressed from its part."""
+    article = Node(kind="article", num="1", text="x")
+    doc = assign_eids(Document(META, preface=(article,), preamble=(article,), body=(article,), conclusions=(article,)))
+    assert [n.eid for n, _ in doc.walk()] == ["preface__art_1", "preamble__art_1", "art_1", "conclusions__art_1"]
+
+
+def test_tables_rows_and_cells() -> None:
+    table = Node(kind="table", children=(Node(kind="row", children=(Node(kind="cell", text="a"), Node(kind="cell", text="b"))),
+                                         Node(kind="row", children=(Node(kind="cell", text="c"),))))
+    doc = assign_eids(Document(META, body=(Node(kind="article", num="1", children=(table, Node(kind="note", text="n"))),)))
+    assert [(n.kind, n.eid) for n, _ in doc.walk()] == [
+        ("article", "art_1"), ("table", "art_1__table_1"), ("row", ""), ("cell", ""), ("cell", ""), ("row", ""), ("cell", ""),
+        ("note", "art_1__note_1")]
