@@ -50,6 +50,20 @@ def test_changes_across_punctuation_read_as_one() -> None:
         (0, "a period of "), (-1, "thirty (30"), (1, "sixty (60"), (0, ") days."))
 
 
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    # up to three tokens of punctuation and single spaces between two changes: one change
+    ("uno,dos", "one,two", ((-1, "uno,dos"), (1, "one,two"))),
+    ("uno, (dos", "one, (two", ((-1, "uno, (dos"), (1, "one, (two"))),
+    ("thirty (30", "sixty (60", ((-1, "thirty (30"), (1, "sixty (60"))),
+    ("uno, dos, tres", "one, two, three", ((-1, "uno, dos, tres"), (1, "one, two, three"))),
+    # four tokens of punctuation, or a word, keep the changes apart
+    ("uno), (dos", "one), (two", ((-1, "uno"), (1, "one"), (0, "), ("), (-1, "dos"), (1, "two"))),
+    ("uno y dos", "tres y cuatro", ((-1, "uno"), (1, "tres"), (0, " y "), (-1, "dos"), (1, "cuatro"))),
+])
+def test_which_equal_text_joins_two_changes(a: str, b: str, expected: tuple) -> None:
+    assert word_diff(a, b) == expected
+
+
 def test_words_are_kept_whole() -> None:
     assert tokens("l'enfant d’un niño 1.º y 2°, art. 5-A") == [
         "l'enfant", " ", "d’un", " ", "niño", " ", "1", ".", "º", " ", "y", " ", "2°", ",", " ", "art", ".", " ", "5", "-", "A"]
@@ -60,6 +74,10 @@ def test_a_change_of_spacing_alone_is_shown_space_by_space() -> None:
     diff = word_diff("por medio de un sistema", "por medio de un  sistema")
     assert changes(diff) == [(-1, " "), (1, "  ")]
     assert old_text(diff) == "por medio de un sistema" and new_text(diff) == "por medio de un  sistema"
+
+
+def test_spacing_changes_are_never_joined_across_punctuation() -> None:
+    assert word_diff("a  ,  b", "a , b") == ((0, "a"), (-1, "  "), (1, " "), (0, ","), (-1, "  "), (1, " "), (0, "b"))
 
 
 def test_deletions_come_before_insertions_and_equal_runs_are_merged() -> None:
@@ -74,11 +92,14 @@ def test_deletions_come_before_insertions_and_equal_runs_are_merged() -> None:
 
 def test_many_distinct_words_still_diff_exactly() -> None:
     """More distinct words than the private-use range below the surrogates: the encoding skips them."""
-    a = " ".join(f"w{i}" for i in range(0, 56000))
-    b = " ".join(f"w{i}" for i in range(1, 56001))
-    diff = word_diff(a, b)
-    assert old_text(diff) == a and new_text(diff) == b
-    assert changes(diff) == [(-1, "w0 "), (1, " w56000")]
+    words = " ".join(f"w{i}" for i in range(56000))
+    diff = word_diff(words + " alpha", words + " beta")
+    assert old_text(diff) == words + " alpha" and new_text(diff) == words + " beta"
+    # words past the surrogate range still get characters of their own: two new words stay two
+    assert changes(diff) == [(-1, "alpha"), (1, "beta")]
+    # and never the character of an earlier word
+    swapped = words.replace(" w55294 ", " w53246 ")
+    assert changes(word_diff(words, swapped)) == [(-1, "w55294"), (1, "w53246")]
 
 
 # ---------------------------------------------------------------- each option, both sides
@@ -135,6 +156,19 @@ def test_ignore_punctuation_keeps_the_new_punctuation_as_equal_text() -> None:
         (0, "el niño, juega"), (1, " solo"), (0, "."))
     assert word_diff("el niño, juega solo.", "el niño juega", ignore_punctuation=True) == (
         (0, "el niño juega"), (-1, " solo"))
+
+
+def test_ignored_text_at_either_end_comes_back_in_place() -> None:
+    assert word_diff("hola", "«hola»", ignore_punctuation=True) == ((0, "«hola»"),)
+    assert word_diff("¿hola?", "hola", ignore_punctuation=True) == ((0, "hola"),)
+    assert word_diff("hola", "¿hola mundo?", ignore_punctuation=True) == ((0, "¿hola"), (1, " mundo"), (0, "?"))
+
+
+def test_options_keep_changes_across_punctuation_whole() -> None:
+    assert word_diff("a period of thirty (30) days.", "a period of sixty (60) days.", ignore_case=True) == (
+        (0, "a period of "), (-1, "thirty (30"), (1, "sixty (60"), (0, ") days."))
+    assert word_diff("a period of thirty (30) days.", "a period of sixty (60) days.", ignore_numbering=True) == (
+        (0, "a period of "), (-1, "thirty"), (1, "sixty"), (0, " (60) days."))
 
 
 def test_ignore_punctuation_ignores_the_spaces_around_it() -> None:
