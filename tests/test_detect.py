@@ -27,6 +27,9 @@ REVIEW: dict[str, Any] = {
         "possess": ["\\bposea", "posesion"],
         "system": ["sistema de informacion"],
         "computer": ["electronic", "informatic"],
+        "quoted": ["“[a-z ]+”"],
+        "overlap": ["sistema de", "de informacion", "sistema"],
+        "x-word": ["\\bx[a-z]+"],
     },
     "measures": {"age": {"patterns": ["menor(?:es)? de (?P<value>\\d+|dieciocho|dieciseis) anos"]}},
     "numbers": {"dieciocho": 18, "dieciseis": 16},
@@ -34,9 +37,12 @@ REVIEW: dict[str, Any] = {
     "criteria": {
         "possession": {"require": ["material", "possess"], "partial_if": ["system"],
                        "reason": {"met": "se castiga", "missing": "no se castiga"}},
-        "definition": {"require": ["material|computer", "child"], "term": "material"},
+        "definition": {"require": ["material|computer", "child"], "term": "child", "anchor": "material",
+                       "reason_es": {"met": "se define"}},
         "child-age": {"require": ["child"], "measure": {"name": "age", "at_least": 18}},
         "online": {"require": ["material", "possess", "computer"], "partial_require": ["material", "possess"]},
+        "online-any": {"require": ["material", "possess", "computer", "child"], "partial_require": ["material|computer", "possess"]},
+        "child-age-system": {"require": ["child"], "measure": {"name": "age", "at_least": 18}, "partial_if": ["system", "computer"]},
     },
 }
 
@@ -59,12 +65,25 @@ def changed(path: tuple[str, ...], value: Any) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- rules are validated when read
 
+@pytest.fixture(autouse=True)
+def fresh_caches() -> None:
+    """Compiled concepts and detectors are cached per profile id: every test builds its own."""
+    detect._concept.cache_clear()
+    detect._compile.cache_clear()
+    detect._DETECTORS.clear()
+
+
 def test_a_valid_profile_gives_one_rule_per_criterion() -> None:
     det = Detector(profile())
-    assert sorted(det.rules) == ["child-age", "definition", "online", "possession"]
+    assert sorted(det.rules) == ["child-age", "child-age-system", "definition", "online", "online-any", "possession"]
     rule = det.rule("definition")
+    assert rule.criterion == "definition"
     assert rule.require == (("material", "computer"), ("child",))
-    assert rule.term == "material"
+    assert rule.term == "child" and rule.anchor == "material"
+    assert dict(rule.reasons) == {} and dict(rule.reasons_es) == {"met": "se define"}
+    plain = det.rule("possession")
+    assert plain.anchor == "" and plain.term == "" and plain.measure == "" and plain.at_least is None
+    assert dict(plain.reasons_es) == {}
     assert det.rule("possession").partial_if == ("system",)
     assert det.rule("possession").reasons["met"] == "se castiga"
     assert det.rule("child-age").measure == "age" and det.rule("child-age").at_least == 18
@@ -103,7 +122,8 @@ def test_patterns_may_escape_capitals_and_name_groups() -> None:
 
 
 def test_asking_for_a_criterion_without_a_rule() -> None:
-    with pytest.raises(DraftingError, match="no review rule for criterion 'grooming' in profile test-review"):
+    with pytest.raises(DraftingError, match=r"^no review rule for criterion 'grooming' in profile test-review "
+                                            r"\(add \[criteria\.<id>\] to drafting/parse/profiles/review/\)$"):
         Detector(profile()).rule("grooming")
 
 
@@ -129,6 +149,8 @@ def test_a_leading_word_boundary_is_respected() -> None:
     assert det.span("el que posea", "possess") == (7, 12)
     assert det.span("el que reposea", "possess") is None
     assert det.span("reposea y posea", "possess") == (10, 15), "a rejected match does not hide a later one"
+    assert det.span("mi_niña", "child") is None, "an underscore is part of a word"
+    assert det.span("(niña)", "child") == (1, 5)
 
 
 def test_the_first_occurrence_of_any_pattern() -> None:
@@ -137,9 +159,18 @@ def test_the_first_occurrence_of_any_pattern() -> None:
     assert det.span("material y pornografía", "material") == (0, 8)
 
 
+def test_where_patterns_overlap_the_earliest_start_wins_then_the_first_pattern() -> None:
+    det = Detector(profile())
+    assert det.span("un sistema de información", "overlap") == (3, 13)
+    assert det.span("datos de información", "overlap") == (6, 20)
+
+
 def test_phrase_quotes_whole_words_as_written() -> None:
     det = Detector(profile())
     assert det.phrase(("nada", "por medios Electrónicos, o no"), "computer") == "Electrónicos"
+    assert det.phrase(("la red (electrónica)",), "computer") == "electrónica"
+    assert det.phrase(("se entiende por “material pornográfico” todo",), "quoted") == "material pornográfico"
+    assert det.phrase(("la Xenofobia",), "x-word") == "Xenofobia"
     assert det.phrase(("«material»",), "material") == "material"
     assert det.phrase(("nada",), "computer") == ""
 
@@ -177,7 +208,8 @@ def test_met_restricted_and_weak_hits() -> None:
     hits = det.hits(provs, det.rule("possession"))
     assert [(h.provision.num, h.kind, h.restriction) for h in hits] == [("1", "met", ""), ("2", "restricted", "sistema de información")]
     assert hits[1].groups == (("material",), ("possess",), ("system",)), "the restriction is quoted too"
-    assert hits[0].term == "material"
+    assert hits[0].term == "material" and hits[1].term == "material"
+    assert hits[1].value is None
 
     weak = det.hits(provs, det.rule("online"))
     assert [(h.provision.num, h.kind) for h in weak] == [("1", "weak"), ("2", "weak")]
@@ -322,3 +354,78 @@ def test_the_match_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         assert det.span(f"texto {i} con material", "material") == (len(f"texto {i} con "), len(f"texto {i} con material"))
     assert len(det._found) <= 4
     assert det.span("texto 0 con material", "material") == (12, 20)
+
+
+def test_the_term_and_the_groups_show_what_is_there() -> None:
+    det = Detector(profile())
+    provs = statute(Node(kind="article", num="1", text="Se entiende por material toda representación de niñas."))
+    (hit,) = det.hits(provs, det.rule("definition"))
+    assert hit.term == "niñas", "the rule's term, not the first concept"
+    assert hit.groups == (("material",), ("child",)), "only the alternatives present, so the quote shows them"
+
+
+def test_a_weak_hits_term_falls_back_to_any_alternative_present() -> None:
+    det = Detector(profile())
+    provs = statute(Node(kind="article", num="1", text="El que posea medios electrónicos será sancionado."))
+    (hit,) = det.hits(provs, det.rule("online-any"))
+    assert (hit.kind, hit.term) == ("weak", "electrónicos")
+
+
+def test_a_measured_rule_with_a_restriction_keeps_the_value_and_one_restriction() -> None:
+    det = Detector(profile())
+    provs = statute(Node(kind="article", num="1",
+                         text="Niño es toda persona menor de 18 años, en un sistema de información o medio electrónico."))
+    (hit,) = det.hits(provs, det.rule("child-age-system"))
+    assert (hit.kind, hit.value, hit.term, hit.restriction) == ("restricted", 18.0, "menor de 18 años", "sistema de información")
+    assert hit.groups == (("child",), ("system",)), "the first restriction found is quoted, not every one"
+
+
+def test_an_intro_that_says_it_alone_is_the_evidence_even_with_one_point() -> None:
+    det = Detector(profile())
+    provs = statute(Node(kind="article", num="3", text="El que posea material será sancionado, en especial:", children=(
+        Node(kind="list", children=(Node(kind="point", num="a", text="el que posea material de niños;"),)),)))
+    assert [h.provision.eid for h in det.hits(provs, det.rule("possession"))] == ["art_3"]
+
+
+def test_a_concept_found_only_in_a_later_article_among_many_short_ones() -> None:
+    det = Detector(profile())
+    articles = [Node(kind="article", num=str(i), text="x.") for i in range(1, 20)]
+    articles[9] = Node(kind="article", num="10", text="El que posea material.")
+    hits = det.hits(statute(*articles), det.rule("possession"))
+    assert [h.provision.num for h in hits] == ["10"]
+
+
+# ---------------------------------------------------------------- quotes, precisely
+
+def a_hit(*parts: str, groups=(("material",), ("possess",))) -> detect.Hit:
+    provision = statute(Node(kind="article", num="1", text="x"))[0]
+    return detect.Hit(provision, "met", tuple(parts), tuple(groups))
+
+
+def test_quoted_sentences_keep_the_order_of_the_text() -> None:
+    det = Detector(profile())
+    assert det.quote(a_hit("El que posea cosas será sancionado. Se entiende por material la pornografía.")) == (
+        "El que posea cosas será sancionado." + JOINER + "Se entiende por material la pornografía.")
+    assert det.quote(a_hit("Se castiga a quien posea cosas. Por material se entiende la pornografía.")) == (
+        "Se castiga a quien posea cosas." + JOINER + "Por material se entiende la pornografía.")
+    assert det.quote(a_hit("Se castiga. El que posea cosas:", "material de niños.")) == (
+        "El que posea cosas:" + JOINER + "material de niños."), "context first, then the provision"
+
+
+def test_a_quote_without_any_concept_is_the_last_sentence() -> None:
+    det = Detector(profile())
+    assert det.quote(a_hit("Uno. Dos.")) == "Dos."
+    assert det.quote(a_hit("Uno.", "Dos. Tres.")) == "Tres."
+
+
+def test_trimming_keeps_whole_words_within_120_characters_of_the_matches() -> None:
+    det = Detector(profile())
+    middle = "el que posea material"
+    sentence = "Zz" + " a" * 150 + " aa " + middle + " b" * 150 + " fin."
+    assert det._trim(sentence, det.rule("possession").require) == ELLIPSIS + "a " * 54 + "aa " + middle + " b" * 59 + ELLIPSIS
+
+
+def test_trimming_a_sentence_without_matches_cuts_at_the_last_space() -> None:
+    det = Detector(profile())
+    sentence = "otra palabra\t" * 40
+    assert det._trim(sentence, det.rule("possession").require) == "otra palabra\t" * 31 + "otra" + ELLIPSIS
