@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -85,7 +84,7 @@ def write(doc: Document, path: str | Path) -> None:
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent  # Path("ley.xml").parent is Path("."): never empty
     if not folder.is_dir():
         raise InputError("cannot write: the folder does not exist", source=str(path))
     try:
@@ -508,13 +507,3 @@ def _read_attachment(el: etree._Element) -> Node:
             children.append(node)
     return Node(kind="attachment", num=num, heading=heading, text=text, children=tuple(children),
                 eid=el.get("eId", ""), guid=el.get("GUID", ""), status=_status(el))
-
-
-def strip_ids(doc: Document) -> Document:
-    """The same tree without eIds and GUIDs, for comparing content only."""
-    from drafting.model.document import map_nodes
-
-    def clear(node: Node) -> Node:
-        return replace(node, eid="", guid="")
-
-    return replace(doc, **{name: map_nodes(nodes, clear) for name, nodes in doc.parts()})
