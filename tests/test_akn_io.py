@@ -23,28 +23,37 @@ def wrapped(body: str, prolog: str = "") -> bytes:
 
 # ---------------------------------------------------------------- reading files
 
+def error(call, *args) -> InputError:
+    with pytest.raises(InputError) as caught:
+        call(*args)
+    return caught.value
+
+
 def test_read_errors_name_the_file(tmp_path: Path) -> None:
     missing = tmp_path / "missing.xml"
-    with pytest.raises(InputError, match="no such file") as caught:
-        akn.read(missing)
-    assert caught.value.source == str(missing)
-    with pytest.raises(InputError, match="is a directory, not a file") as caught:
-        akn.read(tmp_path)
-    assert caught.value.source == str(tmp_path)
+    assert (error(akn.read, missing).message, error(akn.read, missing).source) == ("no such file", str(missing))
+    assert (error(akn.read, tmp_path).message, error(akn.read, tmp_path).source) == ("is a directory, not a file", str(tmp_path))
     empty = tmp_path / "empty.xml"
     empty.write_bytes(b"  \n")
-    with pytest.raises(InputError, match="empty file") as caught:
-        akn.read(empty)
-    assert caught.value.source == str(empty)
+    assert (error(akn.read, empty).message, error(akn.read, empty).source) == ("empty file", str(empty))
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_an_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:
+def test_an_unreadable_file_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.xml"
     path.write_bytes(akn.to_xml(DOC))
-    path.chmod(0)
-    with pytest.raises(InputError, match=r"cannot read \(Permission denied\)"):
-        akn.read(path)
+
+    def broken(self: Path) -> bytes:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(Path, "read_bytes", broken)
+    caught = error(akn.read, path)
+    assert (caught.message, caught.source) == ("cannot read (Input/output error)", str(path))
+
+    def bare(self: Path) -> bytes:
+        raise OSError("the disk went away")
+
+    monkeypatch.setattr(Path, "read_bytes", bare)
+    assert error(akn.read, path).message == "cannot read (the disk went away)"
 
 
 def test_read_gives_the_document_and_names_its_source(tmp_path: Path) -> None:
@@ -153,9 +162,37 @@ def test_write_is_atomic_and_leaves_no_temporary_file(tmp_path: Path) -> None:
 
 def test_write_into_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     target = tmp_path / "no" / "such" / "ley.xml"
-    with pytest.raises(InputError, match="cannot write: the folder does not exist") as caught:
-        akn.write(DOC, target)
-    assert caught.value.source == str(target)
+    caught = error(akn.write, DOC, target)
+    assert (caught.message, caught.source) == ("cannot write: the folder does not exist", str(target))
+
+
+def test_the_temporary_file_is_hidden_beside_the_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beside it, so the final rename stays on one file system and is atomic."""
+    renamed: list[tuple[str, str]] = []
+    real = os.replace
+    monkeypatch.setattr(os, "replace", lambda src, dst: (renamed.append((src, dst)), real(src, dst)))
+    target = tmp_path / "ley.xml"
+    akn.write(DOC, target)
+    ((src, dst),) = renamed
+    assert Path(dst) == target and Path(src).parent == tmp_path
+    assert Path(src).name.startswith(".ley.xml.") and Path(src).name.endswith(".tmp")
+
+
+def test_a_folder_that_cannot_take_a_file_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(**kwargs) -> tuple[int, str]:
+        raise OSError(13, "Permission denied")
+
+    monkeypatch.setattr(akn.tempfile, "mkstemp", refuse)
+    target = tmp_path / "ley.xml"
+    caught = error(akn.write, DOC, target)
+    assert (caught.message, caught.source) == ("cannot write: Permission denied", str(target))
+
+    def vague(**kwargs) -> tuple[int, str]:
+        raise OSError("no more inodes")
+
+    monkeypatch.setattr(akn.tempfile, "mkstemp", vague)
+    assert error(akn.write, DOC, target).message == "cannot write: no more inodes"
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_failed_write_keeps_the_old_file_and_cleans_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -166,9 +203,8 @@ def test_a_failed_write_keeps_the_old_file_and_cleans_up(tmp_path: Path, monkeyp
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(InputError, match="cannot write: No space left on device") as caught:
-        akn.write(DOC, target)
-    assert caught.value.source == str(target)
+    caught = error(akn.write, DOC, target)
+    assert (caught.message, caught.source) == ("cannot write: No space left on device", str(target))
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ley.xml"]
 
@@ -186,3 +222,17 @@ def test_the_xml_declares_utf8_and_is_pretty_printed() -> None:
     assert b"\n  <act" in data
     root = etree.fromstring(data)
     assert root.nsmap == {None: akn.NS}
+
+
+def test_tables_and_schedules_of_another_producer() -> None:
+    data = (f'<akomaNtoso xmlns="{akn.NS}"><act name="act"><body>'
+            '<hcontainer name="table" eId="t1"><content><table>'
+            "<tr><td>\n   <p>uno</p>\n   <p>dos</p>\n </td><td>  plain cell  </td><td/></tr>"
+            "</table></content></hcontainer></body>"
+            '<attachments><attachment eId="sched_A" GUID="g-sched"/></attachments></act></akomaNtoso>').encode()
+    doc = akn.from_xml(data)
+    (row,) = doc.body[0].children
+    assert [cell.text for cell in row.children] == ["uno dos", "plain cell", ""]
+    (schedule,) = doc.attachments
+    assert (schedule.kind, schedule.num, schedule.heading, schedule.text, schedule.children) == ("attachment", "", "", "", ())
+    assert (schedule.eid, schedule.guid) == ("sched_A", "g-sched")
