@@ -15,7 +15,8 @@ from drafting.store import Store
 # one mutant into the next.
 MUTATION = bool(os.environ.get("DRAFTING_MUTATION"))
 if MUTATION:
-    settings.register_profile("mutation", phases=(Phase.explicit, Phase.generate), database=None, derandomize=True)
+    settings.register_profile("mutation", phases=(Phase.explicit, Phase.generate), database=None, derandomize=True,
+                              report_multiple_bugs=False)
     settings.load_profile("mutation")
 
 

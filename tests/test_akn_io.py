@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from lxml import etree
 from drafting import akn
 from drafting.errors import InputError
 from drafting.model.document import Document, Meta, Node
+from drafting.model.eids import GUID_NAMESPACE
 
 DOC = Document(meta=Meta(country="xs", number="1", date="2020-01-01", language="es"),
                body=(Node(kind="article", num="1", text="Texto del artículo."),))
@@ -229,10 +231,23 @@ def test_tables_and_schedules_of_another_producer() -> None:
             '<hcontainer name="table" eId="t1"><content><table>'
             "<tr><td>\n   <p>uno</p>\n   <p>dos</p>\n </td><td>  plain cell  </td><td/></tr>"
             "</table></content></hcontainer></body>"
-            '<attachments><attachment eId="sched_A" GUID="g-sched"/></attachments></act></akomaNtoso>').encode()
+            '<attachments><attachment eId="sched_A" GUID="g-sched"/><attachment/></attachments></act></akomaNtoso>').encode()
     doc = akn.from_xml(data)
     (row,) = doc.body[0].children
     assert [cell.text for cell in row.children] == ["uno dos", "plain cell", ""]
-    (schedule,) = doc.attachments
+    schedule, bare = doc.attachments
     assert (schedule.kind, schedule.num, schedule.heading, schedule.text, schedule.children) == ("attachment", "", "", "", ())
     assert (schedule.eid, schedule.guid) == ("sched_A", "g-sched")
+    assert (bare.eid, bare.guid) == ("att_nn_1", str(uuid.uuid5(GUID_NAMESPACE, "/akn/xx/act/0000/0#att_nn_1")))
+
+
+def test_preface_and_conclusions_of_another_producer() -> None:
+    """Compact XML (no indentation), and a paragraph with text around its inline."""
+    data = (f'<akomaNtoso xmlns="{akn.NS}"><act name="act"><preface><p><docTitle>Ley de prueba</docTitle></p></preface>'
+            '<body><article eId="art_1"><num>1</num><content><p>x</p></content></article></body>'
+            '<conclusions><p eId="c1">Dado en <location refersTo="#lima">Lima</location>, a los tres días.</p>'
+            '<p><signature>El Presidente</signature></p></conclusions></act></akomaNtoso>').encode()
+    doc = akn.from_xml(data)
+    assert [(n.name, n.text) for n in doc.preface] == [("docTitle", "Ley de prueba")]
+    assert [(n.name, n.text, n.eid) for n in doc.conclusions] == [
+        ("", "Dado en Lima, a los tres días.", "c1"), ("signature", "El Presidente", "conclusions__hcontainer_1")]
