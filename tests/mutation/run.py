@@ -96,9 +96,11 @@ def prepare(module: Module) -> Path:
         "pytest_add_cli_args": ["-p", "no:cacheprovider", "-p", "no:randomly"],
         "also_copy": list(ALSO_COPY),
         "use_git_change_detection": False,
-        # a mutant that loops for ever is stopped after twice its tests' usual time (plus 2 s), not 15 times
-        "timeout_multiplier": 2.0,
-        "timeout_constant": 2.0,
+        # A mutant that loops for ever is stopped after 6 × (its tests' time + 10 s) of CPU, not 30 ×: the
+        # 10 s cover what a forked run adds to the tests' own time (collection, fixtures), so that a slow
+        # survivor is never mistaken for a hang.
+        "timeout_multiplier": 3.0,
+        "timeout_constant": 10.0,
     }
     lines = ["", "[tool.mutmut]"] + [f"{key} = {json.dumps(value)}" for key, value in table.items()]
     (folder / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text(encoding="utf-8") + "\n".join(lines) + "\n",
