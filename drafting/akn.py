@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from drafting.errors import InputError
-from drafting.model.document import Document, Meta, Node, slug
+from drafting.model.document import LANGUAGE_CODES, Document, Meta, Node, slug
 from drafting.model.eids import assign_eids
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -396,7 +396,7 @@ def _read_meta(top: etree._Element, source: str) -> Meta:
     lang = fields.get("language", "")
     if "language" not in fields:  # not written by us: the FRBR language (an empty one is kept empty)
         lang3 = value(expr, "FRBRlanguage", "language")
-        lang = {v: k for k, v in {"es": "spa", "en": "eng", "fr": "fra", "pt": "por"}.items()}.get(lang3, lang3)
+        lang = {v: k for k, v in LANGUAGE_CODES.items()}.get(lang3, lang3)
     return Meta(
         country=value(work, "FRBRcountry"),
         doc_type=doc_type if doc_type in ("act", "bill") else _local(top),
