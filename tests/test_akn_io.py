@@ -143,10 +143,24 @@ def test_a_statute_without_our_metadata_takes_the_frbr_fields() -> None:
     meta = akn.from_xml(data).meta
     assert meta == Meta(country="ie", doc_type="act", number="22", date="1998-06-29", language="en",
                         title="Child Trafficking and Pornography Act 1998")
-    spanish = data.replace(b'language="eng"', b'language="spa"')
-    assert akn.from_xml(spanish).meta.language == "es"
-    other = data.replace(b'language="eng"', b'language="deu"')
-    assert akn.from_xml(other).meta.language == "deu"
+    for lang3, lang in (("spa", "es"), ("fra", "fr"), ("por", "pt"), ("deu", "deu")):
+        assert akn.from_xml(data.replace(b'language="eng"', f'language="{lang3}"'.encode())).meta.language == lang
+    # the document type comes from the work URI when it names one we know, else from the element
+    assert akn.from_xml(data.replace(b'value="/akn/ie/act/1998/22"', b'value="/akn/ie/bill/1998/22"')).meta.doc_type == "bill"
+    assert akn.from_xml(data.replace(b'value="/akn/ie/act/1998/22"', b'value="/akn/ie/doc/1998/22"')).meta.doc_type == "act"
+    assert akn.from_xml(data.replace(b'value="/akn/ie/act/1998/22"', b'value="/akn/ie"')).meta.doc_type == "act"
+    # an FRBR element without its attribute reads as empty
+    assert akn.from_xml(data.replace(b'<FRBRnumber value="22"/>', b"<FRBRnumber/>")).meta.number == ""
+
+
+def test_our_own_fields_win_over_the_frbr_ones() -> None:
+    data = akn.to_xml(Document(meta=Meta(country="xs", number="1", date="2020-01-01", language="es", title="Título propio"),
+                               body=(Node(kind="article", num="1", text="x"),)))
+    edited = data.replace('<FRBRname value="Título propio"/>'.encode(), '<FRBRname value="Editado fuera"/>'.encode())
+    assert edited != data
+    assert akn.from_xml(edited).meta.title == "Título propio"
+    nameless = data.replace(b"</drafting:drafting>", b"<drafting:extra>sin nombre</drafting:extra></drafting:drafting>")
+    assert akn.from_xml(nameless).meta.extra == (("", "sin nombre"),)
 
 
 # ---------------------------------------------------------------- writing
