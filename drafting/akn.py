@@ -439,8 +439,6 @@ def _read_hier(el: etree._Element) -> Node:
             return Node(kind="table", num=num, heading=heading, children=rows, eid=eid, guid=guid, status=status)
         text = _text(content.find(A + "p")) if content is not None and content.find(A + "p") is not None else ""
         return Node(kind=kind, num=num, heading=heading, text=text, eid=eid, guid=guid, status=status, line=el.sourceline or 0)
-    if tag == "crossHeading":
-        return Node(kind="crossHeading", heading=heading, eid=eid, guid=guid, line=el.sourceline or 0)
     kind = tag if tag in HIERARCHY else "hcontainer"
     name = el.get("name", "") if kind == "hcontainer" else ""
     content = el.find(A + "content")
