@@ -92,13 +92,14 @@ def _leaf_full() -> st.SearchStrategy[Node]:
                                                             status=status),
         st.sampled_from(["article", "paragraph", "subparagraph", "point", "section", "subsection"]),
         NUM, ANY_TEXT, ANY_TEXT, ANY_TEXT, STATUS)
-    block = st.builds(lambda kind, text, status: Node(kind=kind, text=text, status=status),
-                      st.sampled_from(["text", "note"]), ANY_TEXT, STATUS)
+    block = st.builds(lambda kind, num, heading, text, status: Node(kind=kind, num=num, heading=heading, text=text, status=status),
+                      st.sampled_from(["text", "note"]), st.sampled_from(["", "", "1"]), st.sampled_from(["", "", "Nota"]),
+                      ANY_TEXT, STATUS)
     cross = st.builds(lambda heading: Node(kind="crossHeading", heading=heading), TEXT.filter(bool))
     table = st.builds(
-        lambda heading, rows: Node(kind="table", heading=heading, children=tuple(
+        lambda num, heading, status, rows: Node(kind="table", num=num, heading=heading, status=status, children=tuple(
             Node(kind="row", children=tuple(Node(kind="cell", text=t) for t in row)) for row in rows)),
-        ANY_TEXT, st.lists(st.lists(ANY_TEXT, min_size=1, max_size=3), min_size=1, max_size=3))
+        st.sampled_from(["", "1", "A"]), ANY_TEXT, STATUS, st.lists(st.lists(ANY_TEXT, min_size=1, max_size=3), min_size=1, max_size=3))
     return st.one_of(provision, provision, block, cross, table)
 
 
@@ -112,8 +113,8 @@ def full_tree(max_leaves: int = 12) -> st.SearchStrategy[Node]:
                 name=name if kind == "hcontainer" else ""),
             BRANCH_KINDS, NUM, ANY_TEXT, ANY_TEXT, st.lists(children, min_size=1, max_size=3), ANY_TEXT, STATUS,
             HCONTAINER_NAMES)
-        quote = st.builds(lambda start, kids: Node(kind="quotedStructure", text=start, children=tuple(kids)),
-                          st.sampled_from(["", "«", "“"]), st.lists(children, min_size=1, max_size=2))
+        quote = st.builds(lambda start, kids, status: Node(kind="quotedStructure", text=start, children=tuple(kids), status=status),
+                          st.sampled_from(["", "«", "“"]), st.lists(children, min_size=1, max_size=2), STATUS)
         return st.one_of(branch, branch, quote)
 
     return st.recursive(_leaf_full(), extend, max_leaves=max_leaves)

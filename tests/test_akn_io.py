@@ -265,3 +265,41 @@ def test_preface_and_conclusions_of_another_producer() -> None:
     assert [(n.name, n.text) for n in doc.preface] == [("docTitle", "Ley de prueba")]
     assert [(n.name, n.text, n.eid) for n in doc.conclusions] == [
         ("", "Dado en Lima, a los tres días.", "c1"), ("signature", "El Presidente", "conclusions__hcontainer_1")]
+
+
+def test_read_nodes_know_their_line_in_the_xml() -> None:
+    """Messages about a stored document point at the XML line of the element."""
+    doc = Document(meta=DOC.meta, body=(Node(kind="chapter", num="I", children=(
+        Node(kind="crossHeading", heading="Parte general"),
+        Node(kind="article", num="1", text="uno", children=(
+            Node(kind="note", text="nota"),
+            Node(kind="quotedStructure", children=(Node(kind="article", num="9", text="citado"),)))),
+        Node(kind="article", num="2", text="dos"))),))
+    data = akn.to_xml(doc)
+    lines = data.decode().splitlines()
+
+    def line_of(fragment: str) -> int:
+        return next(i for i, text in enumerate(lines, start=1) if fragment in text)
+
+    back = akn.from_xml(data)
+    chapter = back.body[0]
+    cross, first, second = chapter.children
+    note, quote = first.children
+    assert chapter.line == line_of('<chapter eId="chp_I"')
+    assert cross.line == line_of("<crossHeading")
+    assert first.line == line_of('<article eId="art_1"')
+    assert second.line == line_of('<article eId="art_2"')
+    assert note.line == line_of('name="note"')
+    assert quote.line == line_of("<quotedStructure")
+    assert quote.children[0].line == line_of('eId="art_1__qstr_1__art_9"')
+
+
+def test_blocks_of_another_producer_without_content() -> None:
+    data = (f'<akomaNtoso xmlns="{akn.NS}"><act name="act"><body>'
+            '<hcontainer name="quotation" eId="art_1__qstr_1__wrap"><content><p>texto</p></content></hcontainer>'
+            '<hcontainer name="table" eId="t"/><hcontainer name="note" eId="n"><num>1</num><heading>Nota</heading></hcontainer>'
+            "</body></act></akomaNtoso>").encode()
+    quote, table, note = akn.from_xml(data).body
+    assert (quote.kind, quote.eid, quote.children) == ("quotedStructure", "art_1__qstr_1", ())
+    assert (table.kind, table.children) == ("table", ())
+    assert (note.kind, note.num, note.heading, note.text) == ("note", "1", "Nota", "")
