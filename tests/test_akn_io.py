@@ -298,8 +298,10 @@ def test_blocks_of_another_producer_without_content() -> None:
     data = (f'<akomaNtoso xmlns="{akn.NS}"><act name="act"><body>'
             '<hcontainer name="quotation" eId="art_1__qstr_1__wrap"><content><p>texto</p></content></hcontainer>'
             '<hcontainer name="table" eId="t"/><hcontainer name="note" eId="n"><num>1</num><heading>Nota</heading></hcontainer>'
+            '<article eId="art_3"><num>3</num><content/></article>'
             "</body></act></akomaNtoso>").encode()
-    quote, table, note = akn.from_xml(data).body
+    quote, table, note, empty = akn.from_xml(data).body
+    assert (empty.kind, empty.num, empty.text, empty.children) == ("article", "3", "", ())
     assert (quote.kind, quote.eid, quote.children) == ("quotedStructure", "art_1__qstr_1", ())
     assert (table.kind, table.children) == ("table", ())
     assert (note.kind, note.num, note.heading, note.text) == ("note", "1", "Nota", "")
