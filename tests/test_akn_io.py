@@ -149,6 +149,9 @@ def test_a_statute_without_our_metadata_takes_the_frbr_fields() -> None:
     assert akn.from_xml(data.replace(b'value="/akn/ie/act/1998/22"', b'value="/akn/ie/bill/1998/22"')).meta.doc_type == "bill"
     assert akn.from_xml(data.replace(b'value="/akn/ie/act/1998/22"', b'value="/akn/ie/doc/1998/22"')).meta.doc_type == "act"
     assert akn.from_xml(data.replace(b'value="/akn/ie/act/1998/22"', b'value="/akn/ie"')).meta.doc_type == "act"
+    assert akn.from_xml(data.replace(b'value="/akn/ie/act/1998/22"', b'value="/akn/ie/bill"')).meta.doc_type == "bill"
+    as_bill = data.replace(b'<act name="act">', b'<bill name="bill">').replace(b"</act>", b"</bill>")
+    assert akn.from_xml(as_bill).meta.doc_type == "act", "the work URI says act"
     # an FRBR element without its attribute reads as empty
     assert akn.from_xml(data.replace(b'<FRBRnumber value="22"/>', b"<FRBRnumber/>")).meta.number == ""
 
@@ -299,8 +302,10 @@ def test_blocks_of_another_producer_without_content() -> None:
             '<hcontainer name="quotation" eId="art_1__qstr_1__wrap"><content><p>texto</p></content></hcontainer>'
             '<hcontainer name="table" eId="t"/><hcontainer name="note" eId="n"><num>1</num><heading>Nota</heading></hcontainer>'
             '<article eId="art_3"><num>3</num><content/></article>'
+            '<hcontainer name="quotation" eId="q2__wrap"/>'
             "</body></act></akomaNtoso>").encode()
-    quote, table, note, empty = akn.from_xml(data).body
+    quote, table, note, empty, bare_quote = akn.from_xml(data).body
+    assert (bare_quote.kind, bare_quote.eid, bare_quote.children) == ("quotedStructure", "q2", ())
     assert (empty.kind, empty.num, empty.text, empty.children) == ("article", "3", "", ())
     assert (quote.kind, quote.eid, quote.children) == ("quotedStructure", "art_1__qstr_1", ())
     assert (table.kind, table.children) == ("table", ())

@@ -181,6 +181,15 @@ def test_a_schedule_keeps_its_structure_and_identities() -> None:
     assert root.find(".//a:attachment//a:article", NS).get("GUID") == first.children[0].guid
 
 
+def test_a_schedule_without_intro_keeps_its_loose_text() -> None:
+    schedule = Node(kind="attachment", num="2", children=(
+        Node(kind="text", text="Primer párrafo suelto."), Node(kind="article", num="1", text="x"), Node(kind="text", text="Otro.")))
+    doc = carried_guids(Document(meta=META, body=(Node(kind="article", num="1", text="x"),), attachments=(schedule,)), 2)
+    back = akn.from_xml(akn.to_xml(doc))
+    assert back.attachments == doc.attachments
+    assert back.attachments[0].text == ""
+
+
 def test_notes_statuses_and_quotations_keep_their_place() -> None:
     quoted = Node(kind="quotedStructure", text="«", children=(
         Node(kind="article", num="162", heading="Pornografía infantil", text="texto citado"),))
@@ -223,6 +232,8 @@ def test_preface_preamble_and_conclusions_keep_names_and_identities() -> None:
     assert (back.conclusions[-1].kind, back.conclusions[-1].name) == ("formula", "promulgationFormula")
     root = etree.fromstring(data)
     assert root.find(".//a:preface//a:docDate", NS).get("date") == "2007-04-23"
+    undated = akn.to_xml(replace(doc, preface=(Node(kind="text", name="docDate", text="Dada el día de hoy"),)))
+    assert etree.fromstring(undated).find(".//a:preface//a:docDate", NS).get("date") == "0001-01-01"
     assert root.find(".//a:conclusions//a:person", NS).get("refersTo") == "#juan-pérez"
 
 
