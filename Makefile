@@ -22,13 +22,14 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
-# Mutation testing of the core modules (not CI). MUTANTS=25 samples 25 per module; ONLY=akn picks modules.
+# Mutation testing of the core modules (not CI). MUTANTS=25 samples 25 per module; ONLY=akn picks modules;
+# AGAIN=1 tests again only the survivors of the last run.
 $(VENV)/.mutation: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
 	touch $(VENV)/.mutation
 
 mutation: $(VENV)/.mutation
-	$(BIN)/python tests/mutation/run.py $(if $(ONLY),--only $(ONLY))
+	$(BIN)/python tests/mutation/run.py $(if $(ONLY),--only $(ONLY)) $(if $(AGAIN),--survivors)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .mutation

@@ -1,6 +1,6 @@
 """Mutation testing of the core modules with mutmut: one module at a time, its own tests only.
 
-    python tests/mutation/run.py [--only NAME ...]        (or `make mutation`)
+    python tests/mutation/run.py [--only NAME ...] [--survivors]     (or `make mutation`)
 
 Environment: MUTANTS=N tests N mutants per module picked with the seed of modules.toml (0 or
 unset: every mutant), SEED overrides that seed, JOBS is the number of mutants run side by side
@@ -10,7 +10,8 @@ For each module of modules.toml a scratch folder `.mutation/<module>/` gets link
 project, a pyproject.toml whose [tool.mutmut] table mutates that one file and selects its test
 files, and mutmut's own `mutants/` copy. The working tree itself is never modified. The score is
 killed / (killed + survived), where a mutant no listed test reaches counts as survived and a
-timeout as killed. Surviving mutants are written as diffs to `.mutation/<module>/survivors.diff`.
+timeout as killed. Surviving mutants are written as diffs to `.mutation/<module>/survivors.diff`;
+after writing tests for them, `--survivors` tests only those again and scores the same mutants.
 """
 
 from __future__ import annotations
@@ -129,11 +130,22 @@ def results(folder: Path, module: Module) -> dict[str, int | None]:
     return json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
 
 
-def run_module(module: Module, sample: int, seed: int, jobs: int) -> Score:
+def run_module(module: Module, sample: int, seed: int, jobs: int, again: bool = False) -> Score:
     start = time.monotonic()
-    folder = prepare(module)
+    folder = SCRATCH / module.dotted
     log = folder / "mutmut.log"
     everything = f"{module.dotted}.*"
+    if again:
+        # The mutants of the last run again, only the survivors tested anew (after writing a test).
+        if not (folder / "chosen.json").is_file():
+            raise SystemExit(f"{module.path}: no earlier run in {folder} to take up again")
+        chosen = json.loads((folder / "chosen.json").read_text(encoding="utf-8"))
+        codes = results(folder, module)
+        again_names = [name for name in chosen if codes.get(name) in SURVIVED]
+        if again_names:
+            mutmut(folder, ["run", "--max-children", str(jobs), *again_names], log)
+        return score(folder, module, chosen, start)
+    prepare(module)
     if sample:
         # Generate the mutants (and test the first one of each function), then draw the sample.
         mutmut(folder, ["run", "--max-children", str(jobs), f"{everything}__mutmut_1"], log)
@@ -143,6 +155,12 @@ def run_module(module: Module, sample: int, seed: int, jobs: int) -> Score:
     else:
         mutmut(folder, ["run", "--max-children", str(jobs), everything], log)
         chosen = sorted(results(folder, module))
+    (folder / "chosen.json").write_text(json.dumps(chosen), encoding="utf-8")
+    return score(folder, module, chosen, start)
+
+
+def score(folder: Path, module: Module, chosen: list[str], start: float) -> Score:
+    log = folder / "mutmut.log"
     codes = results(folder, module)
     unknown = {name: codes[name] for name in chosen if codes[name] not in KILLED | SURVIVED}
     if unknown:
@@ -159,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", nargs="*", default=(), help="module paths or parts of them (numbering, akn, …)")
     parser.add_argument("--config", type=Path, default=CONFIG)
+    parser.add_argument("--survivors", action="store_true",
+                        help="test again only the survivors of the last run (after adding tests), same mutants, same score basis")
     args = parser.parse_args(argv)
     modules, seed = load(args.config)
     if args.only:
@@ -168,11 +188,11 @@ def main(argv: list[str] | None = None) -> int:
     sample = int(os.environ.get("MUTANTS") or 0)
     seed = int(os.environ.get("SEED") or seed)
     jobs = int(os.environ.get("JOBS") or 2)
-    print(f"mutation testing {len(modules)} module(s), " + (f"{sample} mutants each (seed {seed})" if sample else "every mutant")
-          + f", {jobs} at a time; logs in {SCRATCH.relative_to(ROOT)}/", flush=True)
+    what = "the survivors of the last run" if args.survivors else f"{sample} mutants each (seed {seed})" if sample else "every mutant"
+    print(f"mutation testing {len(modules)} module(s), {what}, {jobs} at a time; logs in {SCRATCH.relative_to(ROOT)}/", flush=True)
     scores = []
     for module in modules:
-        score = run_module(module, sample, seed, jobs)
+        score = run_module(module, sample, seed, jobs, again=args.survivors)
         scores.append(score)
         mark = "" if score.ratio >= module.target else f"  below the {module.target:.0%} target"
         print(f"{module.path:32} {score.killed:4}/{score.total:<4} killed  {score.ratio:6.1%}  {score.seconds:5.0f}s{mark}", flush=True)
