@@ -429,3 +429,22 @@ def test_trimming_a_sentence_without_matches_cuts_at_the_last_space() -> None:
     det = Detector(profile())
     sentence = "otra palabra\t" * 40
     assert det._trim(sentence, det.rule("possession").require) == "otra palabra\t" * 31 + "otra" + ELLIPSIS
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # the piece starts after the first space at most 120 characters before the match, even one character in
+    ("a" * 100 + " " + "b" * 20 + "material" + " c" * 250, ELLIPSIS + "b" * 20 + "material" + " c" * 59 + ELLIPSIS),
+    # with no space to cut at, the piece is cut right there, and the cut is still marked
+    ("a" * 121 + "material" + "b" * 400, ELLIPSIS + "a" * 120 + "material" + "b" * 120 + ELLIPSIS),
+    ("a" * 150 + " " + "material" + "y" * 400, ELLIPSIS + "material" + "y" * 120 + ELLIPSIS),
+    ("a" * 150 + "  " + "material" + "y" * 400, ELLIPSIS + "material" + "y" * 120 + ELLIPSIS),
+])
+def test_trimming_at_the_edges(sentence: str, expected: str) -> None:
+    det = Detector(profile())
+    assert det._trim(sentence, (("material",),)) == expected
+
+
+def test_no_provisions_no_hits() -> None:
+    det = Detector(profile())
+    assert det.hits((), det.rule("possession")) == ()
+    assert det.hits((), det.rule("online")) == ()
