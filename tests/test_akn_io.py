@@ -310,3 +310,44 @@ def test_blocks_of_another_producer_without_content() -> None:
     assert (quote.kind, quote.eid, quote.children) == ("quotedStructure", "art_1__qstr_1", ())
     assert (table.kind, table.children) == ("table", ())
     assert (note.kind, note.num, note.heading, note.text) == ("note", "1", "Nota", "")
+
+
+def frbr(data: bytes) -> list[tuple[str, dict[str, str]]]:
+    root = etree.fromstring(data)
+    meta = root.find(f".//{{{akn.NS}}}meta")
+    return [(etree.QName(el).localname, dict(el.attrib)) for el in meta.iter() if isinstance(el.tag, str)
+            and etree.QName(el).namespace == akn.NS]
+
+
+def test_the_metadata_block_names_every_frbr_level() -> None:
+    """What other AKN tools read first: work, expression and manifestation, and who made them."""
+    meta = Meta(country="do", number="53-07", date="2007-04-23", language="es", title="Ley")
+    data = akn.to_xml(Document(meta=meta, body=(Node(kind="article", num="1", text="x"),)))
+    work, expression = "/akn/do/act/2007/53-07", "/akn/do/act/2007/53-07/spa@2007-04-23"
+    generated = {"date": "2007-04-23", "name": "Generation"}
+    assert frbr(data) == [
+        ("meta", {}), ("identification", {"source": "#drafting"}),
+        ("FRBRWork", {}), ("FRBRthis", {"value": work + "/!main"}), ("FRBRuri", {"value": work}),
+        ("FRBRalias", {"value": "Ley", "name": "title"}), ("FRBRdate", generated), ("FRBRauthor", {"href": "#drafting"}),
+        ("FRBRcountry", {"value": "do"}), ("FRBRnumber", {"value": "53-07"}), ("FRBRname", {"value": "Ley"}),
+        ("FRBRExpression", {}), ("FRBRthis", {"value": expression + "/!main"}), ("FRBRuri", {"value": expression}),
+        ("FRBRdate", generated), ("FRBRauthor", {"href": "#drafting"}), ("FRBRlanguage", {"language": "spa"}),
+        ("FRBRManifestation", {}), ("FRBRthis", {"value": expression + "/!main.xml"}),
+        ("FRBRuri", {"value": expression + "/!main.xml"}), ("FRBRdate", generated), ("FRBRauthor", {"href": "#drafting"}),
+        ("references", {"source": "#drafting"}),
+        ("TLCOrganization", {"eId": "drafting", "href": "/ontology/organization/drafting", "showAs": "drafting"}),
+        ("proprietary", {"source": "#drafting"}),
+    ]
+    undated = frbr(akn.to_xml(Document(meta=Meta(), body=(Node(kind="article", num="1", text="x"),))))
+    assert ("FRBRdate", {"date": "0001-01-01", "name": "unknown"}) in undated
+    assert ("FRBRcountry", {"value": "xx"}) in undated
+    assert not any(tag in ("FRBRalias", "FRBRname", "FRBRnumber") for tag, _ in undated)
+
+
+def test_unnamed_containers_and_headingless_cross_headings() -> None:
+    doc = Document(meta=DOC.meta, body=(Node(kind="hcontainer", text="intro", children=(Node(kind="article", num="1", text="x"),)),
+                                        Node(kind="crossHeading", text="Título escrito como texto")))
+    root = etree.fromstring(akn.to_xml(doc))
+    assert root.find(f".//{{{akn.NS}}}body/{{{akn.NS}}}hcontainer").get("name") == "hcontainer"
+    cross = root.find(f".//{{{akn.NS}}}crossHeading")
+    assert [etree.QName(c).localname for c in cross] == ["heading"] and cross[0].text == "Título escrito como texto"
