@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 import uuid
 from pathlib import Path
 
@@ -351,3 +352,31 @@ def test_unnamed_containers_and_headingless_cross_headings() -> None:
     assert root.find(f".//{{{akn.NS}}}body/{{{akn.NS}}}hcontainer").get("name") == "hcontainer"
     cross = root.find(f".//{{{akn.NS}}}crossHeading")
     assert [etree.QName(c).localname for c in cross] == ["heading"] and cross[0].text == "Título escrito como texto"
+
+
+def test_refused_and_foreign_inputs_name_their_source() -> None:
+    for data in (b"<?xml version='1.0'?><!doctype akomaNtoso><akomaNtoso/>", b"<akomaNtoso><!entity x 'y'></akomaNtoso>"):
+        caught = error(akn.from_xml, data, "lower.xml")
+        assert (caught.message, caught.source) == ("refusing XML with a DOCTYPE or entity declarations", "lower.xml")
+    caught = error(akn.from_xml, b"<html/>", "page.xml")
+    assert (caught.source, caught.place) == ("page.xml", 1)
+    caught = error(akn.from_xml, f'<akomaNtoso xmlns="{akn.NS}"/>'.encode(), "hollow.xml")
+    assert (caught.message, caught.source) == ("Akoma Ntoso document has no act or bill", "hollow.xml")
+
+
+def test_bills_statuses_and_defaults_are_written_as_akn_has_them() -> None:
+    bill = Document(meta=replace(DOC.meta, doc_type="bill"), preamble=(Node(kind="formula", text="DECRETA:"),),
+                    body=(Node(kind="article", num="1", text="x", status="repealed"), Node(kind="article", num="2", status="omissis")),
+                    conclusions=(Node(kind="text", name="location", text="Santo Domingo"), Node(kind="text", name="person", text="—")))
+    data = akn.to_xml(bill)
+    root = etree.fromstring(data)
+    ns = {"a": akn.NS}
+    top = root[0]
+    assert (etree.QName(top).localname, top.get("name")) == ("bill", "bill")
+    assert root.find(".//a:formula", ns).get("name") == "enactingFormula"
+    assert [a.get("status") for a in root.iterfind(".//a:article", ns)] == ["removed", "omissis"]
+    assert root.find(".//a:location", ns).get("refersTo") == "#santo-domingo"
+    assert root.find(".//a:person", ns).get("refersTo") == "#unnamed"
+    back = akn.from_xml(data)
+    assert [n.status for n in back.body] == ["repealed", "omissis"]
+    assert back.meta.doc_type == "bill"
