@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
