@@ -319,3 +319,9 @@ def test_real_statute_round_trip_keeps_every_identity(imported, name: str, tmp_p
     # a later version's GUIDs are kept too, and eIds as stored
     carried = carried_guids(doc, 1, eids=True)
     assert akn.from_xml(akn.to_xml(carried)) == carried
+
+
+def test_a_named_container_without_children_keeps_its_name() -> None:
+    doc = carried_guids(Document(meta=META, body=(Node(kind="hcontainer", name="finalProvisions", heading="DISPOSICIONES FINALES",
+                                                       text="Sin disposiciones."),)), 4)
+    assert akn.from_xml(akn.to_xml(doc)) == doc
