@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench fidelity screenshots clean
+.PHONY: run test bench fidelity screenshots mutation clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,5 +29,14 @@ fidelity: $(STAMP)
 screenshots: $(STAMP)
 	$(BIN)/python -m tests.screenshots /tmp/drafting-screenshots
 
+# Mutation testing of the core modules (not CI). MUTANTS=25 samples 25 per module; ONLY=akn picks modules;
+# AGAIN=1 tests again only the survivors of the last run.
+$(VENV)/.mutation: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,mutation]'
+	touch $(VENV)/.mutation
+
+mutation: $(VENV)/.mutation
+	$(BIN)/python tests/mutation/run.py $(if $(ONLY),--only $(ONLY)) $(if $(AGAIN),--survivors)
+
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .hypothesis .mutation

@@ -36,7 +36,7 @@ from pathlib import Path
 from lxml import etree
 
 from drafting.errors import InputError
-from drafting.model.document import Document, Meta, Node, map_nodes, slug
+from drafting.model.document import LANGUAGE_CODES, Document, Meta, Node, map_nodes, slug
 from drafting.model.eids import assign_eids
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -354,6 +354,8 @@ def _block_p(parent: etree._Element, node: Node) -> None:
         p.set("eId", node.eid)
     if node.kind == "note":
         p.set("class", f"note {node.name}".strip())
+    if node.guid:
+        p.set("GUID", node.guid)
     if node.name in ("docTitle", "docNumber", "docDate", "docType", "docAuthority", "signature", "role", "person", "location"):
         inline = etree.SubElement(p, A + node.name)
         inline.text = node.text
@@ -556,9 +558,9 @@ def _read_meta(top: etree._Element, source: str) -> Meta:
     parts = uri.strip("/").split("/")
     doc_type = parts[2] if len(parts) > 2 else _local(top)
     lang = fields.get("language", "")
-    if not lang:
+    if "language" not in fields:  # not written by us: the FRBR language (an empty one is kept empty)
         lang3 = value(expr, "FRBRlanguage", "language")
-        lang = {v: k for k, v in {"es": "spa", "en": "eng", "fr": "fra", "pt": "por"}.items()}.get(lang3, lang3)
+        lang = {v: k for k, v in LANGUAGE_CODES.items()}.get(lang3, lang3)
     return Meta(
         country=value(work, "FRBRcountry"),
         doc_type=doc_type if doc_type in ("act", "bill", "code", "decree") else _local(top),
@@ -583,9 +585,9 @@ def _num_heading(el: etree._Element) -> tuple[str, str, str]:
 
 
 def _cell(td: etree._Element) -> str:
-    """A table cell's text: its paragraph as written (pretty-printing indents the cell itself)."""
-    p = td.find(A + "p")
-    return _text(p) if p is not None else " ".join(_text(td).split())
+    """A table cell's text: its paragraphs as written (pretty-printing indents the cell itself)."""
+    paragraphs = td.findall(A + "p")
+    return " ".join(_text(p) for p in paragraphs) if paragraphs else " ".join(_text(td).split())
 
 
 def _defined(p: etree._Element | None) -> str:
@@ -698,13 +700,3 @@ def _read_attachment(el: etree._Element) -> Node:
             children.append(node)
     return Node(kind="attachment", num=num, heading=heading, text=text, children=tuple(children),
                 eid=el.get("eId", ""), guid=el.get("GUID", ""), status=_status(el))
-
-
-def strip_ids(doc: Document) -> Document:
-    """The same tree without eIds and GUIDs, for comparing content only."""
-    from drafting.model.document import map_nodes
-
-    def clear(node: Node) -> Node:
-        return replace(node, eid="", guid="")
-
-    return replace(doc, **{name: map_nodes(nodes, clear) for name, nodes in doc.parts()})

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import Phase, settings
 
 from drafting.store import Store
+
+# `make mutation` runs the tests once per mutant: the same examples every time (so scores compare),
+# one failing example kills it (shrinking would only cost time), and no example database carries
+# one mutant into the next.
+MUTATION = bool(os.environ.get("DRAFTING_MUTATION"))
+if MUTATION:
+    settings.register_profile("mutation", phases=(Phase.explicit, Phase.generate), database=None, derandomize=True,
+                              report_multiple_bugs=False)
+    settings.load_profile("mutation")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under `make mutation`, example tests first and property tests last: most mutants die cheaply."""
+    if MUTATION:
+        items.sort(key=lambda item: getattr(getattr(item, "obj", None), "is_hypothesis_test", False))
 
 
 @pytest.fixture

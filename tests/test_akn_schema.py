@@ -59,3 +59,35 @@ def test_gap_bill_and_amending_instructions(schema: etree.XMLSchema) -> None:
     new = import_document(ROOT / "tests" / "fixtures" / "amend" / "ley-v2.txt").document
     bill = instructions_document(compare(old, new), profiles.get("es-DO"), "la Ley No. 12-34")
     assert_valid(schema, akn.to_xml(bill))
+
+
+def test_every_part_we_write_is_valid(schema: etree.XMLSchema) -> None:
+    """Meta with our fields, preface, recitals, citations, formulas, notes, quotations, tables, conclusions, schedules."""
+    from drafting.model.document import Document, Meta, Node
+
+    article = Node(kind="article", num="5", heading="Posesión", text="Se modifica:", children=(
+        Node(kind="paragraph", num="1", text="uno", wrap_up="fin"),
+        Node(kind="quotedStructure", text="«", children=(Node(kind="article", num="162", text="citado"),)),
+        Node(kind="note", text="Modificado por la Ley 1-20."),
+        Node(kind="table", children=(Node(kind="row", children=(Node(kind="cell", text="a"), Node(kind="cell", text="b"))),)),
+    ), wrap_up="y será sancionado.")
+    schedule = Node(kind="attachment", num="1", heading="Anexo", text="Forma parte de la ley.",
+                    children=(Node(kind="article", num="1", text="anexo"),))
+    doc = Document(
+        meta=Meta(country="do", number="53-07", date="2007-04-23", language="es", title="Ley", short_title="Ley corta",
+                  profile="es-DO", source="ley.txt", extra=(("k", "v"),)),
+        preface=(Node(kind="text", name="docTitle", text="Ley"), Node(kind="text", name="docDate", text="2007-04-23")),
+        preamble=(Node(kind="recitals", text="CONSIDERANDO:", children=(Node(kind="recital", num="PRIMERO", text="Que"),)),
+                  Node(kind="citations", text="VISTA:", children=(Node(kind="citation", text="La Constitución."),)),
+                  Node(kind="formula", name="enactingFormula", text="HA DADO LA SIGUIENTE LEY:")),
+        body=(Node(kind="chapter", num="I", heading="Delitos", children=(article,)),),
+        conclusions=(Node(kind="text", text="DADA en Santo Domingo."), Node(kind="text", name="signature", text="El Presidente")),
+        attachments=(schedule,),
+    )
+    data = akn.to_xml(doc)
+    assert_valid(schema, data)
+    root = etree.fromstring(data)
+    ns = {"a": akn.NS}
+    sched = root.find(".//a:attachment/a:doc", ns)
+    assert sched.get("name") == "schedule"
+    assert sched.find("a:meta/a:identification/a:FRBRWork/a:FRBRthis", ns).get("value") == "/akn/do/act/2007/53-07/!schedule_1"

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from drafting.akn import strip_ids
 from drafting.importers.document import import_document
-from drafting.model.document import Document, Node
+from drafting.model.document import Document, Node, map_nodes
 
 from . import make_fixtures as fx
 
@@ -20,6 +19,11 @@ VARIANTS = ["txt", "sig.txt", "1252.txt", "16.txt", "html", "1252.html", "docx"]
 @pytest.fixture(scope="module")
 def files(tmp_path_factory) -> dict[str, Path]:
     return fx.build_all(tmp_path_factory.mktemp("formats"), pdf=False)
+
+
+def strip_ids(doc: Document) -> Document:
+    """The same tree without eIds and GUIDs, for comparing content only."""
+    return replace(doc, **{name: map_nodes(nodes, lambda n: replace(n, eid="", guid="")) for name, nodes in doc.parts()})
 
 
 def shape(doc: Document, tables: bool = True) -> tuple:

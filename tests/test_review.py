@@ -19,9 +19,10 @@ from drafting.review import verdicts as review_module
 from drafting.review.provisions import full_text
 from drafting.review.verdicts import review
 
+from .corpus import CORPUS
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "review"
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 LEY_30096 = CORPUS / "pe" / "LEY-30096-2013.md"
 # In CI the corpus is always beside the clone: there a missing corpus fails instead of skipping.
 needs_corpus = pytest.mark.skipif(not LEY_30096.is_file() and not os.environ.get("CI"),

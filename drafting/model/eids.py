@@ -55,6 +55,8 @@ def assign_eids(doc: Document, keep_existing: bool = False) -> Document:
     """
     used: set[str] = set()
     work = doc.meta.work_uri
+    # GUIDs a document already carries are identities from earlier versions: a new one never repeats them.
+    carried = {node.guid for node, _ in doc.walk() if node.guid}
 
     def assign(nodes: tuple[Node, ...], prefix: str, unit_prefix: str) -> tuple[Node, ...]:
         counters: dict[str, int] = {}
@@ -66,7 +68,7 @@ def assign_eids(doc: Document, keep_existing: bool = False) -> Document:
             base = unit_prefix if is_unit(node) else prefix
             own = node.eid if keep_existing and node.eid else _join(base, _component(node, counters))
             eid = _unique(own, used)
-            guid = node.guid or str(uuid.uuid5(GUID_NAMESPACE, f"{work}#{eid}"))
+            guid = node.guid or _new_guid(work, eid, carried)
             # Below a division, units are addressed from the nearest non-division ancestor.
             child_unit_prefix = unit_prefix if node.kind in DIVISION_KINDS and not is_unit(node) else eid
             out.append(replace(node, eid=eid, guid=guid, children=assign(node.children, eid, child_unit_prefix)))
@@ -82,14 +84,25 @@ def assign_eids(doc: Document, keep_existing: bool = False) -> Document:
     )
 
 
+def _new_guid(work: str, eid: str, carried: set[str]) -> str:
+    """Derived from the eId, so a first import always gives the same GUIDs, unless a carried GUID has it
+
+    (a new article 5 inserted before the old one, now 6, whose GUID was derived from art_5).
+    """
+    guid, n = str(uuid.uuid5(GUID_NAMESPACE, f"{work}#{eid}")), 1
+    while guid in carried:
+        n += 1
+        guid = str(uuid.uuid5(GUID_NAMESPACE, f"{work}#{eid}#{n}"))
+    return guid
+
+
 def _component(node: Node, counters: dict[str, int]) -> str:
     prefix = PREFIXES[node.kind]
     num = clean_num(node.num)
     if num:
         return f"{prefix}_{num}"
-    key = f"{prefix}/nn" if node.kind in NUMBERED else prefix
-    counters[key] = counters.get(key, 0) + 1
-    return f"{prefix}_nn_{counters[key]}" if node.kind in NUMBERED else f"{prefix}_{counters[key]}"
+    counters[prefix] = counters.get(prefix, 0) + 1
+    return f"{prefix}_nn_{counters[prefix]}" if node.kind in NUMBERED else f"{prefix}_{counters[prefix]}"
 
 
 def _join(prefix: str, component: str) -> str:

@@ -22,6 +22,7 @@ ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _ARABIC = re.compile(r"^(\d+)\s*(?:-?\s*([a-z]{1,2})|\s*(" + "|".join(LATIN_SUFFIXES) + r"))?$", re.IGNORECASE)
 # 163.1 (Canadian and Indian codes insert sections between 163 and 164 this way)
 _DECIMAL = re.compile(r"^(\d+)\.(\d+)$")
+_DECIMAL_LEVELS = re.compile(r"^\d+(?:\.\d+)+$")  # 1.2.3: never letters
 # 22-3101 (a code's title and section): the sequence is the last number
 _COMPOUND = re.compile(r"^\d+[-–:](\d+)\s*(?:-?\s*([a-z]{1,2})|\.(\d+))?$", re.IGNORECASE)
 ORDINAL_LANGUAGES = ("es", "en")
@@ -153,10 +154,11 @@ def num_key(num: str) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=65536)
 def num_system(num: str) -> str:
-    """Which numbering a number belongs to: arabic, roman, letter or ordinal (a law may restart in each)."""
+    """Which numbering a number belongs to: arabic (with 163.1 and 22-3101), roman, letter or ordinal (a
+    law may restart in each)."""
     text = _fold(num).rstrip(".-)")
-    if _ARABIC.match(text) or _DECIMAL.match(text) or _COMPOUND.match(text):
-        return "arabic"
+    if _ARABIC.match(text) or _DECIMAL_LEVELS.match(text) or _COMPOUND.match(text):
+        return "arabic"  # 163.1 continues the arabic sequence it is inserted into
     if _ordinal_tail(text) is not None:
         # "final primera" and "adicional primera" are two sequences: the words before the ordinal name it
         words = text.split()

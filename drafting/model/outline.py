@@ -9,9 +9,6 @@ from typing import Any
 
 from drafting.model.document import Document, Meta, Node
 
-LABELS = {"crossHeading": "", "text": "", "note": "note", "quotedStructure": "«quoted»"}
-
-
 def node_json(node: Node) -> dict[str, Any]:
     data = {
         "kind": node.kind,

@@ -52,10 +52,6 @@ def word_diff(a: str, b: str, *, ignore_case: bool = False, ignore_punctuation: 
     return _finish(_token_diff(ta, tb, ka, kb, semantic=not spacing_only))
 
 
-def changed(diff: Diff) -> bool:
-    return any(op for op, _ in diff)
-
-
 def old_text(diff: Diff) -> str:
     return "".join(text for op, text in diff if op <= 0)
 
@@ -168,8 +164,7 @@ def _join_across_punctuation(groups: list[tuple[int, list[str]]]) -> list[tuple[
 
 def _diff_ignoring(ta: list[str], tb: list[str], ka: list[str], kb: list[str]) -> Diff:
     """Diff only the tokens that count; ignored tokens of `b` come back as equal text in place."""
-    keep_a = [i for i, k in enumerate(ka) if k]
-    keep_b = [j for j, k in enumerate(kb) if k]
+    keep_a, keep_b = _counted(ka), _counted(kb)
     groups = _token_diff([ta[i] for i in keep_a], [tb[j] for j in keep_b], [ka[i] for i in keep_a], [kb[j] for j in keep_b])
     # Re-thread b's ignored tokens: walk the groups, emitting b tokens in b order.
     out: list[tuple[int, list[str]]] = []
@@ -193,6 +188,18 @@ def _diff_ignoring(ta: list[str], tb: list[str], ka: list[str], kb: list[str]) -
             jb = j + 1
     flush_ignored_until(len(tb))
     return _finish(out)
+
+
+def _counted(keys: list[str]) -> list[int]:
+    """Indexes of the tokens that count: not ignored, and no space right after a counted space.
+
+    Dropping punctuation can leave two spaces side by side ("a , b"); they count as one.
+    """
+    out: list[int] = []
+    for i, key in enumerate(keys):
+        if key and not (key == " " and out and keys[out[-1]] == " "):
+            out.append(i)
+    return out
 
 
 def _finish(groups: list[tuple[int, list[str]]]) -> Diff:
