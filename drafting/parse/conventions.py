@@ -200,14 +200,17 @@ def _candidates(index: int, line: Line, styles: Sequence[UnitStyle], profile: Pr
     text = line.text.strip()
     if not text or line.table is not None:
         return []
-    found = match_unit(text, [s for s in styles if not s.in_group])
+    # '"Artículo 1°.- …': a law printed inside its promulgation's quotation marks (an amending
+    # quotation is told apart later, by the intro before it). The mark stays in the label, as printed.
+    mark = text[0] if text[0] in QUOTE_MARKS and len(text) > 1 and not text[1].isspace() else ""
+    found = match_unit(text[len(mark):], [s for s in styles if not s.in_group])
     if found is None:
-        found = match_unit(text, [s for s in styles if s.in_group], in_group=True)
+        found = match_unit(text[len(mark):], [s for s in styles if s.in_group], in_group=True)
     if found is None:
         return []
     style, match = found
     num = clean_num(match.group("num"))
-    label = match.group("label").strip()
+    label = mark + match.group("label").strip()
     rest = (match.group("rest") or "").strip()
     if num_key(num) is None:
         return []  # "Artículo 1NN-A …": not a number of any sequence

@@ -1,0 +1,155 @@
+"""Numbering and layout styles of countries outside the development corpus, written here in our own
+words: each shows one convention the importer must read from the evidence, not from a list of laws."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafting.importers.document import import_document
+from drafting.model.document import Document
+
+
+def load(tmp_path: Path, text: str, name: str = "ley.txt") -> Document:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return import_document(path).document
+
+
+def labels(doc: Document) -> list[str]:
+    return [u.label for u in doc.units()]
+
+
+# ---------------------------------------------------------------- Spanish-speaking traditions
+
+def test_degree_sign_and_dash_labels_with_an_insertion_introduced_by_el_siguiente(tmp_path):
+    doc = load(tmp_path, """LEY 27.001
+Código Penal. Se incorpora el contacto con menores por medios digitales.
+Sancionada: Marzo 4 de 2021
+El Senado y Cámara de Diputados reunidos en Congreso sancionan con fuerza de Ley:
+ARTICULO 1° — Incorpórase como artículo 128 bis del Código Penal el siguiente:
+Artículo 128 bis: La persona que, valiéndose de cualquier medio digital, entre en contacto con alguien menor de edad para cometer un delito sexual en su perjuicio será reprimida con prisión de uno (1) a cinco (5) años.
+ARTICULO 2° — Comuníquese al Poder Ejecutivo.
+DADA EN LA SALA DE SESIONES, A LOS CUATRO DIAS DEL MES DE MARZO DEL AÑO DOS MIL VEINTIUNO.
+""")
+    assert labels(doc) == ["ARTICULO 1° —", "ARTICULO 2° —"]  # the quoted 128 bis is not this law's article
+    first, second = doc.units()
+    assert first.children[0].kind == "quotedStructure" and first.children[0].children[0].num == "128 bis"
+    assert second.heading == "" and second.text == "Comuníquese al Poder Ejecutivo."  # a sentence, not a heading
+    assert doc.meta.number == "27.001" and doc.meta.date == "2021-03-04"
+    assert doc.conclusions[0].text.startswith("DADA EN LA SALA")
+
+
+def test_headings_in_brackets_and_a_closing_order_to_the_executive(tmp_path):
+    doc = load(tmp_path, """LEY N° 412
+LEY DE CUIDADO DIGITAL DE LA NIÑEZ
+CAPÍTULO I
+DISPOSICIONES GENERALES
+ARTÍCULO 1. (OBJETO). Esta Ley protege a las niñas, niños y adolescentes en el uso de medios digitales.
+ARTÍCULO 2. (DEFINICIONES). Para efectos de esta Ley se entiende por:
+a) Material de abuso sexual infantil: toda imagen de una persona menor de dieciocho años en actividad sexual explícita.
+b) Medio digital: todo dispositivo o red que trate datos.
+ARTÍCULO 3. (TENENCIA). Quien tenga material de abuso sexual infantil será sancionado con privación de libertad de dos a cinco años.
+Remítase al Órgano Ejecutivo para fines constitucionales.
+""")
+    assert [u.heading for u in doc.units()] == ["(OBJETO)", "(DEFINICIONES)", "(TENENCIA)"]
+    assert doc.units()[0].text.startswith("Esta Ley protege")
+    assert doc.units()[1].text == "Para efectos de esta Ley se entiende por:" and doc.units()[1].defines == ""
+    assert [p.defines for p in doc.units()[1].children[0].children] == ["Material de abuso sexual infantil", "Medio digital"]
+    assert doc.units()[2].children == () and doc.conclusions[0].text.startswith("Remítase")
+
+
+def test_a_decree_with_one_article_and_a_transitional_provision_after_the_quotation(tmp_path):
+    doc = load(tmp_path, """DECRETO por el que se reforma el Código Penal de la Federación.
+Artículo Único.- Se reforma el artículo 210 del Código Penal de la Federación, para quedar como sigue:
+Artículo 210.- Comete delito quien grabe o difunda imágenes sexuales de personas menores de dieciocho años. Se le impondrán de seis a diez años de prisión.
+TRANSITORIO
+Único.- El presente Decreto entra en vigor al día siguiente de su publicación.
+""")
+    article, transitional = doc.body
+    assert article.num == "Único" and article.children[0].kind == "quotedStructure"
+    assert article.children[0].children[0].text.endswith("de seis a diez años de prisión.")  # the quotation ends there
+    assert transitional.kind == "hcontainer" and transitional.heading == "TRANSITORIO"
+    assert transitional.children[0].label == "Único.-" and transitional.children[0].text.startswith("El presente Decreto")
+
+
+def test_a_law_printed_inside_the_quotation_marks_of_its_promulgation(tmp_path):
+    doc = load(tmp_path, """LEY NÚM. 21.555
+MODIFICA EL CÓDIGO PENAL PARA PROTEGER A LA NIÑEZ
+Teniendo presente que el Congreso Nacional ha dado su aprobación al siguiente
+PROYECTO DE LEY:
+"Artículo 1°.- Introdúcense las siguientes modificaciones en el Código Penal:
+1) Sustitúyese el artículo 366 quinquies por el siguiente:
+"Artículo 366 quinquies.- La persona que venda o exhiba material de abuso sexual infantil será castigada con presidio menor en su grado máximo.".
+Artículo 2°.- Esta ley rige desde su publicación.".
+Y por cuanto he tenido a bien aprobarlo; por tanto promúlguese y llévese a efecto como Ley de la República.
+""")
+    assert labels(doc) == ['"Artículo 1°.-', "Artículo 2°.-"]  # the opening mark kept as printed
+    first = doc.units()[0]
+    (point,) = first.children[0].children
+    assert point.children[0].kind == "quotedStructure" and point.children[0].children[0].num == "366 quinquies"
+    assert doc.meta.number == "21.555" and doc.conclusions[0].text.startswith("Y por cuanto")
+
+
+# ---------------------------------------------------------------- English-speaking traditions
+
+ACT = """THE CHILD ONLINE SAFETY ACT, 2031
+ARRANGEMENT OF SECTIONS
+Section
+1—Short title.
+2—Interpretation.
+3—Possession of child sexual abuse material.
+AN ACT of Parliament to protect children from abuse online
+ENACTED by the Parliament of Kenya, as follows—
+1. Short title
+This Act may be cited as the Child Online Safety Act, 2031.
+2. Interpretation
+In this Act, unless the context otherwise requires—
+"child" means a person under the age of eighteen years;
+"child sexual abuse material" means any picture or recording of a child in sexual activity.
+3. Possession of child sexual abuse material
+(1) A person who has child sexual abuse material in their possession commits an offence.
+(2) A person convicted of an offence under subsection (1) is liable to imprisonment for a term not exceeding ten years.
+"""
+
+
+def test_an_arrangement_of_sections_with_column_head_and_dash_entries(tmp_path):
+    doc = load(tmp_path, ACT, "act.txt")
+    assert [n.kind for n in doc.preface] == ["text", "toc", "text"]  # the toc stays where it is printed
+    toc = doc.preface[1]
+    assert toc.heading == "ARRANGEMENT OF SECTIONS" and [i.text for i in toc.children][1:] == [
+        "1—Short title.", "2—Interpretation.", "3—Possession of child sexual abuse material."]
+    assert [(u.num, u.heading) for u in doc.units()] == [
+        ("1", "Short title"), ("2", "Interpretation"), ("3", "Possession of child sexual abuse material")]
+    assert doc.units()[0].text == "This Act may be cited as the Child Online Safety Act, 2031."
+
+
+def test_the_enacting_formula_is_not_the_first_sections_heading(tmp_path):
+    doc = load(tmp_path, ACT, "act.txt")
+    assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text.startswith("ENACTED by")
+    assert doc.meta.country == "ke"
+
+
+def test_definitions_after_an_intro_ending_in_a_dash_are_siblings(tmp_path):
+    for dash in ("—", " -"):
+        doc = load(tmp_path, ACT.replace("requires—", f"requires{dash}"), "act.txt")
+        s2 = doc.units()[1]
+        assert s2.text.endswith(f"requires{dash}")
+        assert [(c.kind, c.defines, len(c.children)) for c in s2.children] == [
+            ("paragraph", "child", 0), ("paragraph", "child sexual abuse material", 0)]
+
+
+def test_sec_abbreviations_and_an_approval_line(tmp_path):
+    doc = load(tmp_path, """REPUBLIC ACT No. 12001
+AN ACT PUNISHING THE PRODUCTION AND POSSESSION OF CHILD SEXUAL ABUSE MATERIAL
+Be it enacted by the Senate and House of Representatives in Congress assembled:
+SECTION 1. Short Title. – This Act shall be known as the "Safe Children Online Act".
+SEC. 2. Definition of Terms. – As used in this Act:
+(a) "Child" refers to a person below eighteen (18) years of age;
+(b) "Child sexual abuse material" refers to any depiction of a child in sexual activity.
+SEC. 3. Prohibited Acts. – It shall be unlawful for any person to produce or possess child sexual abuse material.
+SEC. 4. Effectivity. – This Act shall take effect fifteen (15) days after its publication.
+Approved,
+""", "ra.txt")
+    assert [(u.num, u.heading) for u in doc.units()] == [
+        ("1", "Short Title"), ("2", "Definition of Terms"), ("3", "Prohibited Acts"), ("4", "Effectivity")]
+    assert doc.units()[3].children == () and [n.text for n in doc.conclusions] == ["Approved,"]
