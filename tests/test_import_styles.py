@@ -153,3 +153,49 @@ Approved,
     assert [(u.num, u.heading) for u in doc.units()] == [
         ("1", "Short Title"), ("2", "Definition of Terms"), ("3", "Prohibited Acts"), ("4", "Effectivity")]
     assert doc.units()[3].children == () and [n.text for n in doc.conclusions] == ["Approved,"]
+
+
+def test_parts_in_mixed_case_and_unpunctuated_section_numbers(tmp_path):
+    doc = load(tmp_path, """Online Child Protection Act 2031
+2031 CHAPTER 7
+An Act to make provision about indecent images of children; and for connected purposes.
+BE IT ENACTED by the King's most Excellent Majesty, by and with the advice and consent of Parliament, as follows:—
+Part 1
+Offences
+1 Possession of indecent images
+(1) It is an offence for a person to have an indecent photograph of a child in their possession.
+(2) In this section "photograph" includes data stored electronically which can be shown as a photograph.
+Part 2
+General
+2 Extent, commencement and short title
+(1) This Act extends to England and Wales.
+(2) This Act may be cited as the Online Child Protection Act 2031.
+""", "act.txt")
+    assert [(d.kind, d.label, d.heading) for d in doc.body] == [("part", "Part 1", "Offences"), ("part", "Part 2", "General")]
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("1", "Possession of indecent images"), ("2", "Extent, commencement and short title")]  # not the Part's heading
+    assert doc.units()[0].children[1].defines == "photograph"  # "In this section "photograph" includes …"
+
+
+def test_ordinal_articles_and_a_spanish_royal_promulgation(tmp_path):
+    doc = load(tmp_path, """LEY 9/2031, de 3 de marzo, de protección de la infancia en el entorno digital.
+A todos los que la presente vieren y entendieren.
+Sabed: Que las Cortes Generales han aprobado y Yo vengo en sancionar la siguiente ley.
+PREÁMBULO
+La protección de la infancia exige poner al día el ordenamiento penal.
+Artículo primero. Objeto.
+Esta ley protege a las personas menores de edad frente al abuso sexual en línea.
+Artículo segundo. Modificación del Código Penal.
+Se modifica el apartado 5 del artículo 189, que queda redactado como sigue:
+«5. Quien para su uso adquiera o posea pornografía infantil será castigado con la pena de tres meses a un año de prisión.»
+Artículo tercero. Entrada en vigor.
+Esta ley entra en vigor el día siguiente al de su publicación.
+Por tanto,
+Mando a todos que guarden y hagan guardar esta ley.
+""")
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("Artículo primero.", "Objeto"), ("Artículo segundo.", "Modificación del Código Penal"),
+        ("Artículo tercero.", "Entrada en vigor")]
+    assert doc.units()[1].children[0].kind == "quotedStructure"
+    assert doc.preamble[0].heading == "PREÁMBULO" and doc.conclusions[0].text == "Por tanto,"
+    assert doc.meta.number == "9/2031" and doc.meta.date == "2031-03-03"

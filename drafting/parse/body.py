@@ -22,7 +22,7 @@ from drafting.model.document import DEBRIS, EDITORIAL, SUPERSEDED, Node
 from drafting.model.numbering import cardinal_value, follows, num_key, num_system
 from drafting.parse.conventions import DEBRIS as DEBRIS_ROLE
 from drafting.parse.conventions import NOTE as NOTE_ROLE
-from drafting.parse.conventions import QUOTED, Conventions, clean_num, match_unit, unit_styles
+from drafting.parse.conventions import QUOTED, Conventions, clean_num, is_division, match_unit, unit_styles
 from drafting.parse.lines import Line
 from drafting.parse.profiles import Profile
 
@@ -236,7 +236,7 @@ class BodyParser:
         match = rx.match(text) if rx else None
         if not match:
             return False
-        if not (is_upper(match.group("kw")) or emphatic(line)):
+        if not is_division(rx, line):
             return False
         kind = self.division_kind(match.group("kw"))
         if kind is None:

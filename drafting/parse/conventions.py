@@ -702,7 +702,7 @@ def _block_end(lines: Sequence[Line], start: int, limit: int, profile: Profile) 
     validity = _compiled(profile, "editorial", "superseded_after")
     for k in range(start + 1, limit):
         text = lines[k].text.strip()
-        if division is not None and division.match(text) and (_upper(text.split()[0]) or emphasis(lines[k]) != "plain"):
+        if is_division(division, lines[k]):
             return k
         if group is not None and group.match(text) and _upper(text):
             return k
@@ -731,11 +731,10 @@ def _body_start(lines: Sequence[Line], order: list[Candidate], roles: Mapping[in
             start = i
             i -= 1
             continue
-        is_div = bool(division and division.match(text) and (_upper(text.split()[0]) or emphasis(line) != "plain"))
+        is_div = is_division(division, line)
         is_group = bool(group and group.match(text) and _upper(text))
         prev = lines[i - 1] if i >= 1 else None
-        prev_div = bool(prev is not None and division and division.match(prev.text.strip())
-                        and (_upper(prev.text.split()[0]) if prev.text.split() else False or emphasis(prev) != "plain"))
+        prev_div = prev is not None and is_division(division, prev)
         if not is_div and prev_div and _division_heading(text, line):
             i -= 1
             continue
@@ -774,6 +773,18 @@ def _margin_heading(text: str, line: Line, profile: Profile) -> bool:
     starters = set(profile.word("sentence_starters", ()))
     return 0 < len(words) <= limit and text[:1].isupper() and not text.rstrip().endswith((",", ";", ":", "—", "–", "-")) \
         and (not text.rstrip().endswith(".") or words[0].lower() not in starters)
+
+
+def is_division(division: re.Pattern[str] | None, line: Line) -> bool:
+    """A division line ("CAPÍTULO II", "PART 3 — OFFENCES"): its keyword in capitals, or the line set
+    as a heading, or the keyword and number alone on their line ("Part 1"), which no sentence is."""
+    text = line.text.strip()
+    match = division.match(text) if division is not None and text else None
+    if match is None:
+        return False
+    keyword = text.split()[0]
+    alone = not (match.groupdict().get("heading") or "").strip()
+    return _upper(keyword) or emphasis(line) != "plain" or (alone and keyword[:1].isupper())
 
 
 def _division_heading(text: str, line: Line) -> bool:
