@@ -276,3 +276,27 @@ def test_statutes_with_the_same_title_are_told_apart_by_their_files(tmp_path, li
         paths.append(tmp_path / name)
     order = legal_order([import_document(p).document for p in paths])
     assert [part.heading for part in order.body] == ["LEY ORGÁNICA (a.txt)", "LEY ORGÁNICA (b.txt)"]
+
+
+# ---------------------------------------------------------------- wordings of other traditions
+
+def test_contact_by_electronic_communications_against_sexual_integrity_is_grooming(tmp_path, library):
+    text = ES_HEAD + ("Artículo 1.- Será penado con prisión de uno (1) a cinco (5) años el que, por medio de comunicaciones "
+                      "electrónicas, contactare a una persona menor de edad con el propósito de cometer cualquier delito "
+                      "contra su integridad sexual.\nArtículo 2.- Vigencia. Esta ley rige desde su publicación.\n")
+    assert status(verdicts(tmp_path, library, text), "grooming") == "met"
+
+
+def test_an_unlawful_act_punished_in_a_penalties_section_that_cites_it(tmp_path, library):
+    text = ("REPUBLIC ACT No. 12001\nAN ACT ON CHILD SEXUAL ABUSE MATERIAL\n"
+            "Be it enacted by the Senate and House of Representatives in Congress assembled:\n"
+            "SECTION 1. Definition of Terms. – As used in this Act:\n"
+            "(a) \"Child\" refers to a person below eighteen (18) years of age;\n"
+            "(b) \"Child sexual abuse material\" refers to any depiction of a child in sexual activity.\n"
+            "SEC. 2. Prohibited Acts. – It shall be unlawful for any person:\n"
+            "(a) To produce child sexual abuse material;\n(b) To possess child sexual abuse material.\n"
+            "SEC. 3. Penalties. – Any person found guilty of violating Section 2 shall suffer the penalty of "
+            "imprisonment of twelve years.\n")
+    found = verdicts(tmp_path, library, text, "act.txt")
+    assert status(found, "specific") == "met" and status(found, "possession") == "met"
+    assert status(found, "child-18") == "met"  # "below eighteen (18) years of age"
