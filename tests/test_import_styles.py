@@ -199,3 +199,26 @@ Mando a todos que guarden y hagan guardar esta ley.
     assert doc.units()[1].children[0].kind == "quotedStructure"
     assert doc.preamble[0].heading == "PREÁMBULO" and doc.conclusions[0].text == "Por tanto,"
     assert doc.meta.number == "9/2031" and doc.meta.date == "2031-03-03"
+
+
+def test_a_legal_portal_page_with_an_editors_note_and_a_site_title(tmp_path):
+    doc = load(tmp_path, """<!DOCTYPE html><html lang="es"><head><title>Decreto 9-2031 | Portal Legal</title></head><body>
+<div class="breadcrumb"><a href="/">Inicio</a> › Leyes</div>
+<main>
+<h1>DECRETO NÚMERO 9-2031</h1>
+<p style="text-align:center"><b>EL CONGRESO DE LA REPÚBLICA</b></p>
+<p style="text-align:center"><b>DECRETA:</b></p>
+<p><b>ARTÍCULO 1. Objeto.</b> Esta Ley previene la explotación sexual de la niñez por medios digitales.</p>
+<p><b>ARTÍCULO 2. Posesión.</b> Quien posea material pornográfico en el que aparezcan personas menores de edad será sancionado con prisión de dos a cuatro años.</p>
+<p class="nota-editor">El artículo 2 fue reformado por el Decreto 3-2032.</p>
+<p>Nota del editor: consulte también el Código Penal.</p>
+<p><b>ARTÍCULO 3. Vigencia.</b> Este Decreto entra en vigencia ocho días después de su publicación.</p>
+</main>
+<footer>© 2031 Portal Legal</footer>
+</body></html>
+""", "decreto.html")
+    assert doc.meta.title == "DECRETO NÚMERO 9-2031" and doc.meta.number == "9-2031"  # not the site's name
+    art2 = doc.units()[1]
+    assert art2.text.endswith("de dos a cuatro años.")
+    assert [(c.kind, c.name) for c in art2.children] == [("note", "editorial"), ("note", "editorial")]
+    assert not any("Inicio" in n.text for n in doc.preface if n.kind != "note")

@@ -131,7 +131,7 @@ def test_html_hints(files, variant):
     title = by_text(source, "LEY NO. 12-24")
     assert title.bold and title.centered and title.style == "p"
     assert not by_text(source, "Artículo 1.-").bold  # only its first words are bold
-    assert source.metadata["title"] == fx.TITLES["es"]
+    assert source.metadata["page_title"] == fx.TITLES["es"]  # the tab's title: a fallback for the text's own
     assert source.metadata["lang"] == "es"
     # a website's navigation is kept, marked as such: the parser keeps it out of the law
     law = [line for line in source.lines if not line.region]

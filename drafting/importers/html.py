@@ -33,6 +33,11 @@ _DROP = frozenset(
 _REGION_TAGS = {"nav": "nav", "header": "header", "footer": "footer", "aside": "aside"}
 _REGION_ROLES = {"navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside",
                  "search": "nav"}
+# Class or id words that mark the same regions on sites that use plain <div>s and <p>s.
+_CLASS_REGIONS = (
+    (re.compile(r"(?:^|[\s_-])(?:nota|notas|note|notes|footnotes?|annotations?|editor|editorial|comentarios?)(?:$|[\s_-])", re.I), "aside"),
+    (re.compile(r"(?:^|[\s_-])(?:breadcrumbs?|menu|sidebar|share|social|cookies?|navbar|pagination)(?:$|[\s_-])", re.I), "nav"),
+)
 _INDENT_CLASS = re.compile(r"(?:^|[\s_-])indent-?(\d{1,2})\b")
 _NUM_CLASS = re.compile(r"(?:^|[\s_-])(?:level-)?num(?:ber)?(?:$|[\s_-])")
 _BOLD_TAGS = frozenset(("b", "strong"))
@@ -91,7 +96,8 @@ def _metadata(root: etree._Element) -> dict[str, str]:
     metadata: dict[str, str] = {}
     title = root.find(".//title")
     if title is not None and clean("".join(title.itertext())):
-        metadata["title"] = clean("".join(title.itertext()))
+        # the browser tab's title ("Decreto 9-2031 | Portal Legal"): a fallback, the text's own title comes first
+        metadata["page_title"] = clean("".join(title.itertext()))
     if root.get("lang"):
         metadata["lang"] = root.get("lang", "")
     for meta in root.iter("meta"):
@@ -99,6 +105,11 @@ def _metadata(root: etree._Element) -> dict[str, str]:
         if name in ("description", "author", "keywords") and meta.get("content"):
             metadata[name] = clean(meta.get("content", ""))
     return metadata
+
+
+def _class_region(attrib) -> str:  # attrib: the element's attributes
+    words = f"{attrib.get('class', '')} {attrib.get('id', '')}"
+    return next((region for rx, region in _CLASS_REGIONS if words.strip() and rx.search(words)), "")
 
 
 class _Builder:
@@ -152,7 +163,7 @@ class _Builder:
             bold = True
         if style and "weight" in style and (weight := _WEIGHT.search(style)):
             bold = weight.group(1).lower() in ("bold", "bolder", "600", "700", "800", "900")
-        region = _REGION_TAGS.get(tag) or _REGION_ROLES.get(attrib.get("role", "").lower(), "")
+        region = _REGION_TAGS.get(tag) or _REGION_ROLES.get(attrib.get("role", "").lower(), "") or _class_region(attrib)
         if region and not self.region:
             self.end_block()
             self.region = region

@@ -41,7 +41,7 @@ def infer(doc: Document, metadata: Mapping[str, str], profile: Profile, source_n
     md = {k.lower(): str(v) for k, v in metadata.items()}
     rules = profile.section("metadata")
     block = _title_block(doc)
-    title = _first(md, "title") or _title_line(block, profile) or doc.meta.title
+    title = _first(md, "title") or _title_line(block, profile) or _page_title(md.get("page_title", "")) or doc.meta.title
     number, year = _number(md, [title] + block, rules, profile)
     date = _iso(_first(md, "date")) or _date_in(block, rules, profile, year)
     year = year or date[:4]
@@ -53,6 +53,12 @@ def infer(doc: Document, metadata: Mapping[str, str], profile: Profile, source_n
     return Meta(country=country or "xx", doc_type=doc_type, number=number, date=date,
                 language=profile.language, title=title, short_title=doc.meta.short_title, profile=profile.id,
                 source=source_name, extra=doc.meta.extra + ((("year", year),) if year and not date else ()))
+
+
+def _page_title(text: str) -> str:
+    """A web page's title without the site's name after a separator ("Decreto 9-2031 | Portal Legal")."""
+    parts = [p.strip() for p in re.split(r"\s+[|–—•·]\s+|\s+-\s+", text) if p.strip()]
+    return parts[0] if parts else ""
 
 
 def _first(md: Mapping[str, str], what: str) -> str:
