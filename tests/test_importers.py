@@ -388,6 +388,18 @@ def test_pdf_paragraphs_rejoin_and_hyphens_join():
     assert not any(line.page_break for line in out)  # the page break falls inside a paragraph
 
 
+def test_pdf_a_quoted_provision_after_an_intro_starts_its_own_paragraph():
+    lines = [
+        pl("Se modifica el apartado 5 del artículo 189, que queda redactado como sigue:", top=100, x1=538),
+        pl("«5. Quien posea pornografía infantil será castigado con prisión de tres meses", top=114, x1=539),
+        pl("a un año.»", top=128, x1=150),
+        pl("cuyo texto se lee en el artículo siguiente, al que remite:", top=142, x1=539),
+        pl("SEC. 2. Definitions. – As used in this Act, a child is a person under eighteen.", top=156, x1=539),
+    ]
+    assert [line.text[:12] for line in join_paragraphs(lines)] == [
+        "Se modifica ", "«5. Quien po", "cuyo texto s", "SEC. 2. Defi"]
+
+
 # ---------------------------------------------------------------- bad input: one clear error naming the file
 
 

@@ -42,15 +42,17 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _MARKER = re.compile(
-    r"(?:Art[íi]culo|ART[ÍI]CULO|Art\.|ART\.|Cap[íi]tulo|CAP[ÍI]TULO|T[íi]tulo|T[ÍI]TULO|Secci[óo]n|SECCI[ÓO]N|"
+    r"[«“\"]?\s*"  # a quoted provision opens with its mark ("«5. El que …")
+    r"(?:(?:Art[íi]culo|ART[ÍI]CULO|Art\.|ART\.|Cap[íi]tulo|CAP[ÍI]TULO|T[íi]tulo|T[ÍI]TULO|Secci[óo]n|SECCI[ÓO]N|"
     r"Libro|LIBRO|Parte|PARTE|P[áa]rrafo|P[ÁA]RRAFO|Disposici[óo]n|DISPOSICI[ÓO]N|PART|Part|Chapter|CHAPTER|"
     r"Section|SECTION|Schedule|SCHEDULE|Anexo|ANEXO|CONSIDERANDO|Considerando|VISTOS?|Vistos?|VISTA|Vista|"
     r"POR CUANTO|POR TANTO|DADA|DADO|Dada|Dado|WHEREAS|Whereas|ENACTED|BE IT ENACTED)\b"
+    r"|(?:SEC\.|Sec\.|§)\s*\d"  # SEC. 2.  § 5.
     r"|\d{1,4}[A-Za-z]?\.(?:\s|-|$)"  # 12.  12A.
     r"|\(\d{1,3}[A-Za-z]?\)"  # (1)  (1A)
     r"|\([a-z]{1,2}\)|\((?:[ivx]{1,5})\)"  # (a) (aa) (iv)
     r"|[a-zñ]\)|\d{1,3}\)"  # a)  1)
-    r"|[IVXLC]{1,6}\.(?:\s|-)"  # IV.
+    r"|[IVXLC]{1,6}\.(?:\s|-))"  # IV.
 )
 _END = re.compile(r"[.:;!?…—–][\"'”’»)\]]*$")
 _ANY_END = re.compile(r"[.,:;!?…—–\"'”’»)\]]$")
