@@ -300,3 +300,14 @@ def test_an_unlawful_act_punished_in_a_penalties_section_that_cites_it(tmp_path,
     found = verdicts(tmp_path, library, text, "act.txt")
     assert status(found, "specific") == "met" and status(found, "possession") == "met"
     assert status(found, "child-18") == "met"  # "below eighteen (18) years of age"
+
+
+def test_jurisdiction_over_an_offence_committed_by_a_citizen_outside_the_country(tmp_path, library):
+    text = EN_HEAD + ("1. A person who possesses child pornography commits an offence and is liable on conviction to "
+                      "imprisonment for ten years.\n2. A court has jurisdiction over an offence under this Act where the "
+                      "offence is committed by a citizen of Westvale outside Westvale.\n")
+    assert status(verdicts(tmp_path, library, text, "act.txt"), "jurisdiction") == "met"
+    es = ES_HEAD + ("Artículo 1.- El que posea pornografía infantil será sancionado con prisión de dos a cuatro años.\n"
+                    "Artículo 2.- Los tribunales nacionales conocerán de los delitos de esta ley cometidos por nacionales "
+                    "de la República fuera del territorio.\n")
+    assert status(verdicts(tmp_path, library, es), "jurisdiction") == "met"
