@@ -222,3 +222,36 @@ def test_a_legal_portal_page_with_an_editors_note_and_a_site_title(tmp_path):
     assert art2.text.endswith("de dos a cuatro años.")
     assert [(c.kind, c.name) for c in art2.children] == [("note", "editorial"), ("note", "editorial")]
     assert not any("Inicio" in n.text for n in doc.preface if n.kind != "note")
+
+
+def test_abbreviated_labels_decimal_insertions_and_inline_dash_headings(tmp_path):
+    doc = load(tmp_path, """LEY ORGÁNICA REFORMATORIA DEL CÓDIGO PENAL
+CONSIDERANDO:
+Que la Constitución protege a la niñez;
+En ejercicio de sus facultades, expide la siguiente:
+LEY ORGÁNICA REFORMATORIA DEL CÓDIGO PENAL
+Art. 1.- Agréguese a continuación del artículo 103 el siguiente artículo:
+"Art. 103.1.- Tenencia.- La persona que posea material de abuso sexual infantil será sancionada con pena privativa de libertad de tres a cinco años."
+Art. 2.- Vigencia.- Esta Ley rige desde su publicación en el Registro Oficial.
+Dado en la ciudad de Quito, a los diez días del mes de mayo de dos mil treinta y uno.
+""")
+    assert labels(doc) == ["Art. 1.-", "Art. 2.-"]
+    (quoted,) = doc.units()[0].children
+    inserted = quoted.children[0]
+    assert (inserted.label, inserted.num, inserted.heading) == ("Art. 103.1.-", "103.1", "Tenencia")
+    assert inserted.text.startswith("La persona que posea")
+    assert doc.units()[1].heading == "Vigencia" and doc.units()[1].text.startswith("Esta Ley rige")
+    assert [n.kind for n in doc.preamble][-2:] == ["formula", "text"]
+
+
+def test_sanciona_con_fuerza_de_ley_and_an_approval_line(tmp_path):
+    doc = load(tmp_path, """LEY N° 7.001/2031
+QUE CASTIGA LA TENENCIA DE MATERIAL DE ABUSO SEXUAL INFANTIL
+EL CONGRESO DE LA NACIÓN SANCIONA CON FUERZA DE LEY:
+Artículo 1º.- Tenencia. El que tuviere en su poder material de abuso sexual infantil será castigado con pena privativa de libertad de hasta cinco años.
+Artículo 2º.- Comuníquese al Poder Ejecutivo.
+Aprobado el Proyecto de Ley por la Cámara de Senadores, a los doce días del mes de abril del año dos mil treinta y uno.
+""")
+    assert [n.kind for n in doc.preamble] == ["formula"] and labels(doc) == ["Artículo 1º.-", "Artículo 2º.-"]
+    assert doc.units()[1].text == "Comuníquese al Poder Ejecutivo." and doc.units()[1].children == ()
+    assert doc.conclusions[0].text.startswith("Aprobado el Proyecto")

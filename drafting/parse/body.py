@@ -414,7 +414,7 @@ class BodyParser:
         bracketed = re.match(r"^\((?P<h>[^()]{3,160})\)\s*[.:\-–—]*\s*(?P<t>.*)$", rest)
         if bracketed and bracketed.group("h")[:1].isupper() and len(bracketed.group("h").split()) <= max_words:
             return f"({bracketed.group('h').strip()})", bracketed.group("t").strip()
-        match = re.match(r"^(?P<h>[^.:;]{1,160}?)\.\s+(?P<t>\S.*)$", rest)
+        match = re.match(r"^(?P<h>[^.:;]{1,160}?)\.(?:\s*[-–—])?\s+(?P<t>\S.*)$", rest)  # "Tenencia.- La persona …"
         if match and len(match.group("h").split()) <= max_words and match.group("h")[:1].isupper() \
                 and not sentence(match.group("h")):
             return match.group("h").strip(), match.group("t").strip()
