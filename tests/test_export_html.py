@@ -60,7 +60,7 @@ def parse(page: str) -> _Page:
 
 def test_page_is_standalone_and_has_labels_as_text() -> None:
     page = document_html(spanish_bill(), ES)
-    assert page.startswith("<!DOCTYPE html>") and '<html lang="es">' in page
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="es-DO">' in page  # language and country
     assert not re.search(r"(src|href)=\"(https?:)?//", page) and "<link" not in page and "<script" not in page
     parsed = parse(page)
     text = "".join(parsed.text)

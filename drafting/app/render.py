@@ -167,6 +167,8 @@ def node_html(node: Node, depth: int = 0, label: Callable[[Node], str] | None = 
     parts: list[str] = []
 
     def visit(n: Node, d: int) -> None:
+        if not n.law:  # an editor's note, website text or a table of contents is never shown as the law
+            return
         num = "" if n.kind in ("text", "list") else (label(n).strip() if label else n.num)
         lead = []
         if num:

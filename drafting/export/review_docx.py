@@ -2,7 +2,10 @@
 
 Memo: title, the statute, the criteria set, a summary table, one section per criterion with the
 reason, the quoted evidence and the model clauses proposed. Built on the house styles of
-docx_base.new_document(), text written through add_paragraph (no newline inside a w:t).
+docx_base.new_document(), set flush left (a memo quotes long provisions; justified, their lines
+would stretch), with page numbers and the document's own properties (docx_furniture).
+Written for lawyers, as the HTML report: provisions cited as the law numbers them, model clauses
+by title, shared terms in the statute's own words — no internal ids, no stems.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from docx.shared import RGBColor
 
 from drafting.akn import write_bytes_atomic
 from drafting.export.docx_base import add_paragraph, add_runs, new_document
-from drafting.export.review_html import statute_line
+from drafting.export.docx_furniture import furnish, set_run_language
+from drafting.export.review_html import ClauseNames, shared_words, statute_line
+from drafting.library.library import Library
 from drafting.review.compare import Comparison
 from drafting.review.verdicts import Review
 
@@ -50,9 +55,11 @@ def _table(doc: Any, header: list[str], rows: list[list[str]], status_col: int |
                 _shade(cell, _FILL[status])
 
 
-def review_document(review: Review, comparison: Comparison | None = None) -> Any:
-    doc = new_document()
+def review_document(review: Review, comparison: Comparison | None = None, library: Library | None = None) -> Any:
+    doc = new_document(justified=False)
     meta = review.statute
+    names = ClauseNames(library, comparison)
+    quote_lang = meta.language
     add_paragraph(doc, "Review against the model law on child sexual abuse material", "Title")
     add_paragraph(doc, statute_line(review), "Subtitle")
     counts = review.counts()
@@ -60,7 +67,8 @@ def review_document(review: Review, comparison: Comparison | None = None) -> Any
                        f"{counts['partial']} partly met, {counts['missing']} missing.", "Body Text")
     add_paragraph(doc, "Summary", "Heading 2")
     _table(doc, ["Criterion", "Status", "Evidence", "Model clauses"],
-           [[v.title or v.criterion, v.status + (" (check)" if v.uncertain else ""), "; ".join(e.num for e in v.evidence) or "—", ", ".join(v.clauses) or "—"]
+           [[v.title or v.criterion, v.status + (" (check)" if v.uncertain else ""), "; ".join(e.num for e in v.evidence) or "—",
+             "; ".join(names(c) for c in v.clauses) or "—"]
             for v in review.verdicts], status_col=1)
     for v in review.verdicts:
         add_paragraph(doc, f"{v.title or v.criterion} — {v.status}", "Heading 2")
@@ -69,18 +77,27 @@ def review_document(review: Review, comparison: Comparison | None = None) -> Any
             add_runs(add_paragraph(doc, "", "Body Text"), v.check_note, italic=True)
         if v.reason_es:
             p = add_paragraph(doc, "", "Body Text")
-            add_runs(p, v.reason_es, italic=True)
+            _in_language(add_runs(p, v.reason_es, italic=True), "es")
         for e in v.evidence:
             p = add_paragraph(doc, "", "Body Text")
-            add_runs(p, f"{e.num} ", bold=True)
-            add_runs(p, f"({e.eid})")
-            add_paragraph(doc, f"“{e.quote}”", "Quoted Text")
+            add_runs(p, e.num, bold=True)
+            _in_language(add_paragraph(doc, f"“{e.quote}”", "Quoted Text").runs, quote_lang)
         if v.clauses:
-            add_paragraph(doc, "Model clauses that would fill or strengthen it: " + ", ".join(v.clauses), "Body Text")
+            add_paragraph(doc, "Model clauses that would fill or strengthen it: " + "; ".join(names(c) for c in v.clauses),
+                          "Body Text")
     if comparison is not None:
         _comparison_sections(doc, comparison, heading="Model clauses and corresponding provisions")
-    doc.core_properties.title = f"Review: {meta.title or meta.source}"[:250]
+    title = f"Review: {meta.title or meta.source}"
+    furnish(doc, title=title, header=title, language="en", category="review")
     return doc
+
+
+def _in_language(runs: Any, tag: str) -> None:
+    """Mark runs as written in `tag` (a statute's Spanish quoted in an English memo is spell-checked as Spanish)."""
+    if not tag:
+        return
+    for run in runs if isinstance(runs, list) else [runs]:
+        set_run_language(run._r.get_or_add_rPr(), tag)
 
 
 def _comparison_sections(doc: Any, comparison: Comparison, heading: str) -> None:
@@ -88,15 +105,17 @@ def _comparison_sections(doc: Any, comparison: Comparison, heading: str) -> None
     add_paragraph(doc, "Word differences run from the model clause to the statute: struck red text appears only in the "
                        "model clause, underlined green text only in the statute.", "Body Text")
     for item in comparison.clauses:
-        add_paragraph(doc, f"{item.title} ({item.clause})", "Heading 3")
+        add_paragraph(doc, item.title, "Heading 3")
         if not item.matches:
             add_paragraph(doc, "No provision of the statute corresponds to this clause.", "Body Text")
             continue
         for m in item.matches:
-            add_paragraph(doc, f"{m.num} ({m.eid}) — score {m.score:.2f}; shared terms: {', '.join(m.terms)}", "Body Text")
+            words = shared_words(m.words)
+            add_paragraph(doc, f"{m.num} — score {m.score:.2f}" + (f"; {words}" if words else ""), "Body Text")
             p = add_paragraph(doc, "", "Body Text")
             for op, text in m.diff:
                 run = add_runs(p, text)
+                _in_language(run, comparison.language)
                 if op:  # marked by colour and strike/underline, not tracked changes: this is not an amendment
                     run.font.color.rgb = _DELETED if op < 0 else _INSERTED
                     run.font.strike = op < 0
@@ -104,15 +123,18 @@ def _comparison_sections(doc: Any, comparison: Comparison, heading: str) -> None
 
 
 def comparison_document(comparison: Comparison) -> Any:
-    doc = new_document()
+    doc = new_document(justified=False)
     add_paragraph(doc, "Comparison with the model law on child sexual abuse material", "Title")
     add_paragraph(doc, statute_line(comparison), "Subtitle")
     matched = sum(1 for c in comparison.clauses if c.matches)
     add_paragraph(doc, f"{matched} of {len(comparison.clauses)} model clauses have a corresponding provision "
                        f"(jurisdiction preset: {comparison.jurisdiction or 'none, model defaults'}).", "Body Text")
     _table(doc, ["Model clause", "Provisions (score)"],
-           [[f"{c.title} ({c.clause})", ", ".join(f"{m.num} ({m.score:.2f})" for m in c.matches) or "—"] for c in comparison.clauses])
+           [[c.title, ", ".join(f"{m.num} ({m.score:.2f})" for m in c.matches) or "—"] for c in comparison.clauses])
     _comparison_sections(doc, comparison, heading="Clause by clause")
+    meta = comparison.statute
+    title = f"Comparison: {meta.title or meta.source}"
+    furnish(doc, title=title, header=title, language="en", category="comparison")
     return doc
 
 
@@ -122,12 +144,13 @@ def _bytes(doc: Any) -> bytes:
     return buffer.getvalue()
 
 
-def review_docx_bytes(review: Review, comparison: Comparison | None = None) -> bytes:
-    return _bytes(review_document(review, comparison))
+def review_docx_bytes(review: Review, comparison: Comparison | None = None, library: Library | None = None) -> bytes:
+    return _bytes(review_document(review, comparison, library))
 
 
-def write_review_docx(review: Review, path: Path, comparison: Comparison | None = None) -> None:
-    write_bytes_atomic(Path(path), review_docx_bytes(review, comparison))
+def write_review_docx(review: Review, path: Path, comparison: Comparison | None = None,
+                      library: Library | None = None) -> None:
+    write_bytes_atomic(Path(path), review_docx_bytes(review, comparison, library))
 
 
 def comparison_docx_bytes(comparison: Comparison) -> bytes:
