@@ -112,13 +112,17 @@ def _anchors(blocks: tuple[Block, ...]) -> dict[str, str]:
     return out
 
 
-def _body(blocks: Iterable[Block], anchors: dict[str, str] | None = None) -> Iterable[str]:
+def _body(blocks: tuple[Block, ...], anchors: dict[str, str] | None = None) -> Iterable[str]:
+    # Every article heading takes one level, below the deepest division: an article is an article
+    # whether or not a chapter stands above it (and reads back as one sequence).
+    deepest = max((b.depth for b in blocks if b.style in HEADING_STYLES and not b.quoted), default=0)
+    article_level = min(deepest + 2, 6)
     in_quote = False
     for block in blocks:
         if block.quoted != in_quote:  # consecutive quoted blocks share one blockquote
             yield '<blockquote class="quoted">' if block.quoted else "</blockquote>"
             in_quote = block.quoted
-        yield _table(block) if block.kind == "table" else _paragraph(block, anchors or {})
+        yield _table(block) if block.kind == "table" else _paragraph(block, anchors or {}, article_level)
     if in_quote:
         yield "</blockquote>"
 
@@ -135,7 +139,7 @@ def _with_term(block: Block) -> str:
     return _text(block.text)
 
 
-def _paragraph(block: Block, anchors: dict[str, str]) -> str:
+def _paragraph(block: Block, anchors: dict[str, str], article_level: int = 6) -> str:
     style = block.inner_style or block.style
     classes = [style.lower().replace(" ", "-")]
     tag = "p"
@@ -151,7 +155,7 @@ def _paragraph(block: Block, anchors: dict[str, str]) -> str:
         tag = f"h{min(block.depth + 1, 6)}"
         classes.append("division")
     elif style == "Article Heading":
-        tag = f"h{min(block.depth + 1, 6)}"
+        tag = f"h{article_level}"
     attrs: list[str] = []
     indent = 0.0
     if style.startswith("Provision"):
@@ -174,8 +178,11 @@ def _paragraph(block: Block, anchors: dict[str, str]) -> str:
     inner = ""
     if block.label:
         label_class = "label bold" if block.bold_label else "label"
-        sep = " " if block.sep == " " or not block.text else ""
-        inner = f'<span class="{label_class}">{_text(block.label)}</span>{sep}'
+        if block.sep == " " or not block.text:
+            inner = f'<span class="{label_class}">{_text(block.label)}</span> '
+        else:  # a hanging label: the space stays inside its box (the text column holds), yet the text
+            # reads "a. Por …", never "a.Por …", when copied or read back
+            inner = f'<span class="{label_class}">{_text(block.label)} </span>'
     target = anchors.get(block.label.strip()) if style == "Arrangement Entry" and block.label else None
     inner += f'<a href="#{escape(target)}">{_with_term(block)}</a>' if target else _with_term(block)
     attr_text = " ".join([f'class="{escape(" ".join(classes))}"'] + attrs)

@@ -238,14 +238,18 @@ class _Walker:
             heading = self._with_repealed(heading, node)
             yield self._q(Block("p", "Article Heading", label=label, text=heading, sep=" ", depth=depth,
                                 eid=node.eid, node_kind=node.kind, toc=toc), quoted)
+        elif node.repealed and not text:  # "Artículo 6. [Derogado]": a heading line, as its neighbours
+            yield self._q(Block("p", "Article Heading", label=label, text=self.repealed, sep=" ", depth=depth,
+                                eid=node.eid, node_kind=node.kind, toc=toc), quoted)
         else:
             text, term = self._term(self._with_repealed(text, node), node)
             if text:  # the label runs in, bold, at the start of the first paragraph
                 yield self._q(Block("p", "Body Text", label=label, text=text, sep=" ", bold_label=True, depth=depth,
                                     eid=node.eid, node_kind=node.kind, toc=toc, term=term), quoted)
-            else:
+            elif label:
                 yield self._q(Block("p", "Article Heading", label=label, depth=depth, eid=node.eid,
                                     node_kind=node.kind, toc=toc), quoted)
+            # an unnumbered container with nothing of its own (a quotation's wrapper) prints no empty line
             text = ""
         if text:
             text, term = self._term(text, node)
@@ -290,13 +294,17 @@ class _Walker:
     def provision(self, node: Node, level: int, quoted: bool, run_in: bool) -> Iterator[Block]:
         style = provision_style(level)
         label = self.profile.label(node)
+        own, kids = node.text, node.children
+        if not own and not node.heading and kids and kids[0].kind == "list" and kids[0].text:
+            # "(1) In this Act—" then (a), (b): the list's intro is the provision's own first line
+            own, kids = kids[0].text, (replace(kids[0], text=""),) + kids[1:]
         # a paragraph's heading runs in before its text ("Párrafo.- Adquisición. La adquisición …")
-        heading = self._end_heading(node.heading) if node.heading and node.text else node.heading
-        text, term = self._term(self._with_repealed(" ".join(p for p in (heading, node.text) if p), node), node)
+        heading = self._end_heading(node.heading) if node.heading and own else node.heading
+        text, term = self._term(self._with_repealed(" ".join(p for p in (heading, own) if p), node), node)
         yield self._q(Block("p", style, label=label, text=text, depth=level,
                             eid=node.eid, node_kind=node.kind, run_in=run_in, sep=" " if run_in else "\t",
                             bold_label=run_in, term=term), quoted)
-        yield from self.children(node.children, level + 1, quoted, run_in)
+        yield from self.children(kids, level + 1, quoted, run_in)
         if node.wrap_up:
             yield self._continuation(node.wrap_up, level, node, quoted, run_in)
 
