@@ -96,7 +96,7 @@ def _write_outputs(args: argparse.Namespace, old: Document, new: Document, chang
 
         profile = resolve_profile(old, new, args.profile)
         act = args.act or default_act_name(profile, old.meta)
-        outputs.append((args.instructions, docx_bytes(instructions_document(changes, profile, act), profile)))
+        outputs.append((args.instructions, docx_bytes(instructions_document(changes, profile, act, old=old, new=new), profile)))
         written.append(f"wrote amending bill {args.instructions}")
     write_all(outputs, [args.old, args.new])
     return written
