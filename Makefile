@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench fidelity screenshots clean
+.PHONY: run test bench fidelity screenshots samples clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ fidelity: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python -m tests.screenshots /tmp/drafting-screenshots
+
+# every kind of document we write (bills, gap bill, redline, instructions, review) as DOCX, PDF and
+# page images in samples/, for looking at them as a drafting office would
+samples: $(STAMP)
+	$(BIN)/python -m tests.samples samples
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -73,7 +73,10 @@ def instructions_document(changes: ChangeSet, profile: Profile, act_name: str, *
     title = _format(profile, "bill_title", act=act_name) if "bill_title" in phrases else act_name
     meta = Meta(country=source.country, doc_type="bill", date=source.date, language=profile.language,
                 title=title, profile=profile.id)
-    return Document(meta=meta, body=tuple(body))
+    # The legislature that enacted the law enacts its amendment: the law's own enacting formula.
+    formula = next((n for n in (old.preamble if old is not None else ()) if n.kind == "formula" and n.text), None)
+    preamble = (Node(kind="formula", name="enactingFormula", text=formula.text),) if formula is not None else ()
+    return Document(meta=meta, preamble=preamble, body=tuple(body))
 
 
 def label_style(changes: ChangeSet) -> str:

@@ -266,6 +266,9 @@ class _Walker:
         labels = [self.profile.label(n) for n in nodes
                   if n.kind not in _NOT_PROVISIONS and not is_unit(n) and not self._is_division(n)]
         run_in = not all(label_fits(label) for label in labels)
+        # Paragraphs none of which is numbered are the unit's running text ("Si el agente …"): flush
+        # with it, as the law prints them, not indented as if a label hung before each.
+        flush = not any(labels) and any(n.kind == "paragraph" for n in nodes)
         for node in nodes:
             kind = node.kind
             if kind == "list":
@@ -288,6 +291,14 @@ class _Walker:
                 yield from self.body((node,), depth=0, quoted=quoted)
             elif kind == "crossHeading":
                 yield from self.body((node,), depth=3, quoted=quoted)
+            elif flush and kind == "paragraph":
+                heading = self._end_heading(node.heading) if node.heading and node.text else node.heading
+                text = self._with_repealed(" ".join(p for p in (heading, node.text) if p), node)
+                if text:
+                    yield self._continuation(text, level - 1, node, quoted, parent_run_in, eid=node.eid)
+                yield from self.children(node.children, level, quoted, parent_run_in)
+                if node.wrap_up:
+                    yield self._continuation(node.wrap_up, level - 1, node, quoted, parent_run_in)
             else:  # paragraph, subsection, point, subparagraph, anything else numbered
                 yield from self.provision(node, level, quoted, run_in)
 

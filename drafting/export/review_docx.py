@@ -14,12 +14,13 @@ import io
 from pathlib import Path
 from typing import Any
 
-from docx.shared import RGBColor
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, RGBColor
 
 from drafting.akn import write_bytes_atomic
 from drafting.export.docx_base import add_paragraph, add_runs, new_document
 from drafting.export.docx_furniture import furnish, set_run_language
-from drafting.export.review_html import ClauseNames, shared_words, statute_line
+from drafting.export.review_html import ClauseNames, evidence_label, shared_words, statute_line
 from drafting.library.library import Library
 from drafting.review.compare import Comparison
 from drafting.review.verdicts import Review
@@ -39,9 +40,11 @@ def _shade(cell: Any, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _table(doc: Any, header: list[str], rows: list[list[str]], status_col: int | None = None) -> None:
+def _table(doc: Any, header: list[str], rows: list[list[str]], status_col: int | None = None,
+           widths: tuple[float, ...] = ()) -> None:
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
+    table.autofit = False
     for cell, text in zip(table.rows[0].cells, header):
         cell.text = ""
         add_runs(cell.paragraphs[0], text, bold=True)
@@ -53,10 +56,21 @@ def _table(doc: Any, header: list[str], rows: list[list[str]], status_col: int |
             status = text.split(" ", 1)[0]  # "partial (check)"
             if status_col is not None and n == status_col and status in _FILL:
                 _shade(cell, _FILL[status])
+    for column, width in zip(table.columns, widths):  # a long list of clauses gets the room, not the status
+        column.width = Cm(width)  # w:gridCol, which LibreOffice follows
+        for cell in column.cells:
+            cell.width = Cm(width)  # w:tcW, which Word follows
+
+
+def _memo_headings(doc: Any) -> None:
+    """A memo's headings stand flush left (a bill centres its divisions; a memo is read down the margin)."""
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        doc.styles[name].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
 def review_document(review: Review, comparison: Comparison | None = None, library: Library | None = None) -> Any:
     doc = new_document(justified=False)
+    _memo_headings(doc)
     meta = review.statute
     names = ClauseNames(library, comparison)
     quote_lang = meta.language
@@ -69,7 +83,7 @@ def review_document(review: Review, comparison: Comparison | None = None, librar
     _table(doc, ["Criterion", "Status", "Evidence", "Model clauses"],
            [[v.title or v.criterion, v.status + (" (check)" if v.uncertain else ""), "; ".join(e.num for e in v.evidence) or "—",
              "; ".join(names(c) for c in v.clauses) or "—"]
-            for v in review.verdicts], status_col=1)
+            for v in review.verdicts], status_col=1, widths=(4.2, 2.3, 3.5, 6.0))
     for v in review.verdicts:
         add_paragraph(doc, f"{v.title or v.criterion} — {v.status}", "Heading 2")
         add_paragraph(doc, v.reason, "Body Text")
@@ -80,7 +94,7 @@ def review_document(review: Review, comparison: Comparison | None = None, librar
             _in_language(add_runs(p, v.reason_es, italic=True), "es")
         for e in v.evidence:
             p = add_paragraph(doc, "", "Body Text")
-            add_runs(p, e.num, bold=True)
+            add_runs(p, evidence_label(review, e.num), bold=True)
             _in_language(add_paragraph(doc, f"“{e.quote}”", "Quoted Text").runs, quote_lang)
         if v.clauses:
             add_paragraph(doc, "Model clauses that would fill or strengthen it: " + "; ".join(names(c) for c in v.clauses),
@@ -124,13 +138,15 @@ def _comparison_sections(doc: Any, comparison: Comparison, heading: str) -> None
 
 def comparison_document(comparison: Comparison) -> Any:
     doc = new_document(justified=False)
+    _memo_headings(doc)
     add_paragraph(doc, "Comparison with the model law on child sexual abuse material", "Title")
     add_paragraph(doc, statute_line(comparison), "Subtitle")
     matched = sum(1 for c in comparison.clauses if c.matches)
     add_paragraph(doc, f"{matched} of {len(comparison.clauses)} model clauses have a corresponding provision "
                        f"(jurisdiction preset: {comparison.jurisdiction or 'none, model defaults'}).", "Body Text")
     _table(doc, ["Model clause", "Provisions (score)"],
-           [[c.title, ", ".join(f"{m.num} ({m.score:.2f})" for m in c.matches) or "—"] for c in comparison.clauses])
+           [[c.title, ", ".join(f"{m.num} ({m.score:.2f})" for m in c.matches) or "—"] for c in comparison.clauses],
+           widths=(9.0, 7.0))
     _comparison_sections(doc, comparison, heading="Clause by clause")
     meta = comparison.statute
     title = f"Comparison: {meta.title or meta.source}"

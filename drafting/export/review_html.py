@@ -77,6 +77,15 @@ def statute_line(review_or_comparison: Review | Comparison) -> str:
 
 # ---------------------------------------------------------------- review
 
+def evidence_label(review: Review, num: str) -> str:
+    """"Article 7, Párrafo", "Section 4(2)": a bare number says little in a report. A legal order's
+    citations already name their statute ("Ley 1146 de 2007, 12") and stay as they are."""
+    if not num[:1].isdigit():
+        return num
+    word = "Article" if review.statute.profile.startswith("es") else "Section"
+    return f"{word} {num}"
+
+
 class ClauseNames:
     """Model clauses by their titles in the report's language: the library's, else the comparison's."""
 
@@ -109,7 +118,7 @@ def _check(v: Verdict) -> str:
     return f' <span class="check" title="{_e(v.check_note)}">check</span>' if v.uncertain else ""
 
 
-def _verdict(v: Verdict, clause_links: set[str], names: ClauseNames) -> list[str]:
+def _verdict(review: Review, v: Verdict, clause_links: set[str], names: ClauseNames) -> list[str]:
     out = [f'<section id="{_anchor("crit", v.criterion)}">',
            f'<h2>{_e(v.title or v.criterion)} — <span class="status {_e(v.status)}">{_e(v.status)}</span>{_check(v)}</h2>',
            f"<p>{_e(v.reason)}</p>"]
@@ -118,7 +127,7 @@ def _verdict(v: Verdict, clause_links: set[str], names: ClauseNames) -> list[str
     if v.reason_es:
         out.append(f'<p class="reason-es" lang="es">{_e(v.reason_es)}</p>')
     for i, e in enumerate(v.evidence, 1):
-        out.append(f'<h3 id="{_anchor("ev", v.criterion, str(i))}">{_e(e.num)}</h3>')
+        out.append(f'<h3 id="{_anchor("ev", v.criterion, str(i))}">{_e(evidence_label(review, e.num))}</h3>')
         out.append(f"<blockquote>{_e(e.quote)}</blockquote>")
     if v.clauses:
         titles = "; ".join(f'<a href="#{_anchor("clause", c)}">{_e(names(c))}</a>' if c in clause_links else _e(names(c))
@@ -140,7 +149,7 @@ def review_html(review: Review, comparison: Comparison | None = None, library: L
     body += _summary(review, names)
     clause_links = {c.clause for c in comparison.clauses} if comparison else set()
     for v in review.verdicts:
-        body += _verdict(v, clause_links, names)
+        body += _verdict(review, v, clause_links, names)
     if comparison is not None:
         body.append("<h2>Model clauses and the provisions that correspond to them</h2>")
         body += _legend()
