@@ -8,6 +8,7 @@ failure that names the reason, so it is noticed the day it passes.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from functools import lru_cache
@@ -168,3 +169,81 @@ def test_the_peruvian_law_prints_its_labels_and_no_publisher_text(tmp_path: Path
                       "actualizad", "MÁS LEÍDOS", "Disposición modificada por"):
         assert publisher not in text
     assert lines[0] == "Ley de Delitos Informáticos" and lines[1] == "LEY N.° 30096"  # page 1 opens with the law
+
+
+# --- two versions of a real law: redline, side by side, instructions -------------------------------
+
+
+def _amended_peru(tmp_path: Path) -> tuple[Document, Document]:
+    """Ley 30096 and a copy in which article 2's penalty changed — and, to be ignored, a publisher's note
+    and the website's text around the law changed too."""
+    source = corpus_file("pe/LEY-30096-2013.md")
+    text = source.read_text(encoding="utf-8")
+    edits = (("no menor de uno ni mayor de cuatro años", "no menor de dos ni mayor de cinco años"),
+             ("Artículo modificado por el artículo 2 del DL 1614", "Artículo modificado por el artículo 3 del DL 1614"),
+             ("Revise también el** Código Penal **(actualizado 2026)", "Revise también el** Código Penal **(actualizado 2027)"))
+    changed = text
+    for before, after in edits:
+        assert before in changed
+        changed = changed.replace(before, after, 1)
+    copy = tmp_path / "LEY-30096-2013-v2.md"
+    copy.write_text(changed, encoding="utf-8")
+    return import_document(source).document, import_document(copy).document
+
+
+def test_redline_of_a_real_law_shows_its_labels_and_no_publisher_text(tmp_path: Path) -> None:
+    from drafting.amend.changes import compare
+    from drafting.export.docx_revisions import accept_all, reject_all
+    from drafting.export.redline import redline_bytes
+    from drafting.export.redline_plan import paragraph_texts, resolve_profile
+
+    old, new = _amended_peru(tmp_path)
+    changes = compare(old, new)
+    assert [c.old_num for c in changes.units() if c.op != "unchanged"] == ["2"]  # the note's change is no change
+    data = redline_bytes(old, new, changes, author="Revisora")
+    profile = resolve_profile(old, new)
+    accepted, rejected = accept_all(data), reject_all(data)
+    assert accepted == paragraph_texts(new, profile) and rejected == paragraph_texts(old, profile)
+    assert accepted[:2] == ["Ley de Delitos Informáticos", "LEY N.° 30096"]  # page 1 opens with the law
+    for side in (accepted, rejected):
+        assert "Artículo 2. Acceso ilícito" in side and "PRIMERA. Codificación de la pornografía infantil" in side
+        assert "Artículo 6. [Derogado]" in side
+        text = "\n".join(side)
+        for publisher in ("Artículo modificado por", "Revise también", "Pasión por el Derecho", "actualizad",
+                          "Artículo incorporado por", "MÁS LEÍDOS"):
+            assert publisher not in text
+        assert not any(p.startswith(("Párrafo", "Artículo PRIMERA")) for p in side)
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    inserted = ["".join(t.text or "" for t in el.iter(f"{w}t")) for el in root.iter(f"{w}ins")]
+    deleted = ["".join(t.text or "" for t in el.iter(f"{w}delText")) for el in root.iter(f"{w}del")]
+    assert [t.strip() for t in inserted] == ["dos", "cinco"] and [t.strip() for t in deleted] == ["uno", "cuatro"]
+
+
+def test_side_by_side_of_a_real_law_shows_its_labels_and_no_publisher_text(tmp_path: Path) -> None:
+    from drafting.export.diff_html import diff_html
+
+    old, new = _amended_peru(tmp_path)
+    page = diff_html(old, new)
+    assert "Artículo 2. Acceso ilícito" in page and "PRIMERA. Codificación de la pornografía infantil" in page
+    assert "Artículo 2.-" not in page and "Artículo PRIMERA" not in page and "Párrafo.-" not in page
+    for publisher in ("Artículo modificado por", "Revise también", "Pasión por el Derecho", "MÁS LEÍDOS"):
+        assert publisher not in page
+
+
+def test_instructions_for_a_real_law_change_the_law_only(tmp_path: Path) -> None:
+    from drafting.amend.changes import compare
+    from drafting.amend.instructions import instructions_document
+    from drafting.export.docx import docx_bytes
+
+    old, new = _amended_peru(tmp_path)
+    profile = profiles.get(old.meta.profile)
+    bill = instructions_document(compare(old, new), profile, "Ley N° 30096", old=old, new=new)
+    (article,) = bill.units()  # the note and the website text changed too: no instruction for them
+    assert article.text == "Se reforma el artículo 2 de la Ley N° 30096, el cual queda así:"
+    path = tmp_path / "bill.docx"
+    path.write_bytes(docx_bytes(bill, profile))
+    text = docx_text(path)
+    assert "«Artículo 2. Acceso ilícito" in text.splitlines()
+    assert "no menor de dos ni mayor de cinco años" in text
+    assert "modificado por" not in text and "DL 1614" not in text  # the quoted wording is the law's only

@@ -142,6 +142,8 @@ class _Writer:
                 repealed.clear()
 
         for change in top:  # the change set's merged reading order
+            if not change.node.law:
+                continue  # a publisher's note or website text changing is no amendment of the law
             if change.level == "unit" and change.op == "delete":
                 if repealed and not self._next_to(repealed[-1], change):
                     flush()

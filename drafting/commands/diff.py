@@ -109,8 +109,8 @@ def change_lines(changes: ChangeSet, include_unchanged: bool = False) -> list[st
     counts = ", ".join(f"{n} {op}" for op, n in stats.counts if op != "unchanged") or "no changes"
     lines.append(f"{stats.old_units} → {stats.new_units} articles: {counts}")
     for change, depth in changes.walk():
-        if change.op == "unchanged" and not include_unchanged:
-            continue
+        if (change.op == "unchanged" and not include_unchanged) or not change.node.law:
+            continue  # a publisher's note or website text changing is no change of the law
         kind = change.node.kind
         nums = f"{change.old_num or '—'} → {change.new_num or '—'}" if change.old is not None and change.new is not None \
             else (change.new_num if change.new is not None else change.old_num) or "—"
