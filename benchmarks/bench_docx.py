@@ -18,7 +18,6 @@ import io
 
 import docx
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from drafting.export.docx import docx_bytes

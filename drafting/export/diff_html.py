@@ -14,6 +14,7 @@ from pathlib import Path
 from drafting.akn import write_bytes_atomic
 from drafting.amend.changes import Change, ChangeSet, compare
 from drafting.amend.wording import describe
+from drafting.export.language import language_tag
 from drafting.export.redline_plan import Plan, Row, build, resolve_profile
 from drafting.model.document import Document
 from drafting.parse.profiles import Profile
@@ -44,7 +45,7 @@ def diff_html(old: Document, new: Document, changes: ChangeSet | None = None, *,
     chosen = resolve_profile(old, new, profile)
     plan = build(old, new, changes, chosen)
     heading = title if title is not None else (new.meta.title or old.meta.title or "Comparison of versions")
-    lang = new.meta.language or chosen.language or "und"
+    lang = language_tag(new.meta) or chosen.language or "und"
     parts = [
         "<!DOCTYPE html>", f'<html lang="{escape(lang)}">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',

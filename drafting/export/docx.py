@@ -23,10 +23,10 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from drafting.akn import write_bytes_atomic
-from drafting.export.docx_base import HANG_CM, add_paragraph, add_runs, clean, new_document, style_id
+from drafting.export.docx_base import add_paragraph, add_runs, clean, new_document, style_id
 from drafting.export.docx_furniture import PAGE_OF, furnish
 from drafting.export.language import language_tag
-from drafting.export.layout import Block, layout
+from drafting.export.layout import Block, direct_indent, layout
 from drafting.model.document import Document
 from drafting.parse.profiles import Profile
 
@@ -116,13 +116,13 @@ def _render(doc: DocxDocument, blocks: tuple[Block, ...]) -> None:
 
 def _indent(fmt: Any, block: Block) -> None:
     """Direct indents where a style alone cannot say it: run-in labels, quoted provisions."""
-    base = 1.5 if block.quoted else 0.0  # Quoted Text's own left indent
-    if block.run_in:  # flush with the parent's text column, label and text on one line
-        fmt.left_indent, fmt.first_line_indent = Cm(base + (block.depth - 1) * HANG_CM), Cm(0)
-    elif block.quoted:  # Quoted Text is one style; the quoted law's nesting comes from indents
-        left = base + block.depth * HANG_CM
-        fmt.left_indent, fmt.first_line_indent = Cm(left), Cm(-HANG_CM)
-        fmt.tab_stops.add_tab_stop(Cm(left))
+    indent = direct_indent(block)
+    if indent is None:
+        return
+    left, first, tab = indent
+    fmt.left_indent, fmt.first_line_indent = Cm(left), Cm(first)
+    if tab is not None:
+        fmt.tab_stops.add_tab_stop(Cm(tab))
 
 
 def _table(doc: DocxDocument, block: Block) -> None:

@@ -77,6 +77,22 @@ class Block:
     term: str = ""  # a defined term as it stands in `text` (with its quotation marks): printed bold
 
 
+def direct_indent(block: Block) -> tuple[float, float, float | None] | None:
+    """(left, first line, tab stop) in cm where a paragraph style alone cannot say it: a run-in label
+    (flush with its parent's text column) and quoted provisions (Quoted Text is one style; the quoted
+    law's nesting comes from indents). None: the style's own indents hold."""
+    provision = block.style.startswith("Provision") or block.inner_style.startswith("Provision")
+    if not provision:
+        return None
+    base = 1.5 if block.quoted else 0.0  # Quoted Text's own left indent
+    if block.run_in:
+        return base + (block.depth - 1) * HANG_CM, 0.0, None
+    if block.quoted:
+        left = base + block.depth * HANG_CM
+        return left, -HANG_CM, left
+    return None
+
+
 def layout(document: Document, profile: Profile) -> tuple[Block, ...]:
     """The bill as a flat sequence of blocks, in reading order."""
     return tuple(_Walker(profile, drafted(document)).document(assign_eids(document, keep_existing=True)))

@@ -29,7 +29,7 @@ from drafting.errors import DraftingError
 from drafting.export.docx_base import new_document, style_id
 from drafting.export.docx_furniture import PAGE_OF, furnish, track_revisions
 from drafting.export.language import language_tag
-from drafting.export.redline_plan import Plan, Row, build, resolve_profile
+from drafting.export.redline_plan import PLAIN, Look, Plan, Row, build, resolve_profile
 from drafting.model.document import Document
 from drafting.parse.profiles import Profile
 
@@ -100,23 +100,24 @@ class _P:
     move: int = 0
     range_start: bool = False
     range_end: bool = False
+    look: Look = PLAIN
 
 
 def _paragraphs(rows: tuple[Row, ...]) -> list[_P]:
     out: list[_P] = []
     for row in rows:
         if row.op == "equal":
-            out.append(_P(row.style, [("", row.new)]))
+            out.append(_P(row.style, [("", row.new)], look=row.look))
         elif row.op == "modify":
-            out.append(_P(row.style, [(_KIND[op], text) for op, text in row.diff]))
+            out.append(_P(row.style, [(_KIND[op], text) for op, text in row.diff], look=row.look))
         elif row.op == "insert":
-            out.append(_P(row.style, [("ins", row.new)], "ins"))
+            out.append(_P(row.style, [("ins", row.new)], "ins", look=row.look))
         elif row.op == "delete":
-            out.append(_P(row.style, [("del", row.old)], "del"))
+            out.append(_P(row.style, [("del", row.old)], "del", look=row.look))
         elif row.op == "move_from":
-            out.append(_P(row.style, [("moveFrom", row.old)], "moveFrom", row.move))
+            out.append(_P(row.style, [("moveFrom", row.old)], "moveFrom", row.move, look=row.look))
         else:
-            out.append(_P(row.style, [("moveTo", row.new)], "moveTo", row.move))
+            out.append(_P(row.style, [("moveTo", row.new)], "moveTo", row.move, look=row.look))
     # A move needs both ends; one without a counterpart is a plain deletion or insertion.
     sides: dict[int, set[str]] = {}
     for p in out:
@@ -156,7 +157,7 @@ def _settle_end(paragraphs: list[_P]) -> list[_P]:
     if dels and inss:
         d, i = dels[-1], inss[-1]
         out = [p for p in out if p is not d and p is not i]  # by identity: equal paragraphs may repeat
-        out.append(_P(i.style, d.pieces + i.pieces, ""))
+        out.append(_P(i.style, d.pieces + i.pieces, "", look=i.look))
         return out
     run = dels or inss
     run[-1].mark = ""
@@ -200,10 +201,12 @@ class _Writer:
 
     def paragraph(self, para: _P, style: str | None) -> etree._Element:
         p = etree.Element(f"{{{W}}}p", nsmap={"w": W})
-        if style or para.mark:
+        look = para.look
+        if style or para.mark or look != PLAIN:
             p_pr = etree.SubElement(p, f"{{{W}}}pPr")
             if style:
                 etree.SubElement(p_pr, f"{{{W}}}pStyle").set(f"{{{W}}}val", style)
+            _look(p_pr, look)  # pPr children in schema order: pStyle … pageBreakBefore, tabs, spacing, ind, jc
             if para.mark:  # the paragraph-mark revision: the first (and only) child of pPr/rPr
                 self._revision(etree.SubElement(p_pr, f"{{{W}}}rPr"), para.mark)
         move_kind = para.mark if para.move else ""
@@ -218,15 +221,42 @@ class _Writer:
             if not text:
                 continue
             parent = self._revision(p, kind) if kind else p
-            _run(parent, text, deleted=kind in ("del", "moveFrom"))
+            _run(parent, text, deleted=kind in ("del", "moveFrom"), bold=look.bold)
         if para.range_end and move_kind:
             etree.SubElement(p, f"{{{W}}}{move_kind}RangeEnd").set(f"{{{W}}}id", str(self.range_ids[(para.move, move_kind)]))
         return p
 
 
-def _run(parent: etree._Element, text: str, *, deleted: bool) -> None:
+def _look(p_pr: etree._Element, look: Look) -> None:
+    """The bill writer's direct formatting, as WordprocessingML (children of w:pPr in schema order)."""
+    def twips(cm: float) -> str:
+        return str(round(cm * 1440 / 2.54))
+
+    if look.page_break:
+        etree.SubElement(p_pr, f"{{{W}}}pageBreakBefore")
+    indent = look.indent
+    if indent is not None and indent[2] is not None:
+        tab = etree.SubElement(etree.SubElement(p_pr, f"{{{W}}}tabs"), f"{{{W}}}tab")
+        tab.set(f"{{{W}}}val", "left")
+        tab.set(f"{{{W}}}pos", twips(indent[2]))
+    if look.tight:
+        etree.SubElement(p_pr, f"{{{W}}}spacing").set(f"{{{W}}}before", "0")
+    if indent is not None:
+        ind = etree.SubElement(p_pr, f"{{{W}}}ind")
+        ind.set(f"{{{W}}}left", twips(indent[0]))
+        if indent[1] < 0:
+            ind.set(f"{{{W}}}hanging", twips(-indent[1]))
+        else:
+            ind.set(f"{{{W}}}firstLine", twips(indent[1]))
+    if look.center:
+        etree.SubElement(p_pr, f"{{{W}}}jc").set(f"{{{W}}}val", "center")
+
+
+def _run(parent: etree._Element, text: str, *, deleted: bool, bold: bool = False) -> None:
     """One w:r holding `text`: tabs as w:tab, line breaks as w:br, the rest in w:t (w:delText if deleted)."""
     r = etree.SubElement(parent, f"{{{W}}}r")
+    if bold:
+        etree.SubElement(etree.SubElement(r, f"{{{W}}}rPr"), f"{{{W}}}b")
     tag = f"{{{W}}}{'delText' if deleted else 't'}"
     for i, line in enumerate(text.split("\n")):
         if i:
