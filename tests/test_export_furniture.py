@@ -305,3 +305,17 @@ def test_the_side_by_side_page_keeps_the_laws_labels() -> None:
     page = diff_html(ley_v1(), ley_v2())
     assert "Artículo 2.-" in page  # the profile's label for a bill without printed labels
     assert "Párrafo.-" not in page  # an unnumbered paragraph is never given one
+
+
+def test_the_app_never_shows_a_note_as_the_law() -> None:
+    from drafting.app.render import blocks_html, node_html
+
+    article = N("article", num="2", label="Artículo 2.", heading="Acceso ilícito", text="El que accede…", children=(
+        N("paragraph", text="Si el agente vulnera las medidas de seguridad…"),
+        N("note", name="editorial", text="Artículo modificado por el artículo 2 del DL 1614."),
+    ))
+    shown = node_html(article, label=ES.label)
+    assert "Artículo 2." in shown and "vulnera" in shown and "modificado por" not in shown
+    assert "Artículo 2.-" not in shown and "Párrafo" not in shown
+    preview = blocks_html(layout(commonwealth_bill(), EN))
+    assert "<strong>“child”</strong>" in preview and "ARRANGEMENT OF SECTIONS" in preview
