@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench fidelity screenshots mutation clean
+.PHONY: run test bench fidelity screenshots samples mutation clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ $(VENV)/.mutation: $(STAMP)
 
 mutation: $(VENV)/.mutation
 	$(BIN)/python tests/mutation/run.py $(if $(ONLY),--only $(ONLY)) $(if $(AGAIN),--survivors)
+
+# every kind of document we write (bills, gap bill, redline, instructions, review) as DOCX, PDF and
+# page images in samples/, for looking at them as a drafting office would
+samples: $(STAMP)
+	$(BIN)/python -m tests.samples samples
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis .mutation

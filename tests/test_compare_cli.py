@@ -130,7 +130,10 @@ def test_cli_review_html_and_docx(capsys, tmp_path):
 
 def test_cli_compare_outputs(capsys, tmp_path):
     code, out, _ = cli(capsys, "compare", XE, "--clauses", "offence-possession,duty-isp-report")
-    assert code == 0 and out.splitlines()[0].startswith("offence-possession") and "4(2)" in out and "6(1)" in out
+    # a lawyer reads the clause's title and the words the statute shares with it, never ids or stems
+    first = out.splitlines()[0]
+    assert code == 0 and first.startswith("Possession of child sexual abuse material — ") and "4(2)" in out and "6(1)" in out
+    assert "possesses" in first and "offence-possession" not in out
     code, out, _ = cli(capsys, "compare", XS, "--jurisdiction", "do", "--clauses", "offence-possession", "--json")
     data = json.loads(out)
     assert data["jurisdiction"] == "do" and data["clauses"][0]["matches"][0]["eid"] == "art_7__para_nn_1"

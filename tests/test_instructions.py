@@ -8,10 +8,10 @@ from drafting.amend.changes import compare
 from drafting.amend.instructions import default_act_name, instructions, instructions_document
 from drafting.cli import main
 from drafting.errors import DraftingError
-from drafting.model.document import Document, Meta
+from drafting.model.document import Document, Meta, Node
 from drafting.parse import profiles
 
-from .amend_samples import act_v1, act_v2, art, ley_v1, ley_v2
+from .amend_samples import act_v1, act_v2, art, ley_v1, ley_v2, para
 
 FIXTURES = Path(__file__).parent / "fixtures" / "amend"
 
@@ -105,3 +105,115 @@ def test_cli_writes_the_amending_bill(tmp_path: Path, capsys: pytest.CaptureFixt
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "Section 2 of the Online Child Protection Act, 2026 is amended by deleting “sixteen”" in text
     assert "Accessing material" in text
+
+
+# --- wording that reads correctly: agreement, moves, the law's own citations ------------------------
+
+
+def _ley(*units: Node, profile: str = "es-DO") -> Document:
+    return Document(meta=Meta(language="es", profile=profile, number="12-34"), body=units)
+
+
+def _act(*units: Node) -> Document:
+    return Document(meta=Meta(language="en", profile="en-commonwealth", number="7"), body=units)
+
+
+def _arts(*nums: str) -> list[Node]:
+    return [art(n, f"Rubro {n}", f"Texto propio del artículo {n}, distinto de los demás por su número {n}.") for n in nums]
+
+
+def _secs(*nums: str) -> list[Node]:
+    return [Node(kind="section", num=n, heading=f"Heading {n}", text=f"Text of section {n}, told apart by its number {n}.")
+            for n in nums]
+
+
+def test_a_move_that_keeps_its_number_is_placed_not_renumbered() -> None:
+    a1, a2, a3 = _arts("1", "2", "3")
+    (text,) = texts("es", _ley(a1, a2, a3), _ley(a2, a3, a1), "Ley No. 12-34")
+    assert text == "El artículo 1 de la Ley No. 12-34 se ubica a continuación del artículo 3."
+    s1, s2, s3 = _secs("1", "2", "3")
+    (text,) = texts("en-commonwealth", _act(s1, s2, s3), _act(s2, s3, s1), "principal Act")
+    assert text == "Section 1 of the principal Act is moved to follow section 3."
+    assert "pasa a ser el artículo 1" not in text and "renumbered as section 1" not in text
+
+
+def test_repealed_neighbours_are_repealed_together_and_the_verb_agrees() -> None:
+    arts = _arts("1", "2", "3", "4", "5")
+    out = texts("es-DO", _ley(*arts), _ley(arts[0], arts[1], arts[4]), "Ley No. 12-34")
+    assert out == ["Se derogan los artículos 3 y 4 de la Ley No. 12-34."]
+    out = texts("es-DO", _ley(*arts), _ley(arts[0], arts[2], arts[4]), "Ley No. 12-34")
+    assert out == ["Se deroga el artículo 2 de la Ley No. 12-34.", "Se deroga el artículo 4 de la Ley No. 12-34."]
+    secs = _secs("1", "2", "3", "4", "5")
+    assert texts("en-commonwealth", _act(*secs), _act(secs[0], secs[4]), "principal Act") == [
+        "Sections 2, 3 and 4 of the principal Act are repealed."]
+
+
+def test_repealed_paragraphs_are_repealed_as_parts() -> None:
+    def article(*paragraphs: str) -> Node:
+        return art("5", "Difusión", "El que difunda material de abuso sexual infantil será sancionado.",
+                   *(para("", p) for p in paragraphs))
+
+    first, second, third = ("La pena se agrava cuando la víctima es menor de trece años.",
+                            "La tentativa se castiga con la pena del delito consumado.",
+                            "El comiso alcanza los equipos usados en el delito.")
+    out = texts("es", _ley(article(first, second, third)), _ley(article(first)), "Ley No. 12-34")
+    assert out == ["Se derogan los párrafos segundo y tercero del artículo 5 de la Ley No. 12-34."]
+    out = texts("es", _ley(article(first, second, third)), _ley(article(first, third)), "Ley No. 12-34")
+    assert out == ["Se deroga el segundo párrafo del artículo 5 de la Ley No. 12-34."]
+
+    def dominican(*numbered: tuple[str, str]) -> Node:
+        return art("5", "Difusión", "El que difunda material será sancionado.",
+                   *(Node(kind="paragraph", num=n, label=f"Párrafo {n}.-", text=t) for n, t in numbered))
+
+    out = texts("es-DO", _ley(dominican(("I", first), ("II", second))), _ley(dominican(("I", first))), "Ley No. 12-34")
+    assert out == ["Se deroga el Párrafo II del artículo 5 de la Ley No. 12-34."]
+
+    def section(*subs: tuple[str, str]) -> Node:
+        return Node(kind="section", num="5", heading="Distribution",
+                    children=tuple(Node(kind="subsection", num=n, label=f"({n})", text=t) for n, t in subs))
+
+    subs = (("1", "A person who distributes the material commits an offence."),
+            ("2", "The offence is aggravated where the child is under thirteen."),
+            ("3", "Attempt is punished as the completed offence."))
+    assert texts("en-commonwealth", _act(section(*subs)), _act(section(subs[0])), "principal Act") == [
+        "Section 5 of the principal Act is amended by repealing subsections (2) and (3)."]
+
+
+def test_a_provision_quoted_under_its_former_number_carries_the_label_to_match() -> None:
+    def labelled(num: str, text: str) -> Node:
+        return Node(kind="article", num=num, label=f"Artículo {num}.", heading="Conservación", text=text)
+
+    old = _ley(*_arts("1"), labelled("2", "Los datos se conservan treinta (30) días."), profile="es")
+    new = _ley(*_arts("1"), *_arts("2")[:0], art("2", "Nuevo", "Un artículo nuevo, distinto de todos los demás."),
+               labelled("3", "Los datos se conservan sesenta (60) días."), profile="es")
+    found = instructions(compare(old, new), profiles.get("es"), "Ley No. 12-34")
+    whole = next(i for i in found if i.op == "whole")
+    assert whole.provision is not None and (whole.provision.num, whole.provision.label) == ("2", "Artículo 2.")
+
+
+def test_the_peruvian_law_is_cited_and_quoted_as_it_is_written(tmp_path: Path) -> None:
+    from drafting.importers.document import import_document
+
+    from .corpus import corpus_file
+
+    source = corpus_file("pe/LEY-30096-2013.md")
+    text = source.read_text(encoding="utf-8")
+    changed = text.replace("puede mantener en sus archivos", "mantiene en sus archivos", 1).replace(
+        "no menor de uno ni mayor de cuatro años", "no menor de dos ni mayor de cinco años", 1).replace(
+        "Cuando la víctima tiene entre catorce y menos de dieciocho años de edad y medie engaño, la pena será no "
+        "menor de tres ni mayor de seis años.\n", "", 1)
+    assert changed.count("\n") == text.count("\n") - 1
+    copy = tmp_path / "LEY-30096-modificada.md"
+    copy.write_text(changed, encoding="utf-8")
+    old, new = import_document(source).document, import_document(copy).document
+    profile = profiles.get(old.meta.profile)
+    found = instructions(compare(old, new), profile, "Ley N° 30096", old=old, new=new)
+    assert [i.text for i in found] == [
+        "Se reforma el artículo 2 de la Ley N° 30096, el cual queda así:",
+        "Se deroga el segundo párrafo del artículo 5 de la Ley N° 30096.",
+        "Se reforma la Primera Disposición Complementaria Final de la Ley N° 30096, la cual queda así:"]
+    art2, disposition = found[0].provision, found[2].provision
+    assert art2 is not None and art2.label == "Artículo 2." and all(c.law for c in art2.children)
+    assert disposition is not None and disposition.label == "PRIMERA."
+    bill = instructions_document(compare(old, new), profile, "Ley N° 30096", old=old, new=new)
+    assert [u.label for u in bill.units()] == ["Artículo 1.", "Artículo 2.", "Artículo 3."]  # the law's own style

@@ -182,7 +182,7 @@ def test_html_report_side_by_side_and_escaped() -> None:
 
 def test_html_report_rows_for_every_kind() -> None:
     page = diff_html(ley_v1(), ley_v2())
-    for needle in ("insert", "delete", "move_from", "move_to", "renumber 10 → 9", "moved to Artículo 10",
+    for needle in ("insert", "delete", "move_from", "move_to", "artículo 10 → artículo 9 — renumerado", "moved to Artículo 10",
                    "<del>preste</del>", "<ins>ofrezca</ins>"):
         assert needle in page
 

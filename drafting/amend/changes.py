@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterator
 
 from drafting.amend.pairing import Pair, align
@@ -220,9 +220,21 @@ def _flatten(doc: Document) -> list[_Item]:
 
 
 def _children_items(node: Node, path: tuple[str, ...], part: str, work: str) -> list[_Item]:
+    """The law's children of a provision (its notes are not law and are never compared)."""
     here = path + (_ref(node),)
     return [_item(child, child.kind, "point" if child.kind == "point" else "paragraph", "tree", part, here, work)
-            for child in node.children]
+            for child in node.children if child.law]
+
+
+def _align_children(a: _Item, b: _Item) -> tuple[Change, ...]:
+    """The changes inside an aligned pair; their indices are positions among ALL the node's children
+    (notes included), so a view can find each child in the tree."""
+    old_at = [k for k, child in enumerate(a.node.children) if child.law]
+    new_at = [k for k, child in enumerate(b.node.children) if child.law]
+    changes = _align_level(_children_items(a.node, a.path, a.part, a.work),
+                           _children_items(b.node, b.path, b.part, b.work))
+    return tuple(replace(c, old_index=old_at[c.old_index] if c.old is not None else c.old_index,
+                         new_index=new_at[c.new_index] if c.new is not None else c.new_index) for c in changes)
 
 
 def _item(node: Node, cls: str, level: str, role: str, part: str, path: tuple[str, ...], work: str) -> _Item:
@@ -245,6 +257,8 @@ def _signature(node: Node, role: str, mask: bool = False) -> str:
         return node.wrap_up
     parts = [node.kind, node.heading, node.text, node.status]
     for child in node.children:
+        if not child.law:  # a publisher's note changing is no change of the law
+            continue
         parts.append("\x02" + ("#" if mask and child.num else child.num) + "\x03" + _signature(child, "tree", mask))
     parts.append(node.wrap_up)
     return "\x01".join(parts)
@@ -258,6 +272,8 @@ def content_text(node: Node, role: str = "tree") -> str:
         return node.wrap_up
     parts = [node.heading, node.text]
     for child in node.children:
+        if not child.law:
+            continue
         inner = content_text(child)
         parts.append(f"{child.num} {inner}" if child.num and inner else child.num or inner)
     parts.append(node.wrap_up)
@@ -358,8 +374,7 @@ def _pair_change(a: _Item, b: _Item, pair: Pair, moved: bool) -> Change:
     numbering_only = not whitespace_only and (renumbered or text_changed) and (a.raw == b.raw or _masked(a) == _masked(b))
     children: tuple[Change, ...] = ()
     if a.role == "tree" and a.raw != b.raw and (a.node.children or b.node.children):
-        children = tuple(_align_level(_children_items(a.node, a.path, a.part, a.work),
-                                      _children_items(b.node, b.path, b.part, b.work)))
+        children = _align_children(a, b)
     diff = word_diff(content_text(a.node, a.role), content_text(b.node, b.role)) if text_changed else ()
     op = "move" if moved else "modify" if text_changed else "renumber" if renumbered else "unchanged"
     return Change(op=op, level=b.level, old=a.node, new=b.node, old_index=pair.i, new_index=pair.j,

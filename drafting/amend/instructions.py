@@ -12,6 +12,15 @@ A small change inside a section uses the words form when the profile allows it
 (`word_substitution_max`), each quoted phrase extended until it occurs once in the provision;
 anything larger substitutes the whole provision, quoted in full. Changes of spacing alone have no
 legal effect and get no instruction.
+
+Provisions are cited as the law cites them (drafting/amend/citation.py: "el artículo 5-A", "la
+Primera Disposición Complementaria Final"), and the verb agrees with what it governs: consecutive
+repealed provisions are repealed together ("Se derogan los artículos 8 y 9"), repealed paragraphs of a
+provision whose other words stay are repealed as parts ("Se deroga el segundo párrafo del artículo 5",
+"… by repealing subsections (2) and (3)"), and a provision that moves but keeps its number is placed,
+never "renumbered as itself". The quoted text of a provision is the law's text only (the layout never
+prints notes) under the label the law gives it — under its number before the amendment, the label
+rewritten to match. The amending bill numbers its own articles in the style of the law it amends.
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from string import Formatter
 from typing import Any
 
 from drafting.amend.changes import Change, ChangeSet, content_text
+from drafting.amend.citation import Citer, Ref, upper_first
 from drafting.errors import DraftingError
 from drafting.model.document import Document, Meta, Node
 from drafting.parse.profiles import Profile
@@ -36,40 +46,82 @@ class Instruction:
     changes: tuple[Change, ...] = ()
 
 
-def instructions(changes: ChangeSet, profile: Profile, act_name: str) -> tuple[Instruction, ...]:
-    """The instructions that make `changes`, in the order of the old text (renumbering last)."""
-    return tuple(_Writer(profile, act_name).run(changes))
+def instructions(changes: ChangeSet, profile: Profile, act_name: str, *, old: Document | None = None,
+                 new: Document | None = None) -> tuple[Instruction, ...]:
+    """The instructions that make `changes`, in the order of the old text (renumbering last).
+
+    `old`/`new` are the versions compared: with them, a provision in a group of dispositions is
+    cited by its group ("la Primera Disposición Complementaria Final")."""
+    return tuple(_Writer(profile, act_name, Citer(profile, (old, new))).run(changes))
 
 
-def instructions_document(changes: ChangeSet, profile: Profile, act_name: str) -> Document:
+def instructions_document(changes: ChangeSet, profile: Profile, act_name: str, *, old: Document | None = None,
+                          new: Document | None = None) -> Document:
     """An amending bill: one article (section) per instruction, quoting the provision it inserts."""
     phrases = profile.section("amend")
     quote = str(phrases.get("quote_open", "“"))
     unit = profile.unit_kind
+    style = label_style(changes)
     body = []
-    for number, instruction in enumerate(instructions(changes, profile, act_name), start=1):
+    for number, instruction in enumerate(instructions(changes, profile, act_name, old=old, new=new), start=1):
         children: tuple[Node, ...] = ()
         if instruction.provision is not None:
             children = (Node(kind="quotedStructure", text=quote, children=(instruction.provision,)),)
-        body.append(Node(kind=unit, num=str(number), text=instruction.text, children=children))
+        body.append(Node(kind=unit, num=str(number), label=style.format(num=number) if style else "",
+                         text=instruction.text, children=children))
     source = changes.new_meta
     title = _format(profile, "bill_title", act=act_name) if "bill_title" in phrases else act_name
     meta = Meta(country=source.country, doc_type="bill", date=source.date, language=profile.language,
                 title=title, profile=profile.id)
-    return Document(meta=meta, body=tuple(body))
+    # The legislature that enacted the law enacts its amendment: the law's own enacting formula.
+    formula = next((n for n in (old.preamble if old is not None else ()) if n.kind == "formula" and n.text), None)
+    preamble = (Node(kind="formula", name="enactingFormula", text=formula.text),) if formula is not None else ()
+    return Document(meta=meta, preamble=preamble, body=tuple(body))
+
+
+def label_style(changes: ChangeSet) -> str:
+    """How the amended law labels its articles, as a pattern ("Artículo {num}.", "{num}."): the amending
+    bill, a law of the same house, numbers its own articles alike. "" when the law shows none."""
+    counts: dict[str, int] = {}
+    for change in changes.changes:
+        node = change.old
+        if change.level != "unit" or node is None or not node.num.isdigit() or not node.label:
+            continue
+        if node.label.count(node.num) == 1:
+            pattern = node.label.replace("{", "{{").replace("}", "}}").replace(node.num, "{num}")
+            counts[pattern] = counts.get(pattern, 0) + 1
+    return max(counts, key=lambda p: counts[p]) if counts else ""
 
 
 class _Writer:
-    def __init__(self, profile: Profile, act: str) -> None:
+    def __init__(self, profile: Profile, act: str, citer: Citer | None = None) -> None:
         self.profile = profile
         self.act = act
+        self.cite = citer or Citer(profile)
         self.phrases = profile.section("amend")
         if not self.phrases:
             raise DraftingError(f"profile {profile.id} has no amending phrases (profiles/amend/{profile.id}.toml)")
         self.max_words = int(self.phrases.get("word_substitution_max", 0) or 0)
 
     def say(self, key: str, **values: Any) -> str:
-        return _format(self.profile, key, act=self.act, **values)
+        return upper_first(_format(self.profile, key, act=self.act, **values))
+
+    def refs(self, change: Change | None, *, new_number: bool = False) -> dict[str, str]:
+        """The ways a phrase may cite a provision: "el artículo 5", "del artículo 5", "el cual"."""
+        if change is None:
+            return {"provision": "", "of_provision": "", "which": ""}
+        if change.old is not None and not new_number:
+            ref = self.cite.ref(change.old, change.old_path)
+        else:
+            ref = self.cite.ref(change.new, change.new_path)
+        return {"provision": self.cite.the(ref), "of_provision": self.cite.of(ref), "which": self.cite.which(ref)}
+
+    def placed(self, change: Change | None) -> dict[str, str]:
+        """"del artículo 5": where a provision stands — cited as before the amendment when it had a place."""
+        if change is None:
+            return {"of_after": "", "of_before": ""}
+        ref = self.refs(change, new_number=not (change.old is not None and change.op != "move"))
+        return {"of_after": ref["of_provision"], "of_before": ref["of_provision"]}
 
     def run(self, changes: ChangeSet) -> list[Instruction]:
         top = changes.changes
@@ -82,15 +134,44 @@ class _Writer:
                 next_unit[id(change)] = following[0] if following else None
         out: list[Instruction] = []
         renumbered: list[Change] = []
+        repealed: list[Change] = []  # consecutive repealed units, repealed in one sentence
+
+        def flush() -> None:
+            if repealed:
+                out.extend(self.repeal(repealed))
+                repealed.clear()
+
         for change in top:  # the change set's merged reading order
+            if not change.node.law:
+                continue  # a publisher's note or website text changing is no amendment of the law
+            if change.level == "unit" and change.op == "delete":
+                if repealed and not self._next_to(repealed[-1], change):
+                    flush()
+                repealed.append(change)
+                continue
+            flush()
             if change.level == "unit":
                 out += self.unit(change, previous_unit.get(id(change)), next_unit.get(id(change)), renumbered)
             elif change.level == "division":
                 out += self.division(change, next_unit.get(id(change)))
             elif change.op == "modify" and not change.whitespace_only and change.role != "tree":
                 out += self.other(change)
+        flush()
         out += self.renumbering(renumbered)
         return out
+
+    @staticmethod
+    def _next_to(a: Change, b: Change) -> bool:
+        """Two repealed units stood next to each other in the old text (and are cited alike)."""
+        return b.old_index == a.old_index + 1 and a.old_path == b.old_path
+
+    def repeal(self, changes: list[Change]) -> list[Instruction]:
+        if len(changes) == 1 or "delete_many" not in self.phrases:
+            return [Instruction("delete", self.say("delete", num=c.old_num, **self.refs(c)), None, (c,))
+                    for c in changes]
+        refs = [self.cite.ref(c.old, c.old_path) for c in changes]
+        text = self.say("delete_many", provisions=self.cite.plural(refs), nums=self.cite.join([c.old_num for c in changes]))
+        return [Instruction("delete", text, None, tuple(changes))]
 
     # ---- units
 
@@ -99,27 +180,92 @@ class _Writer:
         op = change.op
         if op == "insert":
             key = "insert" if before is not None else "insert_first"
-            text = self.say(key, new=change.new_num, after=_cite(before), before=_cite(following))
-            return [Instruction("insert", text, change.new, (change,))]
+            new_ref = self.cite.the(self.cite.ref(change.new, change.new_path))
+            text = self.say(key, new=change.new_num, after=_cite(before), before=_cite(following), new_provision=new_ref,
+                            **self.placed(before))
+            return [Instruction("insert", text, law_only(change.new), (change,))]
         if op == "delete":
-            return [Instruction("delete", self.say("delete", num=change.old_num), None, (change,))]
+            return self.repeal([change])
         out: list[Instruction] = []
         if change.text_changed and not change.whitespace_only:
             words = self.words(change)
+            if words is None:
+                words = self.parts(change)
             if words is not None:
                 out += words
             else:
                 # Quoted under its number before the amendment: renumbering comes last, for all alike.
-                provision = replace(change.new, num=change.old_num) if change.new is not None else None
-                out.append(Instruction("whole", self.say("whole", num=change.old_num, new=change.new_num),
-                                       provision, (change,)))
+                provision = law_only(_renumbered(change.new, change.old_num)) if change.new is not None else None
+                out.append(Instruction("whole", self.say("whole", num=change.old_num, new=change.new_num,
+                                                         **self.refs(change)), provision, (change,)))
         if change.renumbered and op != "move":
             renumbered.append(change)
         if op == "move":
-            key = "move" if before is not None else "move_first"
-            out.append(Instruction("move", self.say(key, num=change.old_num, new=change.new_num, after=_cite(before)),
+            same = change.old_num == change.new_num and "move_same" in self.phrases
+            key = ("move_same" if same else "move") + ("" if before is not None else "_first")
+            new_ref = self.cite.the(self.cite.ref(change.new, change.new_path))
+            out.append(Instruction("move", self.say(key, num=change.old_num, new=change.new_num, after=_cite(before),
+                                                    new_provision=new_ref, **self.refs(change), **self.placed(before)),
                                    None, (change,)))
         return out
+
+    def parts(self, change: Change) -> list[Instruction] | None:
+        """Whole paragraphs (points, subsections) repealed and nothing else changed: "Se deroga el segundo
+        párrafo del artículo 5", "Section 5 … is amended by repealing subsections (2) and (3)"."""
+        old, new = change.old, change.new
+        if old is None or new is None or "delete_part" not in self.phrases or not change.children:
+            return None
+        if (old.heading, old.text, old.wrap_up) != (new.heading, new.text, new.wrap_up):
+            return None
+        gone = [c for c in change.children if c.op == "delete"]
+        kept = [c for c in change.children if c.op != "delete"]
+        if not gone or any(c.op != "unchanged" or c.renumbered for c in kept):
+            return None
+        if any(c.old is None or c.old.kind in ("list", "note", "quotedStructure", "table") for c in gone):
+            return None
+        siblings = [c for c in old.children if c.kind == gone[0].old.kind]  # type: ignore[union-attr]
+        names = [self._part(c.old, siblings) for c in gone]  # type: ignore[arg-type]
+        if any(name is None for name in names):
+            return None
+        if len(gone) == 1:
+            text = self.say("delete_part", num=change.old_num, part=names[0][0], **self.refs(change))  # type: ignore[index]
+        else:
+            text = self.say("delete_parts", num=change.old_num, parts=self._parts_plural(gone, siblings, names),
+                            **self.refs(change))
+        return [Instruction("delete", text, None, (change,))]
+
+    def _part(self, node: Node, siblings: list[Node]) -> tuple[str, str, str] | None:
+        """(as cited with its determiner, the pattern key, the bare label or ordinal) of a part."""
+        table = self.cite.data.get("part", {})
+        label = _bare_label(node.label or node.num)
+        words = label.split()
+        nouns = self.cite.data.get("nouns", {})
+        if words and words[0].lower() in nouns:  # "Párrafo I.-" names itself
+            ref = Ref(label, str(nouns[words[0].lower()]))
+            return self.cite.the(ref), "", label
+        if label:
+            key = f"{node.kind}_digits" if label[:1].isdigit() and f"{node.kind}_digits" in table else node.kind
+            if key not in table:
+                return None
+            return self.cite.the(Ref(str(table[key]).format(label=label))), key, label
+        ordinals = list(table.get("ordinals", ()))
+        place = next((k for k, s in enumerate(siblings) if s is node), -1)
+        if "unnumbered" not in table or not 0 <= place < len(ordinals):
+            return None
+        return self.cite.the(Ref(str(table["unnumbered"]).format(ordinal=ordinals[place]))), "unnumbered", str(place)
+
+    def _parts_plural(self, gone: list[Change], siblings: list[Node], names: list) -> str:
+        keys = {name[1] for name in names}
+        table = self.cite.data.get("parts", {})
+        if len(keys) == 1 and (key := next(iter(keys))) and key in table:
+            if key == "unnumbered":
+                ordinals = list(table.get("ordinals", ()))
+                values = [ordinals[int(name[2])] for name in names if int(name[2]) < len(ordinals)]
+                if len(values) == len(names):
+                    return self.cite.the(Ref(str(table[key]).format(ordinals=self.cite.join(values)), "mp"))
+            else:
+                return self.cite.the(Ref(str(table[key]).format(labels=self.cite.join([n[2] for n in names])), "mp"))
+        return self.cite.join([name[0] for name in names])
 
     def words(self, change: Change) -> list[Instruction] | None:
         """The "deleting … substituting …" form, when the profile uses it and the change is small."""
@@ -159,7 +305,8 @@ class _Writer:
         node = change.node
         label = self.profile.label(node).strip()
         if change.op == "insert":
-            text = self.say("division_insert", label=label, heading=node.heading, before=_cite(before))
+            text = self.say("division_insert", label=label, heading=node.heading, before=_cite(before),
+                            **self.placed(before))
         elif change.op == "delete":
             text = self.say("division_delete", label=self.profile.label(change.old).strip(), heading=node.heading)
         elif change.op in ("modify", "move") and change.text_changed and not change.whitespace_only:
@@ -191,6 +338,33 @@ def _format(profile: Profile, key: str, **values: Any) -> str:
         return phrase.format_map({k: "" if v is None else v for k, v in values.items()})
     except (KeyError, ValueError, IndexError) as exc:
         raise DraftingError(f"amending phrase '{key}' of profile {profile.id} has a bad placeholder ({exc})") from None
+
+
+def law_only(node: Node | None) -> Node | None:
+    """The provision as the law words it: an editor's note, a former wording or website text inside it
+    ("Artículo modificado por …") is the publisher's, and enacting it would make it law."""
+    if node is None:
+        return None
+    kept = tuple(law_only(child) for child in node.children if child.law)
+    return replace(node, children=kept) if kept != node.children else node
+
+
+def _renumbered(node: Node, num: str) -> Node:
+    """The provision under another number, its label rewritten to match ("Artículo 7." → "Artículo 6.")."""
+    if node.num == num:
+        return node
+    label = node.label
+    if label and node.num and node.num in label:
+        at = label.rfind(node.num)
+        label = label[:at] + num + label[at + len(node.num):]
+    elif label:
+        label = ""  # a label we cannot renumber is left to the profile's pattern, never printed wrong
+    return replace(node, num=num, label=label)
+
+
+def _bare_label(label: str) -> str:
+    """"Párrafo I.-" → "Párrafo I"; "(2)" and "a)" stay as they are."""
+    return re.sub(r"[\s.:;,—–-]+$", "", label.strip())
 
 
 def _cite(change: Change | None) -> str:

@@ -167,6 +167,8 @@ def node_html(node: Node, depth: int = 0, label: Callable[[Node], str] | None = 
     parts: list[str] = []
 
     def visit(n: Node, d: int) -> None:
+        if not n.law:  # an editor's note, website text or a table of contents is never shown as the law
+            return
         num = "" if n.kind in ("text", "list") else (label(n).strip() if label else n.num)
         lead = []
         if num:
@@ -260,7 +262,11 @@ def blocks_html(blocks: Sequence) -> str:
         if b.label:
             strong = " b-strong" if b.bold_label else ""
             label = f'<span class="b-label{strong}">{esc(b.label)}</span> '
-        out.append(f'<p class="{" ".join(classes)}"{indent}>{label}{esc(b.text).replace(chr(10), "<br>")}</p>')
+        text = esc(b.text).replace(chr(10), "<br>")
+        if b.term and b.term in b.text:  # a defined term, bold as in the DOCX
+            before, _, after = b.text.partition(b.term)
+            text = (esc(before) + f"<strong>{esc(b.term)}</strong>" + esc(after)).replace(chr(10), "<br>")
+        out.append(f'<p class="{" ".join(classes)}"{indent}>{label}{text}</p>')
     return f'<div class="dr-bill">{"".join(out)}</div>'
 
 

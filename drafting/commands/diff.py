@@ -38,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--act", metavar="NAME", help="how the instructions name the amended act "
                         "(default from the profile: 'Ley No. 12-34', 'principal Act')")
     parser.add_argument("--profile", metavar="ID", help="drafting conventions to use (default: NEW's own)")
-    parser.add_argument("--author", default="drafting", help="author of the tracked changes (default: drafting)")
+    parser.add_argument("--author", default="drafting", help="author of the tracked changes and of the files written (default: drafting)")
     parser.add_argument("--date", metavar="ISO", help="date of the tracked changes (default: now, UTC)")
 
 
@@ -96,7 +96,8 @@ def _write_outputs(args: argparse.Namespace, old: Document, new: Document, chang
 
         profile = resolve_profile(old, new, args.profile)
         act = args.act or default_act_name(profile, old.meta)
-        outputs.append((args.instructions, docx_bytes(instructions_document(changes, profile, act), profile)))
+        outputs.append((args.instructions, docx_bytes(instructions_document(changes, profile, act, old=old, new=new), profile,
+                                                           author=args.author)))
         written.append(f"wrote amending bill {args.instructions}")
     write_all(outputs, [args.old, args.new])
     return written
@@ -109,8 +110,8 @@ def change_lines(changes: ChangeSet, include_unchanged: bool = False) -> list[st
     counts = ", ".join(f"{n} {op}" for op, n in stats.counts if op != "unchanged") or "no changes"
     lines.append(f"{stats.old_units} → {stats.new_units} articles: {counts}")
     for change, depth in changes.walk():
-        if change.op == "unchanged" and not include_unchanged:
-            continue
+        if (change.op == "unchanged" and not include_unchanged) or not change.node.law:
+            continue  # a publisher's note or website text changing is no change of the law
         kind = change.node.kind
         nums = f"{change.old_num or '—'} → {change.new_num or '—'}" if change.old is not None and change.new is not None \
             else (change.new_num if change.new is not None else change.old_num) or "—"

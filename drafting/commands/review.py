@@ -53,9 +53,9 @@ def run(args: argparse.Namespace) -> int:
         wanted = list(dict.fromkeys(c for v in result.verdicts for c in v.clauses))
         comparison = compare(document, library, jurisdiction=args.jurisdiction, clauses=wanted) if wanted else None
         if args.html:
-            write_one(args.html, review_html(result, comparison).encode("utf-8"), args.statutes)
+            write_one(args.html, review_html(result, comparison, library).encode("utf-8"), args.statutes)
         else:
-            write_one(args.docx, review_docx_bytes(result, comparison), args.statutes)
+            write_one(args.docx, review_docx_bytes(result, comparison, library), args.statutes)
     elif args.csv:
         write_one(args.csv, matrix_csv([result]).encode("utf-8"), args.statutes)
     else:

@@ -1,6 +1,6 @@
 """The change set as JSON-ready data: the contract of `drafting diff --json`.
 
-Shape: {"changes": [{"op", "level", "old": {"eid", "num", "kind"} | null, "new": … | null,
+Shape: {"changes": [{"op", "level", "old": {"eid", "num", "label", "kind"} | null, "new": … | null,
 "diff": [[op, text], …], "whitespace_only", "numbering_only", "renumbered", "depth"}], "stats", "warnings"}.
 Changes are listed depth first in reading order (an article, then the paragraphs changed inside
 it); unchanged ones only with `include_unchanged`. Add keys, never rename them.
@@ -15,8 +15,9 @@ from drafting.model.document import Node
 
 
 def changes_json(changes: ChangeSet, include_unchanged: bool = False) -> dict[str, Any]:
+    # notes and website text are not the law: their changes are no amendment and are not listed
     items = [_change(change, depth) for change, depth in changes.walk()
-             if include_unchanged or change.op != "unchanged"]
+             if (include_unchanged or change.op != "unchanged") and change.node.law]
     stats = changes.stats
     return {
         "changes": items,
@@ -43,4 +44,4 @@ def _change(change: Change, depth: int) -> dict[str, Any]:
 def _side(node: Node | None) -> dict[str, str] | None:
     if node is None:
         return None
-    return {"eid": node.eid, "num": node.num, "kind": node.kind}
+    return {"eid": node.eid, "num": node.num, "label": node.label, "kind": node.kind}

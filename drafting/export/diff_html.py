@@ -13,6 +13,8 @@ from pathlib import Path
 
 from drafting.akn import write_bytes_atomic
 from drafting.amend.changes import Change, ChangeSet, compare
+from drafting.amend.wording import describe
+from drafting.export.language import language_tag
 from drafting.export.redline_plan import Plan, Row, build, resolve_profile
 from drafting.model.document import Document
 from drafting.parse.profiles import Profile
@@ -43,7 +45,7 @@ def diff_html(old: Document, new: Document, changes: ChangeSet | None = None, *,
     chosen = resolve_profile(old, new, profile)
     plan = build(old, new, changes, chosen)
     heading = title if title is not None else (new.meta.title or old.meta.title or "Comparison of versions")
-    lang = new.meta.language or chosen.language or "und"
+    lang = language_tag(new.meta) or chosen.language or "und"
     parts = [
         "<!DOCTYPE html>", f'<html lang="{escape(lang)}">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -54,7 +56,7 @@ def diff_html(old: Document, new: Document, changes: ChangeSet | None = None, *,
         f"<thead><tr><th>Change</th><th>{escape(_version(old, 'Old'))}</th><th>{escape(_version(new, 'New'))}</th></tr></thead>",
         "<tbody>",
     ]
-    parts += [_row(group, plan) for group in _groups(plan.rows)]
+    parts += [_row(group, plan, old, new) for group in _groups(plan.rows)]
     parts += ["</tbody></table>", "</body></html>"]
     return "\n".join(parts) + "\n"
 
@@ -92,7 +94,7 @@ def _side(row: Row) -> str:
     return row.op if row.op in ("move_from", "move_to") else "pair"
 
 
-def _row(group: list[Row], plan: Plan) -> str:
+def _row(group: list[Row], plan: Plan, old: Document, new: Document) -> str:
     change = group[0].change
     ops = {r.op for r in group}
     # Unchanged text of a changed provision (its heading, say) stays in the changes-only view as context.
@@ -110,7 +112,7 @@ def _row(group: list[Row], plan: Plan) -> str:
     if "move_to" in ops:
         left = [f'<p class="note">moved from {escape(_where(change, "old", plan))}</p>']
         right = [side_paragraph(r, 1) for r in group]
-    op = _describe(change, group)
+    op = _describe(change, group, plan, old, new)
     classes = f"{state} {' '.join(sorted(ops))}" + (" moved" if moved else "")
     return (f'<tr class="{classes}"><td class="op">{escape(op)}</td>'
             f'<td class="old">{"".join(left)}</td><td class="new">{"".join(right)}</td></tr>')
@@ -150,12 +152,12 @@ def _where(change: Change | None, side: str, plan: Plan) -> str:
     return plan.profile.label(node).strip().rstrip(".-:—– ") if node is not None and node.num else "elsewhere"
 
 
-def _describe(change: Change | None, group: list[Row]) -> str:
+def _describe(change: Change | None, group: list[Row], plan: Plan, old: Document, new: Document) -> str:
+    """The provision as the law cites it and what happened to it, in the law's language
+    ("artículo 10 → artículo 9 — renumerado"), as the app's change list says it."""
     if change is None:
         return "" if all(r.op == "equal" for r in group) else "changed"
-    op = change.op
-    if change.old is not None and change.new is not None and change.old_num != change.new_num:
-        op += f" {change.old_num} → {change.new_num}"
+    said = describe(change, plan.profile, old, new)
     flags = [name for name, on in (("whitespace only", change.whitespace_only),
                                    ("numbering only", change.numbering_only and change.op == "modify")) if on]
-    return op + (f" ({', '.join(flags)})" if flags else "")
+    return said + (f" ({', '.join(flags)})" if flags else "")

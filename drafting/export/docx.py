@@ -8,8 +8,6 @@ properties) with lxml on the package parts.
 from __future__ import annotations
 
 import io
-import re
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -25,9 +23,11 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from drafting.akn import write_bytes_atomic
-from drafting.export.docx_base import HANG_CM, add_paragraph, add_runs, clean, new_document, style_id
-from drafting.export.layout import Block, layout
-from drafting.model.document import MODEL_LAW_COUNTRY, Document
+from drafting.export.docx_base import add_paragraph, add_runs, clean, new_document, style_id
+from drafting.export.docx_furniture import PAGE_OF, furnish
+from drafting.export.language import language_tag
+from drafting.export.layout import Block, direct_indent, layout
+from drafting.model.document import Document
 from drafting.parse.profiles import Profile
 
 CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
@@ -37,22 +37,25 @@ FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the fixed id Word uses for u
 
 
 def write_docx(document: Document, path: Path, profile: Profile, *, reference: Path | None = None,
-               line_numbers: bool = False, properties: Mapping[str, str] | None = None) -> None:
+               line_numbers: bool = False, properties: Mapping[str, str] | None = None, author: str = "") -> None:
     """Write the bill as DOCX, atomically: a failure leaves no partial file behind."""
-    data = docx_bytes(document, profile, reference=reference, line_numbers=line_numbers, properties=properties)
+    data = docx_bytes(document, profile, reference=reference, line_numbers=line_numbers, properties=properties,
+                      author=author)
     write_bytes_atomic(Path(path), data)
 
 
 def docx_bytes(document: Document, profile: Profile, *, reference: Path | None = None,
-               line_numbers: bool = False, properties: Mapping[str, str] | None = None) -> bytes:
-    """The bill as DOCX bytes (see write_docx)."""
+               line_numbers: bool = False, properties: Mapping[str, str] | None = None, author: str = "") -> bytes:
+    """The bill as DOCX bytes (see write_docx); `author` is the file's creator ("drafting" when not given)."""
     doc = new_document(reference)
-    _set_language(doc, _language_tag(document))
     _render(doc, layout(document, profile))
-    _header_footer(doc, document, profile)
+    meta = document.meta
+    furnish(doc, title=meta.title or meta.short_title, header=meta.short_title or meta.title,
+            page_of=str(profile.section("labels").get("page_of", PAGE_OF)), language=language_tag(meta),
+            author=author, subject=meta.short_title, keywords=", ".join(p for p in (meta.country, meta.number) if p),
+            category=meta.doc_type)
     if line_numbers:
         _line_numbers(doc)
-    _core_properties(doc, document)
     custom = {"work_uri": document.meta.work_uri, "profile": profile.id}
     custom.update({str(k): str(v) for k, v in (properties or {}).items()})
     _custom_properties(doc, custom)
@@ -75,8 +78,18 @@ def _render(doc: DocxDocument, blocks: tuple[Block, ...]) -> None:
         provision = block.style.startswith("Provision") or block.inner_style.startswith("Provision")
         if provision and not label and text and not block.run_in:
             text = "\t" + text  # unlabelled continuation: start at the text column, not the label's
-        paragraph = add_paragraph(doc, text, block.style, label=label, bold_label=block.bold_label,
-                                  sep=block.sep)
+        if block.term and block.term in text:  # a defined term: bold inside its quotation marks
+            before, _, after = text.partition(block.term)
+            paragraph = add_paragraph(doc, before, block.style, label=label, bold_label=block.bold_label,
+                                      sep=block.sep)
+            if label and not before:
+                add_runs(paragraph, block.sep)
+            add_runs(paragraph, block.term, bold=True)
+            if after:
+                add_runs(paragraph, after)
+        else:
+            paragraph = add_paragraph(doc, text, block.style, label=label, bold_label=block.bold_label,
+                                      sep=block.sep)
         if block.bold:
             for run in paragraph.runs:
                 run.bold = True
@@ -89,6 +102,8 @@ def _render(doc: DocxDocument, blocks: tuple[Block, ...]) -> None:
             _indent(fmt, block)
         if block.inner_style.startswith("Heading") or block.inner_style == "Article Heading":
             fmt.keep_with_next = True
+        if block.style == "Arrangement Entry" and block.run_in:  # a label too wide to hang: flush left
+            fmt.left_indent, fmt.first_line_indent = Cm(0), Cm(0)
         if block.follows and previous is not None:  # a division's label and heading read as one unit
             previous.paragraph_format.space_after = Pt(0)
             fmt.space_before = Pt(0)
@@ -101,13 +116,13 @@ def _render(doc: DocxDocument, blocks: tuple[Block, ...]) -> None:
 
 def _indent(fmt: Any, block: Block) -> None:
     """Direct indents where a style alone cannot say it: run-in labels, quoted provisions."""
-    base = 1.5 if block.quoted else 0.0  # Quoted Text's own left indent
-    if block.run_in:  # flush with the parent's text column, label and text on one line
-        fmt.left_indent, fmt.first_line_indent = Cm(base + (block.depth - 1) * HANG_CM), Cm(0)
-    elif block.quoted:  # Quoted Text is one style; the quoted law's nesting comes from indents
-        left = base + block.depth * HANG_CM
-        fmt.left_indent, fmt.first_line_indent = Cm(left), Cm(-HANG_CM)
-        fmt.tab_stops.add_tab_stop(Cm(left))
+    indent = direct_indent(block)
+    if indent is None:
+        return
+    left, first, tab = indent
+    fmt.left_indent, fmt.first_line_indent = Cm(left), Cm(first)
+    if tab is not None:
+        fmt.tab_stops.add_tab_stop(Cm(tab))
 
 
 def _table(doc: DocxDocument, block: Block) -> None:
@@ -125,66 +140,6 @@ def _table(doc: DocxDocument, block: Block) -> None:
             paragraph._p.style = style_id(doc, block.style)
             add_runs(paragraph, text)
     add_paragraph(doc, "", "Body Text")  # Word needs a paragraph between adjacent tables
-
-
-# --- page furniture ----------------------------------------------------------------------------
-
-
-def _header_footer(doc: DocxDocument, document: Document, profile: Profile) -> None:
-    section = doc.sections[0]
-    header_text = document.meta.short_title or document.meta.title
-    if header_text:
-        paragraph = _furniture_paragraph(section.header)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _small(add_runs(paragraph, header_text))
-    template = str(profile.section("labels").get("page_of", "Page {page} of {pages}"))
-    paragraph = _furniture_paragraph(section.footer)
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for piece in re.split(r"(\{page\}|\{pages\})", template):
-        if piece == "{page}":
-            _field(paragraph, "PAGE")
-        elif piece == "{pages}":
-            _field(paragraph, "NUMPAGES")
-        elif piece:
-            _small(add_runs(paragraph, piece))
-
-
-def _furniture_paragraph(part: Any) -> Any:
-    """An empty paragraph in a header/footer: the first one if blank, else a new one after the house content."""
-    part.is_linked_to_previous = False
-    paragraphs = part.paragraphs
-    if paragraphs and not paragraphs[-1].text.strip() and not paragraphs[-1]._p.xpath(".//w:drawing"):
-        return paragraphs[-1]
-    return part.add_paragraph()
-
-
-def _small(run: Any) -> Any:
-    run.font.size = Pt(9)
-    return run
-
-
-def _field(paragraph: Any, instruction: str) -> None:
-    """A complex field (begin / instrText / separate / placeholder / end): Word and LibreOffice both update it."""
-    def run_with(*children: Any) -> None:
-        run = _small(paragraph.add_run())
-        for child in children:
-            run._r.append(child)
-
-    def fld_char(kind: str) -> Any:
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        return element
-
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    placeholder = OxmlElement("w:t")
-    placeholder.text = "1"
-    run_with(fld_char("begin"))
-    run_with(instr)
-    run_with(fld_char("separate"))
-    run_with(placeholder)
-    run_with(fld_char("end"))
 
 
 # sectPr children that follow lnNumType in the schema.
@@ -212,54 +167,6 @@ def _line_numbers(doc: DocxDocument) -> None:
 
 
 # --- properties ----------------------------------------------------------------------------------
-
-
-def _language_tag(document: Document) -> str:
-    language, country = document.meta.language, document.meta.country
-    if not language:
-        return ""
-    if country and country not in (MODEL_LAW_COUNTRY, "xx"):
-        return f"{language}-{country.upper()}"
-    return language
-
-
-def _set_language(doc: DocxDocument, tag: str) -> None:
-    """Proofing language on the document defaults, so Word spell-checks in the bill's language."""
-    if not tag:
-        return
-    styles = doc.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    r_pr_default = defaults.find(qn("w:rPrDefault"))
-    if r_pr_default is None:
-        r_pr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, r_pr_default)
-    r_pr = r_pr_default.find(qn("w:rPr"))
-    if r_pr is None:
-        r_pr = OxmlElement("w:rPr")
-        r_pr_default.append(r_pr)
-    lang = r_pr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        r_pr.append(lang)  # w:lang is the last rPr child we ever write here
-    lang.set(qn("w:val"), tag)
-
-
-def _core_properties(doc: DocxDocument, document: Document) -> None:
-    meta = document.meta
-    core = doc.core_properties
-    now = datetime.now(timezone.utc).replace(microsecond=0)
-    core.title = clean(meta.title or meta.short_title)[:255]
-    core.subject = clean(meta.short_title)[:255]
-    core.author = core.last_modified_by = "drafting"
-    core.language = _language_tag(document)
-    core.keywords = ", ".join(p for p in (meta.country, meta.number) if p)
-    core.category = meta.doc_type
-    core.comments = ""
-    core.created = core.modified = now
-    core.revision = 1
 
 
 def _custom_properties(doc: DocxDocument, values: Mapping[str, str]) -> None:

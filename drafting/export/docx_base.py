@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -83,6 +83,10 @@ _SPECS = (
     _provision(2),
     _provision(3),
     StyleSpec("Quoted Text", base="Body Text", align=_JUSTIFY, left=1.5, right=1.0, after=6),
+    # A bill's Arrangement of Sections: a centred heading, division lines, entries aligned on a tab.
+    StyleSpec("Arrangement Heading", bold=True, align=_CENTER, before=0, after=12, keep_with_next=True),
+    StyleSpec("Arrangement Division", align=_CENTER, before=6, after=0, keep_with_next=True),
+    StyleSpec("Arrangement Entry", align=_LEFT, left=HANG_CM, first_line=-HANG_CM, tab=HANG_CM, after=0),
     StyleSpec("Note", size=9, italic=True, align=_LEFT, after=6),
     StyleSpec("Signature", align=_CENTER, before=36, after=0, keep_with_next=False),
     StyleSpec("Closing", base="Body Text", align=_JUSTIFY, before=12, after=6),
@@ -104,18 +108,22 @@ def provision_style(level: int) -> str:
     return PROVISION_STYLES[min(max(level, 1), len(PROVISION_STYLES)) - 1]
 
 
-def new_document(reference: Path | None = None) -> DocxDocument:
+def new_document(reference: Path | None = None, *, justified: bool = True) -> DocxDocument:
     """A blank document in which every style of STYLES exists.
 
     Without `reference`: python-docx's default template restyled to look like a bill (serif,
     black headings, A4, 2.5 cm margins). With a house-style `reference.docx`: its body is
     cleared and its styles, page setup and fonts are kept; only styles it lacks are added.
+    `justified=False` sets text flush left instead of justified: a redline or a report holds
+    long unbreakable runs (quoted phrases, struck words) that justification would stretch.
     """
+    specs = _SPECS if justified else tuple(
+        replace(spec, align=_LEFT) if spec.align == _JUSTIFY else spec for spec in _SPECS)
     if reference is None:
         doc = docx.Document()
         _clear_body(doc)
         _house_look(doc)
-        for spec in _SPECS:
+        for spec in specs:
             _apply(_ensure(doc, spec), spec, set_font=True)
         section = doc.sections[0]
         section.page_width, section.page_height = Cm(21), Cm(29.7)
@@ -125,7 +133,7 @@ def new_document(reference: Path | None = None) -> DocxDocument:
         return doc
     doc = _open_reference(Path(reference))
     _clear_body(doc)
-    for spec in _SPECS:
+    for spec in specs:
         try:
             doc.styles[spec.name]
         except KeyError:
@@ -140,7 +148,7 @@ def add_paragraph(doc: Any, text: str, style: Any, label: str = "", bold_label: 
     `doc` is anything with `add_paragraph` (a Document, a table cell, a header). Newlines in
     `text` become w:br and tabs w:tab; characters XML cannot hold are dropped.
     """
-    paragraph = doc.add_paragraph()
+    paragraph = new_paragraph(doc)
     sid = style_id(doc, style)  # python-docx's own style setter rescans every style each time
     if sid:
         p_pr = OxmlElement("w:pPr")
@@ -154,6 +162,31 @@ def add_paragraph(doc: Any, text: str, style: Any, label: str = "", bold_label: 
     if text:
         add_runs(paragraph, text)
     return paragraph
+
+
+def new_paragraph(container: Any) -> Paragraph:
+    """An empty paragraph at the end of `container` (a Document, a table cell, a header).
+
+    In a document's body it goes straight before the closing w:sectPr: python-docx's own
+    add_paragraph looks for that sectPr among all the body's children on every call, which makes
+    writing a long bill quadratic. The last child is found from the end, in constant time.
+    """
+    if isinstance(container, DocxDocument):
+        body = container.element.body
+        p = OxmlElement("w:p")
+        try:
+            last = body[-1]
+        except IndexError:
+            last = None
+        if last is not None and last.tag == _SECT_PR:
+            last.addprevious(p)
+        else:
+            body.append(p)
+        return Paragraph(p, container._body)
+    return container.add_paragraph()
+
+
+_SECT_PR = qn("w:sectPr")
 
 
 def style_id(container: Any, style: Any) -> str | None:

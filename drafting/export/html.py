@@ -12,6 +12,7 @@ from typing import Iterable
 
 from drafting.akn import write_bytes_atomic
 from drafting.export.docx_base import HANG_CM, HEADING_STYLES
+from drafting.export.language import language_tag
 from drafting.export.layout import Block, layout
 from drafting.model.document import Document
 from drafting.parse.profiles import Profile
@@ -39,6 +40,16 @@ p {{ margin: 0 0 .4em; text-align: justify; }}
 blockquote.quoted {{ margin: .4em 1cm .6em 1.5cm; }}
 table.grid {{ border-collapse: collapse; margin: .4em 0 .8em; width: 100%; }}
 table.grid td {{ border: 1px solid #000; padding: .15em .4em; vertical-align: top; }}
+.arrangement-heading {{ text-align: center; font-weight: bold; margin: 0 0 .8em; }}
+.arrangement-division {{ text-align: center; margin: .6em 0 0; }}
+.arrangement-division.follows {{ margin-top: 0; }}
+.arrangement-entry {{ margin: 0 0 .1em {HANG_CM}cm; text-indent: -{HANG_CM}cm; text-align: left; }}
+.arrangement-entry .label {{ display: inline-block; min-width: {HANG_CM}cm; text-indent: 0; }}
+.arrangement-entry.run-in {{ margin-left: 0; text-indent: 0; }}
+.arrangement-entry.run-in .label {{ min-width: 0; }}
+.arrangement-entry a {{ color: inherit; text-decoration: none; }}
+.arrangement-end {{ margin-bottom: 2em; }}
+strong.term {{ font-weight: bold; }}
 nav.toc {{ border-bottom: 1px solid #999; margin-bottom: 2em; padding-bottom: 1em; }}
 nav.toc ul {{ list-style: none; padding: 0; margin: 0; }}
 nav.toc a {{ color: inherit; text-decoration: none; }} nav.toc a:hover {{ text-decoration: underline; }}
@@ -52,7 +63,7 @@ def document_html(document: Document, profile: Profile, *, title: str | None = N
     blocks = layout(document, profile)
     meta = document.meta
     page_title = title if title is not None else (meta.short_title or meta.title or meta.work_uri)
-    lang = meta.language or profile.language or "und"
+    lang = language_tag(meta) or profile.language or "und"
     contents = str(profile.section("labels").get("contents", "Contents"))
     parts = [
         "<!DOCTYPE html>",
@@ -66,11 +77,13 @@ def document_html(document: Document, profile: Profile, *, title: str | None = N
         "</head>",
         "<body>",
     ]
-    toc = _toc(blocks, contents)
+    # A bill that prints its own Arrangement of Sections needs no second contents list: its entries link.
+    arranged = any(b.style == "Arrangement Entry" for b in blocks)
+    toc = "" if arranged else _toc(blocks, contents)
     if toc:
         parts.append(toc)
     parts.append("<main>")
-    parts.extend(_body(blocks))
+    parts.extend(_body(blocks, _anchors(blocks) if arranged else {}))
     parts.extend(["</main>", "</body>", "</html>", ""])
     return "\n".join(parts)
 
@@ -90,13 +103,26 @@ def _toc(blocks: tuple[Block, ...], heading: str) -> str:
     return f'<nav class="toc" aria-label="{escape(heading)}">\n<h2>{escape(heading)}</h2>\n<ul>\n{items}\n</ul>\n</nav>'
 
 
-def _body(blocks: Iterable[Block]) -> Iterable[str]:
+def _anchors(blocks: tuple[Block, ...]) -> dict[str, str]:
+    """Each unit's label → its anchor, so an Arrangement entry can link to the section it names."""
+    out: dict[str, str] = {}
+    for block in blocks:
+        if block.toc and block.eid and block.label and block.style not in HEADING_STYLES:
+            out.setdefault(block.label.strip(), block.eid)
+    return out
+
+
+def _body(blocks: tuple[Block, ...], anchors: dict[str, str] | None = None) -> Iterable[str]:
+    # Every article heading takes one level, below the deepest division: an article is an article
+    # whether or not a chapter stands above it (and reads back as one sequence).
+    deepest = max((b.depth for b in blocks if b.style in HEADING_STYLES and not b.quoted), default=0)
+    article_level = min(deepest + 2, 6)
     in_quote = False
     for block in blocks:
         if block.quoted != in_quote:  # consecutive quoted blocks share one blockquote
             yield '<blockquote class="quoted">' if block.quoted else "</blockquote>"
             in_quote = block.quoted
-        yield _table(block) if block.kind == "table" else _paragraph(block)
+        yield _table(block) if block.kind == "table" else _paragraph(block, anchors or {}, article_level)
     if in_quote:
         yield "</blockquote>"
 
@@ -105,10 +131,20 @@ def _text(text: str) -> str:
     return escape(text).replace("\n", "<br>")
 
 
-def _paragraph(block: Block) -> str:
+def _with_term(block: Block) -> str:
+    """The block's text, its defined term (if any) in <strong>."""
+    if block.term and block.term in block.text:
+        before, _, after = block.text.partition(block.term)
+        return f'{_text(before)}<strong class="term">{_text(block.term)}</strong>{_text(after)}'
+    return _text(block.text)
+
+
+def _paragraph(block: Block, anchors: dict[str, str], article_level: int = 6) -> str:
     style = block.inner_style or block.style
     classes = [style.lower().replace(" ", "-")]
     tag = "p"
+    if style == "Arrangement Entry" and block.run_in:
+        classes.append("run-in")
     if block.quoted:
         classes.append("quoted-text")
     elif style == "Title":
@@ -119,7 +155,7 @@ def _paragraph(block: Block) -> str:
         tag = f"h{min(block.depth + 1, 6)}"
         classes.append("division")
     elif style == "Article Heading":
-        tag = f"h{min(block.depth + 1, 6)}"
+        tag = f"h{article_level}"
     attrs: list[str] = []
     indent = 0.0
     if style.startswith("Provision"):
@@ -142,9 +178,13 @@ def _paragraph(block: Block) -> str:
     inner = ""
     if block.label:
         label_class = "label bold" if block.bold_label else "label"
-        sep = " " if block.sep == " " or not block.text else ""
-        inner = f'<span class="{label_class}">{_text(block.label)}</span>{sep}'
-    inner += _text(block.text)
+        if block.sep == " " or not block.text:
+            inner = f'<span class="{label_class}">{_text(block.label)}</span> '
+        else:  # a hanging label: the space stays inside its box (the text column holds), yet the text
+            # reads "a. Por …", never "a.Por …", when copied or read back
+            inner = f'<span class="{label_class}">{_text(block.label)} </span>'
+    target = anchors.get(block.label.strip()) if style == "Arrangement Entry" and block.label else None
+    inner += f'<a href="#{escape(target)}">{_with_term(block)}</a>' if target else _with_term(block)
     attr_text = " ".join([f'class="{escape(" ".join(classes))}"'] + attrs)
     return f"<{tag} {attr_text}>{inner}</{tag}>"
 

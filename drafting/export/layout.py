@@ -4,6 +4,14 @@
 styles (docx_base.STYLES) a paragraph takes, its label as written (labels are legal text),
 its text, and its nesting depth. Keeping the decisions here means the Word file and the web
 page of a bill can never disagree about what it says.
+
+Law text only, reproduced, never re-typeset: a label is printed exactly as the node holds it
+(the profile's pattern only for a numbered node that has none, never for an unnumbered one);
+notes of every kind (an editor's, a former wording, website text) and a table of contents taken
+from a source are not printed. House style is applied only to what this toolkit drafts (a bill
+that names the preset of its jurisdiction, or a unit whose label we typeset): the full stop after
+an article heading, defined terms in bold inside the house's quotation marks. A bill's own
+Arrangement of Sections (a `toc` named "arrangement") is part of the bill and is printed.
 """
 
 from __future__ import annotations
@@ -12,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from drafting.export.docx_base import FONT_SIZE, HANG_CM, HEADING_STYLES, heading_style, provision_style
-from drafting.model.document import DEBRIS, SUPERSEDED, DIVISION_KINDS, Document, Node, is_unit
+from drafting.model.document import DIVISION_KINDS, Document, Node, is_unit
 from drafting.model.eids import assign_eids
 from drafting.parse.profiles import Profile
 
@@ -22,6 +30,9 @@ _SIGNATURE_NAMES = frozenset({"signature", "person", "role", "location", "date",
 _TITLE_NAMES = frozenset({"docTitle", "longTitle"})
 _NOT_PROVISIONS = frozenset({"list", "quotedStructure", "table", "note", "text", "crossHeading"})
 _NARROW = frozenset("il.,:;()[]-'!|fjtI ")
+# The name of the table of contents a bill prints (contract with drafting/bills): any other toc
+# is a source's own index, kept in the tree but not law text.
+ARRANGEMENT = "arrangement"
 
 
 def label_fits(label: str) -> bool:
@@ -63,20 +74,47 @@ class Block:
     run_in: bool = False  # a provision whose label is too wide to hang: label, space, text, no indent
     follows: bool = False  # continues the previous block (a division's heading line): no gap between
     inner_style: str = ""  # for a quoted paragraph: the style it would take in the law it joins
+    term: str = ""  # a defined term as it stands in `text` (with its quotation marks): printed bold
+
+
+def direct_indent(block: Block) -> tuple[float, float, float | None] | None:
+    """(left, first line, tab stop) in cm where a paragraph style alone cannot say it: a run-in label
+    (flush with its parent's text column) and quoted provisions (Quoted Text is one style; the quoted
+    law's nesting comes from indents). None: the style's own indents hold."""
+    provision = block.style.startswith("Provision") or block.inner_style.startswith("Provision")
+    if not provision:
+        return None
+    base = 1.5 if block.quoted else 0.0  # Quoted Text's own left indent
+    if block.run_in:
+        return base + (block.depth - 1) * HANG_CM, 0.0, None
+    if block.quoted:
+        left = base + block.depth * HANG_CM
+        return left, -HANG_CM, left
+    return None
 
 
 def layout(document: Document, profile: Profile) -> tuple[Block, ...]:
     """The bill as a flat sequence of blocks, in reading order."""
-    return tuple(_Walker(profile).document(assign_eids(document, keep_existing=True)))
+    return tuple(_Walker(profile, drafted(document)).document(assign_eids(document, keep_existing=True)))
+
+
+def drafted(document: Document) -> bool:
+    """Whether this toolkit drafted the document (an assembled or gap-filling bill names the preset of
+    its jurisdiction): only then do the writers apply house style to its words."""
+    return bool(document.meta.get("jurisdiction"))
 
 
 class _Walker:
-    def __init__(self, profile: Profile) -> None:
+    def __init__(self, profile: Profile, drafted: bool = False) -> None:
         self.profile = profile
+        self.drafted = drafted
         labels = profile.section("labels")
         self.heading_end = str(labels.get("heading_end", ""))
         self.quote_open = str(labels.get("quote_open", "“"))
         self.quote_close = str(labels.get("quote_close", "”"))
+        self.term_open = str(labels.get("term_open", self.quote_open))
+        self.term_close = str(labels.get("term_close", self.quote_close))
+        self.arrangement_heading = str(labels.get("arrangement", "ARRANGEMENT OF SECTIONS"))
         self.repealed = f"[{profile.word('repealed', 'Repealed')}]"
 
     # --- parts of the document ---------------------------------------------------------------
@@ -95,12 +133,36 @@ class _Walker:
         if not doc.preface and doc.meta.title:
             yield Block("p", "Title", text=doc.meta.title)
             return
+        after_arrangement = False
         for node in doc.preface:
+            if node.kind == "toc" and node.name == ARRANGEMENT:
+                yield from self.arrangement(node)
+                after_arrangement = True
+                continue
             if not node.law:
                 continue  # the source's own table of contents and website text are not printed
             style = "Title" if node.name in _TITLE_NAMES else "Subtitle"
-            yield Block("p", style, text=node.text or node.heading, eid=node.eid, node_kind=node.kind)
+            yield Block("p", style, text=node.text or node.heading, eid=node.eid, node_kind=node.kind,
+                        page_break=after_arrangement)
+            after_arrangement = False
             yield from self._rest(node, quoted=False)
+
+    def arrangement(self, node: Node) -> Iterator[Block]:
+        """The bill's Arrangement of Sections: its heading, then each entry — a division centred on its
+        label and heading lines, a section by its label with the heading aligned at the text column."""
+        yield Block("p", "Arrangement Heading", text=node.heading or self.arrangement_heading, eid=node.eid,
+                    node_kind="toc", bold=True, center=True)
+        entries = [item for item in node.children if item.kind == "tocItem"]
+        labels = [item.label for item in entries if item.name != "division"]
+        run_in = not all(label_fits(label) for label in labels)
+        for item in entries:
+            if item.name == "division":
+                lines = [text for text in (item.label, item.heading) if text]
+                for k, text in enumerate(lines):
+                    yield Block("p", "Arrangement Division", text=text, node_kind="tocItem", center=True, follows=k > 0)
+            else:
+                yield Block("p", "Arrangement Entry", label=item.label, text=item.heading or item.text,
+                            node_kind="tocItem", sep=" " if run_in else "\t", run_in=run_in)
 
     def preamble(self, node: Node) -> Iterator[Block]:
         if node.kind in ("recitals", "citations"):
@@ -188,20 +250,26 @@ class _Walker:
         toc = "" if quoted else " ".join(p for p in (label, node.heading) if p)
         text = node.text
         if node.heading:
-            heading = self._with_repealed(self._end_heading(node.heading), node)
+            heading = node.heading if node.label and not self.drafted else self._end_heading(node.heading)
+            heading = self._with_repealed(heading, node)
             yield self._q(Block("p", "Article Heading", label=label, text=heading, sep=" ", depth=depth,
                                 eid=node.eid, node_kind=node.kind, toc=toc), quoted)
+        elif node.repealed and not text:  # "Artículo 6. [Derogado]": a heading line, as its neighbours
+            yield self._q(Block("p", "Article Heading", label=label, text=self.repealed, sep=" ", depth=depth,
+                                eid=node.eid, node_kind=node.kind, toc=toc), quoted)
         else:
-            text = self._with_repealed(text, node)
+            text, term = self._term(self._with_repealed(text, node), node)
             if text:  # the label runs in, bold, at the start of the first paragraph
                 yield self._q(Block("p", "Body Text", label=label, text=text, sep=" ", bold_label=True, depth=depth,
-                                    eid=node.eid, node_kind=node.kind, toc=toc), quoted)
-            else:
+                                    eid=node.eid, node_kind=node.kind, toc=toc, term=term), quoted)
+            elif label:
                 yield self._q(Block("p", "Article Heading", label=label, depth=depth, eid=node.eid,
                                     node_kind=node.kind, toc=toc), quoted)
+            # an unnumbered container with nothing of its own (a quotation's wrapper) prints no empty line
             text = ""
         if text:
-            yield self._q(Block("p", "Body Text", text=text, node_kind=node.kind), quoted)
+            text, term = self._term(text, node)
+            yield self._q(Block("p", "Body Text", text=text, node_kind=node.kind, term=term), quoted)
         yield from self.children(node.children, level=1, quoted=quoted)
         if node.wrap_up:
             yield self._q(Block("p", "Body Text", text=node.wrap_up, node_kind=node.kind), quoted)
@@ -214,6 +282,9 @@ class _Walker:
         labels = [self.profile.label(n) for n in nodes
                   if n.kind not in _NOT_PROVISIONS and not is_unit(n) and not self._is_division(n)]
         run_in = not all(label_fits(label) for label in labels)
+        # Paragraphs none of which is numbered are the unit's running text ("Si el agente …"): flush
+        # with it, as the law prints them, not indented as if a label hung before each.
+        flush = not any(labels) and any(n.kind == "paragraph" for n in nodes)
         for node in nodes:
             kind = node.kind
             if kind == "list":
@@ -227,11 +298,8 @@ class _Walker:
                 yield from self.quoted(node)
             elif kind == "table":
                 yield from self.table(node, quoted)
-            elif kind == "note":
-                # an editor's note is shown as a note, never as law; website text, a former wording
-                # and any note inside quoted new wording are not printed at all
-                if not quoted and node.name not in (DEBRIS, SUPERSEDED):
-                    yield Block("p", "Note", text=node.own_text(), eid=node.eid, node_kind=kind)
+            elif kind in ("note", "toc", "tocItem"):
+                continue  # an editor's note, a former wording, website text, an index: never the law's text
             elif kind == "text":
                 yield self._q(Block("p", "Body Text", text=node.own_text(), eid=node.eid, node_kind=kind), quoted)
                 yield from self.children(node.children, level, quoted)
@@ -239,17 +307,31 @@ class _Walker:
                 yield from self.body((node,), depth=0, quoted=quoted)
             elif kind == "crossHeading":
                 yield from self.body((node,), depth=3, quoted=quoted)
+            elif flush and kind == "paragraph":
+                heading = self._end_heading(node.heading) if node.heading and node.text else node.heading
+                text = self._with_repealed(" ".join(p for p in (heading, node.text) if p), node)
+                if text:
+                    yield self._continuation(text, level - 1, node, quoted, parent_run_in, eid=node.eid)
+                yield from self.children(node.children, level, quoted, parent_run_in)
+                if node.wrap_up:
+                    yield self._continuation(node.wrap_up, level - 1, node, quoted, parent_run_in)
             else:  # paragraph, subsection, point, subparagraph, anything else numbered
                 yield from self.provision(node, level, quoted, run_in)
 
     def provision(self, node: Node, level: int, quoted: bool, run_in: bool) -> Iterator[Block]:
         style = provision_style(level)
         label = self.profile.label(node)
-        text = " ".join(p for p in (node.heading, node.text) if p)
-        yield self._q(Block("p", style, label=label, text=self._with_repealed(text, node), depth=level,
+        own, kids = node.text, node.children
+        if not own and not node.heading and kids and kids[0].kind == "list" and kids[0].text:
+            # "(1) In this Act—" then (a), (b): the list's intro is the provision's own first line
+            own, kids = kids[0].text, (replace(kids[0], text=""),) + kids[1:]
+        # a paragraph's heading runs in before its text ("Párrafo.- Adquisición. La adquisición …")
+        heading = self._end_heading(node.heading) if node.heading and own else node.heading
+        text, term = self._term(self._with_repealed(" ".join(p for p in (heading, own) if p), node), node)
+        yield self._q(Block("p", style, label=label, text=text, depth=level,
                             eid=node.eid, node_kind=node.kind, run_in=run_in, sep=" " if run_in else "\t",
-                            bold_label=run_in), quoted)
-        yield from self.children(node.children, level + 1, quoted, run_in)
+                            bold_label=run_in, term=term), quoted)
+        yield from self.children(kids, level + 1, quoted, run_in)
         if node.wrap_up:
             yield self._continuation(node.wrap_up, level, node, quoted, run_in)
 
@@ -299,6 +381,13 @@ class _Walker:
             return heading
         return heading + self.heading_end
 
+    def _term(self, text: str, node: Node) -> tuple[str, str]:
+        """A definition we drafted: its term in the house's quotation marks (replacing any it had), and
+        that quoted term, for the writers to print bold. A source's definitions are left as printed."""
+        if not self.drafted or not node.defines or not text:
+            return text, ""
+        return quote_term(text, node.defines, self.term_open, self.term_close)
+
     def _with_repealed(self, text: str, node: Node) -> str:
         if not node.repealed:
             return text
@@ -314,6 +403,26 @@ class _Walker:
             return block
         bold = block.bold or block.style == "Article Heading" or block.style in HEADING_STYLES
         return _replace(block, style="Quoted Text", quoted=True, toc="", bold=bold, inner_style=block.style)
+
+
+_OPENING = {"\"": "\"", "“": "”", "«": "»", "'": "'", "‘": "’", "„": "“", "‹": "›"}
+
+
+def quote_term(text: str, term: str, opening: str, closing: str) -> tuple[str, str]:
+    """(`text` with the first occurrence of `term` in `opening`/`closing` marks, that quoted term).
+
+    Quotation marks already around the term are replaced, so a straight-quoted template comes
+    out in the house's marks; a term that does not occur leaves the text as it is."""
+    at = text.lower().find(term.strip().lower())
+    if at < 0 or not term.strip():
+        return text, ""
+    end = at + len(term.strip())
+    start = at
+    before = text[at - 1] if at > 0 else ""
+    if before in _OPENING and text[end:end + 1] == _OPENING[before]:
+        start, end = at - 1, end + 1
+    quoted = f"{opening}{text[at:at + len(term.strip())]}{closing}"
+    return text[:start] + quoted + text[end:], quoted
 
 
 def _replace(block: Block, **changes: object) -> Block:

@@ -20,7 +20,7 @@ from typing import Callable, NamedTuple
 from drafting.amend.changes import Change, ChangeSet, top_level
 from drafting.errors import DraftingError
 from drafting.export.docx_base import clean
-from drafting.export.layout import Block, layout
+from drafting.export.layout import Block, direct_indent, layout
 from drafting.model.document import Document, Node, is_unit
 from drafting.model.eids import assign_eids
 from drafting.parse.profiles import Profile, for_language, get
@@ -35,9 +35,32 @@ _NO_WRAP_BLOCK = frozenset({"note", "text", "table", "quotedStructure", "crossHe
 
 
 @dataclass(frozen=True, slots=True)
+class Look:
+    """What the bill writer sets on a paragraph besides its style, so the redline looks like the bill:
+    centred and bold (an enacting formula), a page break, no gap after the line before (a division's
+    heading line), indents in cm (run-in labels, quoted provisions; see layout.direct_indent)."""
+
+    center: bool = False
+    bold: bool = False
+    page_break: bool = False
+    tight: bool = False
+    indent: tuple[float, float, float | None] | None = None
+
+
+PLAIN = Look()
+
+
+def look_of(block: Block) -> Look:
+    look = Look(center=block.center, bold=block.bold, page_break=block.page_break, tight=block.follows,
+                indent=direct_indent(block))
+    return PLAIN if look == PLAIN else look
+
+
+@dataclass(frozen=True, slots=True)
 class Para:
     text: str
     style: str
+    look: Look = PLAIN
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +76,7 @@ class Row:
     level: str = ""  # the level of the change the row belongs to ("unit", "paragraph", …)
     change: Change | None = None  # the aligned provision the row belongs to (top-most)
     first: bool = False  # the first row of that provision at this position
+    look: Look = PLAIN  # direct formatting (of the new side; of the old one for deletions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +107,7 @@ def block_paragraphs(block: Block) -> list[Para]:
     """The paragraph text(s) the bill writer gives a block: label, separator, text (tables: a row each)."""
     if block.kind == "table":
         return [Para(clean("\t".join(row)), block.style) for row in block.rows]
+    look = look_of(block)
     label, text = block.label, block.text
     provision = block.style.startswith("Provision") or block.inner_style.startswith("Provision")
     if provision and not label and text and not block.run_in:
@@ -91,7 +116,7 @@ def block_paragraphs(block: Block) -> list[Para]:
         out = label + (block.sep + text if text else "")
     else:
         out = text
-    return [Para(clean(out), block.style)]
+    return [Para(clean(out), block.style, look)]
 
 
 def paragraph_texts(document: Document, profile: Profile) -> list[str]:
@@ -232,7 +257,12 @@ def _fits(changes: tuple[Change, ...], old: list[Node], new: list[Node]) -> bool
             if not 0 <= c.new_index < len(new) or not same(new[c.new_index], c.new):
                 return False
             news.append(c.new_index)
-    return sorted(olds) == list(range(len(old))) and sorted(news) == list(range(len(new)))
+    # every node of the law is covered once; a note may be left out (inside a provision notes are
+    # never compared, and no note is ever laid out)
+    def covers(got: list[int], nodes: list[Node]) -> bool:
+        return len(got) == len(set(got)) and {k for k, n in enumerate(nodes) if n.law} <= set(got)
+
+    return covers(olds, old) and covers(news, new)
 
 
 # ---------------------------------------------------------------- rows
@@ -313,7 +343,7 @@ class _Builder:
             return []
         side_old = op in ("delete", "move_from")
         return [Row(op=op, style=p.style, old=p.text if side_old else "", new="" if side_old else p.text, move=move,
-                    level=change.level, change=change, first=k == 0) for k, p in enumerate(paras)]
+                    level=change.level, change=change, first=k == 0, look=p.look) for k, p in enumerate(paras)]
 
     def pair_blocks(self, old: list[Para], new: list[Para], change: Change | None, level: str) -> list[Row]:
         """Pair two runs of paragraphs: position by position when they line up, else by sequence matching."""
@@ -322,15 +352,15 @@ class _Builder:
         def both(a: Para, b: Para) -> None:
             first = not rows
             if a.text == b.text:
-                rows.append(Row("equal", b.style, a.text, b.text, level=level, change=change, first=first))
+                rows.append(Row("equal", b.style, a.text, b.text, level=level, change=change, first=first, look=b.look))
             else:
                 rows.append(Row("modify", b.style, a.text, b.text, word_diff(a.text, b.text), level=level,
-                                change=change, first=first))
+                                change=change, first=first, look=b.look))
 
         def only(p: Para, op: str) -> None:
             first = not rows
             rows.append(Row(op, p.style, p.text if op == "delete" else "", p.text if op == "insert" else "",
-                            level=level, change=change, first=first))
+                            level=level, change=change, first=first, look=p.look))
 
         if len(old) == len(new):
             for a, b in zip(old, new):

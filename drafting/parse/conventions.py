@@ -837,7 +837,9 @@ def _toc(lines: Sequence[Line], body_start: int, roles: Mapping[int, str], candi
         # a division's heading on its own line ("PRELIMINARY") right after a division entry
         return i > 0 and division is not None and bool(division.match(lines[i - 1].text.strip())) and _upper(text)
 
-    start = next((i for i in range(body_start) if heading is not None and heading.match(lines[i].text.strip())), None)
+    # a contents heading in website navigation (debris) is the page's, not the law's: it starts no toc
+    start = next((i for i in range(body_start) if heading is not None and heading.match(lines[i].text.strip())
+                  and roles.get(lines[i].number, LAW) == LAW), None)
     if start is not None:
         end = start + 1
         # the column heads of the table ("Section", "Artículo … Página") come first

@@ -15,6 +15,7 @@ from drafting.model.document import Document, Meta
 from drafting.model.outline import meta_json
 from drafting.review.align import Alignment, align
 from drafting.review.provisions import display_lines, provisions, review_profile
+from drafting.review.textnorm import normalizer
 from drafting.review.worddiff import Diff, word_diff
 
 
@@ -24,8 +25,9 @@ class ProvisionDiff:
     num: str
     text: str  # the provision as written, one provision per line with its labels
     score: float
-    terms: tuple[str, ...]
+    terms: tuple[str, ...]  # normalised (stemmed) shared terms: for matching and machines, not for readers
     diff: Diff  # model clause → provision: -1 only in the model, 1 only in the statute
+    words: tuple[str, ...] = ()  # the shared terms as the provision words them ("garantizar", "objeto")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +58,8 @@ class Comparison:
             "options": dict(self.options),
             "clauses": [
                 {"id": c.clause, "title": c.title, "model_text": c.model_text,
-                 "matches": [{"eid": m.eid, "num": m.num, "score": m.score, "terms": list(m.terms), "text": m.text,
+                 "matches": [{"eid": m.eid, "num": m.num, "score": m.score, "terms": list(m.terms),
+                              "words": list(m.words), "text": m.text,
                               "diff": [[op, text] for op, text in m.diff]} for m in c.matches]}
                 for c in self.clauses
             ],
@@ -64,10 +67,13 @@ class Comparison:
         }
 
     def lines(self) -> list[str]:
+        """One line per model clause, for a reader: its title, then each provision with its score and
+        the words they share as the statute writes them."""
         out = []
         for c in self.clauses:
-            found = ", ".join(f"{m.num} ({m.score:.2f}: {' '.join(m.terms[:4])})" for m in c.matches) or "no corresponding provision"
-            out.append(f"{c.clause:<30} {found}")
+            found = "; ".join(f"{m.num} ({m.score:.2f}" + (f": {', '.join(m.words[:4])})" if m.words else ")")
+                              for m in c.matches) or "no corresponding provision"
+            out.append(f"{c.title} — {found}")
         return out
 
 
@@ -79,6 +85,7 @@ def compare(document: Document, library: Library, *, jurisdiction: str | None = 
     if alignment is None:
         alignment = align(document, library, jurisdiction=jurisdiction, clauses=clauses)
     by_eid = {p.eid: p for p in provisions(document, profile)}
+    norm = normalizer(profile)
     options = (("ignore_case", ignore_case), ("ignore_punctuation", ignore_punctuation), ("ignore_numbering", ignore_numbering))
     out = []
     for item in alignment.clauses:
@@ -88,6 +95,7 @@ def compare(document: Document, library: Library, *, jurisdiction: str | None = 
             text = "\n".join(display_lines(by_eid[match.eid].node, profile, heading=True, inline_only=True))
             diffs.append(ProvisionDiff(match.eid, match.num, text, match.score, match.terms,
                                        word_diff(model.text, text, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation,
-                                                 ignore_numbering=ignore_numbering)))
+                                                 ignore_numbering=ignore_numbering),
+                                       words=norm.words_for(match.terms, text)))
         out.append(ClauseComparison(model.id, model.title, model.text, tuple(diffs)))
     return Comparison(document.meta, alignment.language, alignment.jurisdiction, options, tuple(out))

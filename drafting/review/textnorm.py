@@ -74,19 +74,40 @@ class Normalizer:
             table = dict(self.synonyms)
             folded = self._phrases.sub(lambda m: table[m.group(0)], folded)
         out = []
-        terms = self._terms
         for word in WORD.findall(folded):
-            term = terms.get(word, "")
-            if term == "":
-                if len(word) < 2 or word in self.stopwords or ROMAN.match(word):
-                    term = None  # numbering labels (a, ii, 5) and grammar words carry no meaning for matching
-                else:
-                    term = self.stem(word)
-                if len(terms) < 200_000:
-                    terms[word] = term
+            term = self._term(word)
             if term is not None:
                 out.append(term)
         return tuple(out)
+
+    def _term(self, word: str) -> str | None:
+        """The term of one folded word (None: a word matching ignores)."""
+        terms = self._terms
+        term = terms.get(word, "")
+        if term == "":
+            if len(word) < 2 or word in self.stopwords or ROMAN.match(word):
+                term = None  # numbering labels (a, ii, 5) and grammar words carry no meaning for matching
+            else:
+                term = self.stem(word)
+            if len(terms) < 200_000:
+                terms[word] = term
+        return term
+
+    def words_for(self, terms: tuple[str, ...], text: str) -> tuple[str, ...]:
+        """The words of `text` behind `terms`, as a reader knows them ("garantiz" → "garantizar").
+
+        Terms are stems, fit for matching and unfit for a lawyer's eyes: each is shown as the first
+        word of the text that gives it (lower case unless written as an acronym). A term no word
+        of the text gives — one a synonym brought in — is left out.
+        """
+        wanted = set(terms)
+        found: dict[str, str] = {}
+        for match in WORD.finditer(text):
+            word = match.group(0)
+            term = self._term(fold(word))
+            if term in wanted and term not in found:
+                found[term] = word if word.isupper() and len(word) > 1 else word.lower()
+        return tuple(dict.fromkeys(found[t] for t in terms if t in found))
 
     def joined(self, text: str) -> str:
         """The terms as one string, for rapidfuzz scorers."""

@@ -233,7 +233,7 @@ def show_comparison(version: Version) -> None:
 
         st.text_input("How the amending instructions name the act", key=key, max_chars=200, on_change=on_act_name)
         try:
-            items = instructions(changes, profile, act_name)
+            items = instructions(changes, profile, act_name, old=old_doc, new=new_doc)
         except DraftingError as exc:
             render.error(exc)
             items = ()
@@ -257,7 +257,8 @@ def show_comparison(version: Version) -> None:
                            type="primary", width="stretch",
                            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
         c2.download_button("Download the amending bill (DOCX)",
-                           lambda: docx_bytes(instructions_document(changes, profile, act_name), profile),
+                           lambda: docx_bytes(instructions_document(changes, profile, act_name, old=old_doc,
+                                                                  new=new_doc), profile),
                            file_name=naming.file_name(stem, "amending-bill", *versions, ext="docx"),
                            key="am_dl_instructions", width="stretch",
                            mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")

@@ -134,7 +134,7 @@ def matrix(lib: Library, result) -> None:
     for v in result.verdicts:
         title = v.title or lib.criteria[v.criterion].title.get("en", v.criterion)
         evidence = "; ".join(e.num for e in v.evidence) or "—"
-        rows.append([f"<b>{render.esc(title)}</b><br><span class='dr-muted'>{render.esc(v.criterion)}</span>",
+        rows.append([f"<b>{render.esc(title)}</b>",
                      render.badge(v.status) + (render.check_badge(v.check_note) if v.uncertain else ""),
                      render.esc(evidence), render.esc(v.reason)])
     render.html(render.matrix_html(["Criterion", "Status", "Evidence", "Reason"], rows))
@@ -155,8 +155,7 @@ def verdict_detail(lib: Library, v, comparison, statute_label: str, changed_only
             titles = [lib.clauses[c].title.get(state.ui_language(), c) if c in lib.clauses else c for c in e.aligned]
             aligned = (f'<div class="dr-muted">corresponds to the model clauses: {render.esc("; ".join(titles))}</div>'
                        if e.aligned else "")
-            parts.append(f'<p><span class="dr-label">{render.esc(f"{statute_label} {e.num}".strip())}</span> '
-                         f'<span class="dr-muted">({render.esc(e.eid)})</span></p>'
+            parts.append(f'<p><span class="dr-label">{render.esc(f"{statute_label} {e.num}".strip())}</span></p>'
                          f'<blockquote style="margin:.2em 0 .8em 1em;border-left:3px solid #c9ced6;padding-left:.7em">'
                          f'{render.esc(e.quote)}</blockquote>{aligned}')
         render.html(f'<div class="dr-law">{"".join(parts)}</div>')
@@ -208,7 +207,7 @@ def clause_by_clause(comparison, statute_label: str, changed_only: bool) -> None
                                          render.diff_html(diff, "new")))
 
 
-def downloads(payload: str, result, comparison, stem: str) -> None:
+def downloads(lib: Library, payload: str, result, comparison, stem: str) -> None:
     cols = st.columns(3)
     cols[0].download_button("Download the review (JSON)", payload.encode("utf-8"), file_name=f"{stem}.json",
                             mime="application/json", key="rv_dl_json", width="stretch")
@@ -216,12 +215,12 @@ def downloads(payload: str, result, comparison, stem: str) -> None:
     if importlib.util.find_spec("drafting.export.review_html"):
         from drafting.export.review_html import review_html
 
-        cols[1].download_button("Download the report (HTML)", lambda: review_html(result, comparison).encode("utf-8"),
+        cols[1].download_button("Download the report (HTML)", lambda: review_html(result, comparison, lib).encode("utf-8"),
                                 file_name=f"{stem}.html", mime="text/html", key="rv_dl_html", width="stretch")
     if importlib.util.find_spec("drafting.export.review_docx"):
         from drafting.export.review_docx import review_docx_bytes
 
-        cols[2].download_button("Download the report (DOCX)", lambda: review_docx_bytes(result, comparison), file_name=f"{stem}.docx",
+        cols[2].download_button("Download the report (DOCX)", lambda: review_docx_bytes(result, comparison, lib), file_name=f"{stem}.docx",
                                 mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                                 key="rv_dl_docx", type="primary", width="stretch")
 
@@ -391,7 +390,7 @@ def render_page() -> None:
     else:
         status.caption("Not saved yet: nothing is written to the workspace until you save.")
     matrix(lib, result)
-    downloads(text, result, comparison, review_stem(statute, edition))
+    downloads(lib, text, result, comparison, review_stem(statute, edition))
     # in a legal order every number already names its statute ("Ley 1146 de 2007, 12")
     label = "" if together else "Article" if (doc.meta.profile or "").startswith("es") else "Section"
     changed_only = st.toggle("Changed only (shorten text the statute shares with the model clause)", key="rv_changed_only")
