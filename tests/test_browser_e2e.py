@@ -109,7 +109,7 @@ def test_upload_review_bill_download_reload(app, tmp_path: Path) -> None:  # typ
     path = tmp_path / "bill.docx"
     info.value.save_as(path)
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
-    assert "Ley que modifica la Ley No. 45-19" in text
+    assert "Ley que modifica la Ley núm. 45-19" in text
     assert "10 bis" in text and "proveedores de servicios" in text  # the provision that fills the ISP gap
 
     # 5. reload: the draft is still there (its id is in the URL, its content in the workspace)
