@@ -295,10 +295,12 @@ class _Assembler:
             return None
         items = []
         for node, _ in walk(body, into_quotes=False):
+            # `text` repeats label and heading for readers that know only a tocItem's text (Akoma Ntoso)
+            entry = " ".join(p for p in (node.label, node.heading) if p)
             if is_unit(node):
-                items.append(Node(kind="tocItem", label=node.label, heading=node.heading))
+                items.append(Node(kind="tocItem", label=node.label, heading=node.heading, text=entry))
             elif node.kind in ("part", "chapter", "title", "book", "division") and node.num:
-                items.append(Node(kind="tocItem", name="division", label=node.label, heading=node.heading))
+                items.append(Node(kind="tocItem", name="division", label=node.label, heading=node.heading, text=entry))
         return Node(kind="toc", name="arrangement", heading=heading, children=tuple(items))
 
     def ordinal(self, n: int) -> str:

@@ -117,11 +117,12 @@ def unit_name(statute: Document, unit: Node, words: Mapping[str, Any]) -> str:
 def part_name(node: Node, words: Mapping[str, Any]) -> str:
     """"Párrafo I", "literal c)", "the definition of “child”", "the provision beginning “In this Act”"."""
     parts = words.get("parts", {})
+    label = node.label.strip() or node.num  # "c." where the law prints "c.", "e)" where it prints "e)"
     if node.defines and parts.get("definition") and ("{term}" in str(parts["definition"]) or node.num):
-        return str(parts["definition"]).format(term=node.defines, num=node.num)
+        return str(parts["definition"]).format(term=node.defines, num=node.num, label=label)
     pattern = parts.get(node.kind if node.num else f"{node.kind}_unnumbered", "") or parts.get(node.kind, "{num}")
     start = " ".join(node.text.split()[:4]).rstrip(",;:—–-")  # names an unnumbered provision by its opening
-    return str(pattern).format(num=node.num, start=start).strip()
+    return str(pattern).format(num=node.num, start=start, label=label).strip()
 
 
 def parts_name(nodes: Sequence[Node], words: Mapping[str, Any]) -> str:
@@ -130,7 +131,7 @@ def parts_name(nodes: Sequence[Node], words: Mapping[str, Any]) -> str:
     kind = nodes[0].kind
     if kind not in plural:
         return join([part_name(n, words) for n in nodes], str(words.get("and", " and ")))
-    shown = [str(plural.get(f"{kind}_format", "{num}")).format(num=n.num) for n in nodes]
+    shown = [str(plural.get(f"{kind}_format", "{num}")).format(num=n.num, label=n.label.strip() or n.num) for n in nodes]
     return str(plural[kind]).format(nums=join(shown, str(words.get("and", " and "))))
 
 

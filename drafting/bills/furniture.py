@@ -132,7 +132,7 @@ def furniture(data: Mapping[str, Any], profile: Profile, *, title: str, number: 
         formula = fill(str(data["enacting_formula"]), values, "enacting formula")
         parts["formula"] = [Node(kind="formula", name="enactingFormula", text=formula)]
     if "title" in strings(data.get("preamble")):  # the title after the formula ("Ha dado la Ley siguiente: LEY QUE …")
-        parts["title"] = [Node(kind="text", text=shown_title)] if shown_title else []
+        parts["title"] = [Node(kind="text", name="docTitle", text=shown_title)] if shown_title else []
     preface = [n for key in strings(data.get("preface")) or PREFACE for n in parts.get(key, ())]
     if arrangement is not None and "arrangement" not in strings(data.get("preface")):
         preface.append(arrangement)

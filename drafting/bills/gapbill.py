@@ -296,6 +296,11 @@ class _GapBill:
         _, children, _ = defs.fragment(text, self.profile)
         return any(child.kind not in ("list", "note") for child in children)
 
+    def defines_at(self, eid: str) -> bool:
+        """Is the evidence provision a definition (the material defined, not an offence on it)?"""
+        node = self.evidence_node(Gap("", PARTIAL, (eid,)))
+        return node is not None and self.is_definition_node(node)
+
     def is_definition_node(self, node: Node) -> bool:
         return bool(node.defines) or any(n.defines for n, _ in walk(node.children))
 
@@ -322,7 +327,7 @@ class _GapBill:
         units = [u for u in self.statute.units() if root_of(u.num)]
         if not units:
             raise DraftingError("the statute has no numbered articles to add to")
-        return units[-1].num
+        return self.before_final(units[-1].num, cid)
 
     def earlier_topics_end(self, cid: str) -> str:
         """The last article where the statute (or this bill) deals with a topic that comes before the clause's."""
@@ -335,7 +340,7 @@ class _GapBill:
                 verdict = self.verdicts.get(criterion)
                 if verdict is not None and verdict.status != MISSING:
                     nums += [self.unit_of[e.eid].num for e in verdict.evidence if e.eid in self.unit_of
-                             and not self.is_definition_node(self.unit_of[e.eid])]
+                             and not self.defines_at(e.eid)]
         nums = [n for n in nums if root_of(n)]
         return max(nums, key=self.rank) if nums else ""
 
@@ -370,8 +375,7 @@ class _GapBill:
             verdict = self.verdicts.get(criterion)
             if verdict is None or verdict.status == MISSING:
                 continue
-            units = [self.unit_of[e.eid] for e in verdict.evidence if e.eid in self.unit_of]
-            units = [u for u in units if not self.is_definition_node(u)]
+            units = [self.unit_of[e.eid] for e in verdict.evidence if e.eid in self.unit_of and not self.defines_at(e.eid)]
             if units:
                 return max(units, key=lambda u: self.rank(u.num)).num
         return ""
