@@ -239,3 +239,27 @@ def test_the_statutes_own_enacting_formula_replaces_a_generic_placeholder(lib: L
     result = gap_bill(statute, lib, jurisdiction="commonwealth", gaps=["aggravation"])
     formulas = [n.text for n in result.document.preamble if n.kind == "formula"]
     assert formulas == ["BE IT ENACTED by the Parliament of the Republic of Eastmere as follows:"]
+
+
+def _young(tmp_path: Path) -> Document:
+    """Ley 9-21 with a child defined as under fourteen: the review finds child-18 partly met."""
+    text = LEY.read_text(encoding="utf-8").replace("toda persona menor de dieciocho años", "toda persona menor de catorce años")
+    assert "catorce" in text
+    (tmp_path / "ley.txt").write_text(text, encoding="utf-8")
+    return import_document(tmp_path / "ley.txt").document
+
+
+def test_a_narrower_defined_term_the_new_text_relies_on_is_said(tmp_path: Path, lib: Library) -> None:
+    result = gap_bill(_young(tmp_path), lib, jurisdiction="do", gaps=["possession"])
+    assert any("the statute's own “Niño, niña o adolescente” is narrower than the model law's" in w
+               and "fill 'child-18' too" in w for w in result.warnings)
+
+
+def test_a_narrower_definition_is_replaced_under_the_laws_own_term(tmp_path: Path, lib: Library) -> None:
+    result = gap_bill(_young(tmp_path), lib, jurisdiction="do", gaps=["possession", "child-18"])
+    first = result.document.body[0]
+    assert first.text.startswith(f"Se modifica el literal d) del artículo 3 de {CITE_9_21}, para que en lo adelante")
+    (point,) = first.children[0].children
+    assert (point.num, point.label, point.defines) == ("d", "d)", "Niño, niña o adolescente")
+    assert point.text.startswith("Niño, niña o adolescente: toda persona que no haya cumplido dieciocho (18) años")
+    assert not any("narrower" in w for w in result.warnings)

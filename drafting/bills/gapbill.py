@@ -438,7 +438,6 @@ class _GapBill:
         Also decides the term substitutions: a model term the law defines for the same thing is
         written with the law's term, unless the law's meaning is narrower and this bill does not widen it."""
         data = self.words.get("terms", {})
-        csam_partial = self.verdicts.get("definition") is not None and self.verdicts["definition"].status == PARTIAL
         fixing = {gap.criterion for gap in gaps.values()}
         replace_entries: list[tuple[defs.Entry, terms.Definition, str, Gap]] = []
         wanted: dict[str, tuple[defs.Entry, str]] = {}  # folded term → (entry, clause)
@@ -464,13 +463,21 @@ class _GapBill:
             queue += list(self.library.clauses[cid].requires)
             for entry in self.entries(cid):
                 law = self.counterpart(entry.term, data)
-                concept = str(data.get(terms.fold(entry.term), {}).get("concept", "")) if isinstance(data, Mapping) else ""
-                if law is not None and concept == "csam" and csam_partial and "definition" not in fixing:
+                rule = self.term_rule(entry.term, data)
+                criterion = str(rule.get("criterion", ""))
+                verdict = self.verdicts.get(criterion)
+                narrower = law is not None and verdict is not None and verdict.status == PARTIAL and criterion not in fixing
+                if narrower and terms.fold(law.term) != terms.fold(entry.term):
+                    # the law's term means less than the model's: the new text keeps the model's term, defined
                     keep_model.add(terms.fold(entry.term))
                     self.warnings.append(f"the statute's “{law.term}” is narrower than the model law's “{entry.term}” "
-                                         f"(the review finds the definition partly met): the new articles use the model term "
-                                         f"and its definition is added as well")
+                                         f"(the review finds {criterion!r} partly met): the new articles use the model "
+                                         "term and its definition is added as well")
                     needed.setdefault(terms.fold(entry.term), (entry, cid))
+                elif narrower:
+                    self.warnings.append(f"the statute's own “{law.term}” is narrower than the model law's (the review "
+                                         f"finds {criterion!r} partly met) and the new articles rely on it: fill "
+                                         f"{criterion!r} too to widen it")
                 elif law is None:
                     needed.setdefault(terms.fold(entry.term), (entry, cid))
         self.subs = tuple(s for s in terms.substitutions(self.law_defs, self.words, self.names_concept)
@@ -506,10 +513,12 @@ class _GapBill:
         found = defs.split(self.render(cid), self.profile)
         return found[1] if found else ()
 
+    def term_rule(self, term: str, data: Mapping[str, Any]) -> Mapping[str, Any]:
+        """The gap-bill profile's data about a model term (`[terms."…"]`), or {}."""
+        return next((v for k, v in data.items() if terms.fold(k) == terms.fold(term)), {})
+
     def counterpart(self, term: str, data: Mapping[str, Any]) -> terms.Definition | None:
-        rule = data.get(term.lower()) or data.get(terms.fold(term)) or next(
-            (v for k, v in data.items() if terms.fold(k) == terms.fold(term)), {})
-        return terms.counterpart(term, rule, self.law_defs, self.names_concept)
+        return terms.counterpart(term, self.term_rule(term, data), self.law_defs, self.names_concept)
 
     def definitions_unit(self) -> Node | None:
         """The law's definitions article: the one that defines most terms, else one headed like one."""
