@@ -183,6 +183,12 @@ def test_cli_gapbill_without_a_jurisdiction(tmp_path, capsys: pytest.CaptureFixt
     assert "authority_report (" not in err  # given with --set: no longer a placeholder
     assert "fine_isp_report (" in err
     assert "la Fiscalía de Sala de Criminalidad Informática" in out.read_text(encoding="utf-8")
+    # a fine in the statute's own units, the command-line spelling
+    assert cli.main(["gapbill", str(corpus_file(SPAIN)), "--akn", str(out), "--set", "fine_isp_report=60-180 day-fines"]) == 0
+    assert "fine_isp_report (" not in capsys.readouterr().err
+    assert "se sancionará con 60 a 180 días-multa" in out.read_text(encoding="utf-8")  # a day-fine is a fine itself
+    assert cli.main(["gapbill", str(corpus_file(SPAIN)), "--akn", str(out), "--set", "nonsense=1"]) == 2
+    assert "unknown parameter 'nonsense'" in capsys.readouterr().err
 
 
 def test_a_preset_of_another_country_is_used_as_asked_but_said(lib: Library) -> None:

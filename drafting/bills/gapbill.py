@@ -624,7 +624,8 @@ class _GapBill:
         if own_formula and (is_generic(self.jurisdiction) or not house.get("enacting_formula")):
             house["enacting_formula"] = own_formula.replace("{", "{{").replace("}", "}}")
         values = {"country_name": country_name(self.statute.meta.country, self.language)
-                  if real_country(self.statute.meta.country) else "", **{k: str(v) for k, v in self.params.items()}}
+                  if real_country(self.statute.meta.country) else "",
+                  **{k: v for k, v in self.params.items() if isinstance(v, str)}}
         parts = furniture(house, self.house, title=title, recitals=recitals, citations=citations, values=values,
                           ordinal=self.ordinal)
         tag = str(data.get("language_tag", ""))
