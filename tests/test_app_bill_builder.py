@@ -252,3 +252,30 @@ def test_the_saved_spec_makes_a_word_file(store: Store) -> None:
     data = docx_bytes(result.document, profiles.get(result.document.meta.profile))
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert "Posesión de material de abuso sexual infantil" in text
+
+
+def test_gap_bill_of_a_country_without_a_preset_says_so_beside_the_preview(store: Store) -> None:
+    """A Colombian law reviewed and amended in one click: the generic Latin-American preset, never the
+    sidebar's Dominican one, and the warnings that say so and name each value to supply."""
+    from drafting import akn
+    from drafting.importers.document import import_document
+
+    from .corpus import corpus_file
+
+    doc = import_document(corpus_file("co/LEY-1273-2009.md")).document
+    statute_id, _ = store.save(None, "statute", "Ley 1273 de 2009", akn.to_xml(doc).decode("utf-8"), "imported",
+                               {"filename": "LEY-1273-2009.md"})
+    at = AppTest.from_file(APP, default_timeout=90).run()
+    at.query_params.update({"jurisdiction": "do"})
+    at = at.switch_page("drafting/app/pages/review.py").run()
+    at.selectbox(key="rv_statute").set_value(statute_id).run()
+    at.button(key="rv_gapbill").click().run()
+    ok(at)
+    assert at.title[0].value == "Bill builder"
+    bill = spec(at, store)
+    assert bill.jurisdiction == "latam" and bill.amending
+    shown = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert "Colombia (co), has no preset of its own: the generic preset 'latam'" in shown
+    assert "authority_report (Agency that receives reports) is the generic preset's" in shown
+    page = html_text(at)
+    assert "Ley que modifica la Ley 1273 de 2009" in page and "Santo Domingo" not in page

@@ -19,7 +19,7 @@ from drafting.bills.assemble import Assembly, assemble
 from drafting.bills.numbers import NumberingStyle, next_number
 from drafting.bills.spec import SpecError, load_spec, spec_from_toml
 from drafting.library.library import load_library
-from drafting.model.document import Document, is_unit, walk
+from drafting.model.document import Document, is_unit
 from drafting.model.numbering import num_key
 
 ROOT = Path(__file__).parent.parent

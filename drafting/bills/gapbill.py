@@ -34,7 +34,7 @@ profile of the jurisdiction that enacts the bill.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Mapping
 
-from drafting.model.document import Document, Node, is_unit, walk
+from drafting.model.document import Document, Node, walk
 from drafting.parse.profiles import Profile
 
 # Kinds whose label is the house's pattern rather than the template's own marker: divisions and

@@ -57,7 +57,6 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from jinja2.exceptions import TemplateSyntaxError
