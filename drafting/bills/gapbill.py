@@ -149,6 +149,9 @@ class _GapBill:
             raise DraftingError("nothing to amend: the review finds no partial or missing criterion"
                                 if gaps is None else "nothing to amend: no gaps given")
         plan = self.plan(found)
+        if not plan:
+            raise DraftingError("nothing to amend: the statute already provides for every gap asked for "
+                                f"({', '.join(g.criterion for g in found)})")
         return self.bill(plan, found, title, short_title)
 
     def gaps(self, given: Sequence[str | Gap] | None) -> tuple[Gap, ...]:
