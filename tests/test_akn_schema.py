@@ -45,7 +45,7 @@ def test_real_statutes(schema: etree.XMLSchema, name: str) -> None:
     assert_valid(schema, akn.to_xml(import_document(corpus_file(name)).document))
 
 
-@pytest.mark.parametrize("spec", ["do-bill.toml", "commonwealth-bill.toml"])
+@pytest.mark.parametrize("spec", ["do-bill.toml", "commonwealth-bill.toml", "pe-bill.toml"])
 def test_assembled_bills(schema: etree.XMLSchema, spec: str) -> None:
     lib = load_library()
     bill = assemble(load_spec(ROOT / "templates" / "model_law" / "examples" / spec), lib)
@@ -55,6 +55,8 @@ def test_assembled_bills(schema: etree.XMLSchema, spec: str) -> None:
 def test_gap_bill_and_amending_instructions(schema: etree.XMLSchema) -> None:
     statute = akn.read(ROOT / "statutes" / "xs" / "ley-45-19.xml")
     assert_valid(schema, akn.to_xml(gap_bill(statute, load_library(), jurisdiction="do").document))
+    peru = import_document(corpus_file("pe/LEY-30096-2013.md")).document  # points added to a disposition, 5-B
+    assert_valid(schema, akn.to_xml(gap_bill(peru, load_library()).document))
     old = import_document(ROOT / "tests" / "fixtures" / "amend" / "ley-v1.txt").document
     new = import_document(ROOT / "tests" / "fixtures" / "amend" / "ley-v2.txt").document
     bill = instructions_document(compare(old, new), profiles.get("es-DO"), "la Ley No. 12-34")

@@ -148,5 +148,5 @@ def test_two_versions_of_a_bill(store: Store) -> None:
     ok(at)
     assert {m.label: m.value for m in at.metric}["Modified"] == "1"
     page = html_text(at)
-    assert "<del>2</del>" in page and "<ins>3</ins>" in page  # de 2 a 5 años → de 3 a 8 años
+    assert "<del>dos (2</del>" in page and "<ins>tres (3</ins>" in page  # de dos (2) a cinco (5) años → de tres (3) a ocho (8)
     assert "Se modifica el artículo" in page

@@ -121,7 +121,7 @@ def test_parameter_validation_messages_come_from_the_library(store: Store) -> No
     assert dict(saved.parameters["penalty_possession"]) == {"min": 9, "max": 12, "unit": "years"}
     assert store.get(draft_id).note == "Prison term for possession changed"
     assert problem not in [e.value.replace("\\", "") for e in at.error]
-    assert "de 9 a 12 años" in html_text(at)
+    assert "de nueve (9) a doce (12) años" in html_text(at)  # Dominican style: words and figures
     # back to the jurisdiction's value: the form shows the preset's value again
     p = prefix(at, store)
     at.button(key=f"{p}reset_penalty_possession").click().run()
@@ -187,10 +187,16 @@ def test_bill_settings(store: Store) -> None:
     assert any("YYYY-MM-DD" in e.value.replace("\\", "") for e in at.error)
     p = prefix(at, store)
     at.selectbox(key=f"{p}jur").set_value("commonwealth").run()
-    ok(at)
     assert spec(at, store).jurisdiction == "commonwealth"
-    assert "Possession of child sexual abuse material" in html_text(at)
+    # the generic Commonwealth formula names the country: until the drafter gives it, one line says which value
+    assert any("country_name" in e.value.replace("\\", "") for e in at.error)
     assert prefix(at, store) != p  # the jurisdiction changed the values: the form shows the new ones
+    p = prefix(at, store)
+    at.text_input(key=f"{p}country_name").input("Eastmere").run()
+    ok(at)
+    assert spec(at, store).parameters["country_name"] == "Eastmere"
+    assert "Possession of child sexual abuse material" in html_text(at)
+    assert "ENACTED by the Parliament of Eastmere as follows:" in html_text(at)
     assert at.number_input(key=f"{prefix(at, store)}penalty_possession.max").value == 10
 
 
@@ -246,3 +252,30 @@ def test_the_saved_spec_makes_a_word_file(store: Store) -> None:
     data = docx_bytes(result.document, profiles.get(result.document.meta.profile))
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert "Posesión de material de abuso sexual infantil" in text
+
+
+def test_gap_bill_of_a_country_without_a_preset_says_so_beside_the_preview(store: Store) -> None:
+    """A Colombian law reviewed and amended in one click: the generic Latin-American preset, never the
+    sidebar's Dominican one, and the warnings that say so and name each value to supply."""
+    from drafting import akn
+    from drafting.importers.document import import_document
+
+    from .corpus import corpus_file
+
+    doc = import_document(corpus_file("co/LEY-1273-2009.md")).document
+    statute_id, _ = store.save(None, "statute", "Ley 1273 de 2009", akn.to_xml(doc).decode("utf-8"), "imported",
+                               {"filename": "LEY-1273-2009.md"})
+    at = AppTest.from_file(APP, default_timeout=90).run()
+    at.query_params.update({"jurisdiction": "do"})
+    at = at.switch_page("drafting/app/pages/review.py").run()
+    at.selectbox(key="rv_statute").set_value(statute_id).run()
+    at.button(key="rv_gapbill").click().run()
+    ok(at)
+    assert at.title[0].value == "Bill builder"
+    bill = spec(at, store)
+    assert bill.jurisdiction == "latam" and bill.amending
+    shown = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert "Colombia (co), has no preset of its own: the generic preset 'latam'" in shown
+    assert "authority_report (Agency that receives reports) is the generic preset's" in shown
+    page = html_text(at)
+    assert "Ley que modifica la Ley 1273 de 2009" in page and "Santo Domingo" not in page

@@ -142,7 +142,7 @@ def test_gap_filling_amendment_in_one_click(store: Store) -> None:
     bill_id = at.query_params["draft"]
     bill = store.get(bill_id)
     assert bill.kind == "bill" and 'gaps = "review"' in bill.payload and "workspace:" in bill.payload
-    assert "Ley que modifica la Ley No. 45-19" in html_text(at)
+    assert "Ley que modifica la Ley núm. 45-19" in html_text(at)  # cited in the Dominican house style
     assert "Download DOCX" in [d.label for d in at.download_button]
 
 
@@ -208,5 +208,6 @@ def test_a_statute_of_another_country_is_not_reviewed_with_the_picked_countrys_p
     assert preset_for(lib, "es", "xs", "do") == "do"  # a sample with a user-assigned code: the pick holds
     assert preset_for(lib, "es", "co", "do") == "latam"  # Colombia: never the Dominican Republic's institutions
     assert preset_for(lib, "es", "co", "latam") == "latam"
-    assert preset_for(lib, "es", "do", None) == "do" and preset_for(lib, "es", "pe", None) == "latam"
+    assert preset_for(lib, "es", "do", None) == "do" and preset_for(lib, "es", "pe", None) == "pe"  # Peru has its own
+    assert preset_for(lib, "es", "co", None) == "latam"
     assert preset_for(lib, "en", "ie", "do") == "commonwealth"  # the pick does not draft in English

@@ -78,9 +78,9 @@ def test_dominican_bill(do_bill: Assembly) -> None:
     assert all(u.kind == "article" for u in units)
     assert [u.heading for u in doc.body[-1].children][-2:] == ["Derogaciones", "Entrada en vigor"]
     possession = unit_of(do_bill, "offence-possession")
-    assert "prisión de 3 a 6 años" in possession.full_text()  # the per-clause override
-    assert "48 horas" in unit_of(do_bill, "duty-isp-report").full_text()
-    assert "30 días" in unit_of(do_bill, "entry-into-force").full_text()
+    assert "prisión de tres (3) a seis (6) años" in possession.full_text()  # the per-clause override, in words and figures
+    assert "cuarenta y ocho (48) horas" in unit_of(do_bill, "duty-isp-report").full_text()
+    assert "treinta (30) días" in unit_of(do_bill, "entry-into-force").full_text()
 
 
 def test_commonwealth_bill(cw_bill: Assembly) -> None:
@@ -120,9 +120,9 @@ def test_all_definitions_in_one_article_in_alphabetical_order(which: str, headin
 
 def test_definitions_in_clause_order(lib: Library) -> None:
     result = assemble(spec("definition-csam", "definition-child", jurisdiction="commonwealth",
-                           definitions_order="clauses"), lib)
+                           definitions_order="clauses", parameters={"country_name": "Eastmere"}), lib)
     article = next(u for u in result.document.units() if u.heading == "Interpretation")
-    terms = [e.text.split('"')[1] for e in article.children]
+    terms = [e.defines for e in article.children]  # each definition carries its term
     assert terms[:2] == ["child sexual abuse material", "sexually explicit activity"]
     assert "child" in terms[2:]
 
@@ -152,7 +152,7 @@ def check_references(result: Assembly, lib: Library) -> int:
 
 
 def test_references_resolve_to_final_numbers(do_bill: Assembly, cw_bill: Assembly, lib: Library) -> None:
-    assert check_references(do_bill, lib) >= 3  # production → definitions, guardian → production, take-down → ISP
+    assert check_references(do_bill, lib) >= 2  # guardian → production, take-down → ISP
     assert check_references(cw_bill, lib) >= 2
 
 
@@ -185,12 +185,15 @@ def test_dependencies_and_final_provisions_are_pulled_in(lib: Library) -> None:
     assert result.warnings == ()
 
 
-def test_excluded_dependency_is_reported_with_its_dangling_reference(lib: Library) -> None:
-    result = assemble(spec("offence-guardian", exclude=("offence-production", "repeal")), lib)
-    assert "clause offence-guardian requires offence-production, which the spec excludes" in result.warnings
-    assert any("refers to offence-production, which is not in the bill" in w for w in result.warnings)
-    assert "[offence-production]" in unit_of(result, "offence-guardian").full_text()
+def test_excluded_dependency_is_reported_and_a_dangling_reference_is_an_error(lib: Library) -> None:
+    # a clause that only relies on an excluded one is a warning …
+    result = assemble(spec("offence-possession", exclude=("definition-computer-system", "repeal")), lib)
+    assert "clause offence-possession requires definition-computer-system, which the spec excludes" in result.warnings
     assert "clause:repeal" not in result.provenance
+    # … but one that cites it by number would print a placeholder: that is an error naming both
+    with pytest.raises(SpecError, match="clause offence-guardian cites clause offence-production by its number, but "
+                                        "the spec excludes it"):
+        assemble(spec("offence-guardian", exclude=("offence-production",)), lib)
 
 
 def test_library_defaults_for_local_values_are_warned(lib: Library) -> None:
@@ -350,9 +353,9 @@ def test_cli_writes_every_output(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 def test_cli_prints_warnings_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "spec.toml"
-    path.write_text('jurisdiction = "do"\nexclude = ["offence-production"]\n[[clauses]]\nid = "offence-guardian"\n')
+    path.write_text('jurisdiction = "do"\nexclude = ["definition-computer-system"]\n[[clauses]]\nid = "offence-possession"\n')
     assert cli.main(["assemble", str(path), "-o", str(tmp_path / "b.docx")]) == 0
-    assert "drafting: warning: clause offence-guardian requires offence-production" in capsys.readouterr().err
+    assert "drafting: warning: clause offence-possession requires definition-computer-system" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -412,7 +415,8 @@ def test_amending_spec_is_assembled_as_a_gap_bill(tmp_path: Path, lib: Library) 
     path = tmp_path / "amend.toml"
     path.write_text('amends = "ley-9-21.txt"\njurisdiction = "do"\ngaps = ["possession", "isp-report"]\n')
     result = assemble(load_spec(path), lib)
-    assert [q.num for n in result.document.body for q in n.children[0].children] == ["12 bis", "12 ter"]
+    # the service-provider definition the reporting duty relies on joins the law's definitions (literal e)
+    assert [q.num for n in result.document.body for q in n.children[0].children] == ["e", "12 bis", "12 ter"]
     missing = tmp_path / "missing.toml"
     missing.write_text('amends = "nope.txt"\njurisdiction = "do"\ngaps = ["possession"]\n')
     with pytest.raises(SpecError, match=r"missing\.toml:1: amends: no such statute file"):

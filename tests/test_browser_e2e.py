@@ -109,8 +109,9 @@ def test_upload_review_bill_download_reload(app, tmp_path: Path) -> None:  # typ
     path = tmp_path / "bill.docx"
     info.value.save_as(path)
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
-    assert "Ley que modifica la Ley No. 45-19" in text
-    assert "10 bis" in text and "proveedores de servicios" in text  # the provision that fills the ISP gap
+    assert "Ley que modifica la Ley núm. 45-19" in text
+    # the provision that fills the ISP gap, after the law's own duty of providers (art. 11, data retention)
+    assert "11 bis" in text and "proveedores de servicios" in text
 
     # 5. reload: the draft is still there (its id is in the URL, its content in the workspace)
     page.reload()
@@ -118,8 +119,8 @@ def test_upload_review_bill_download_reload(app, tmp_path: Path) -> None:  # typ
     wait_idle(page)
     page.locator(".dr-bill").first.wait_for(timeout=60_000)
     assert f"draft={bill_id}" in page.url
-    assert page.locator(".dr-bill").get_by_text("Ley que modifica la Ley No. 45-19").first.is_visible()
-    assert page.get_by_test_id("stSidebar").get_by_text("Ley que modifica la Ley No. 45-19").first.is_visible()
+    assert page.locator(".dr-bill").get_by_text("Ley que modifica la Ley núm. 45-19").first.is_visible()
+    assert page.get_by_test_id("stSidebar").get_by_text("Ley que modifica la Ley núm. 45-19").first.is_visible()
     assert not page_problems(page)
     assert not outside, f"requests left the machine: {outside[:5]}"
 

@@ -113,16 +113,20 @@ def test_jurisdiction_presets(lib: Library) -> None:
     assert do.values["fine_possession"].unit == "minimum-wages"
     assert do.furniture["enacting_formula"] == "HA DADO LA SIGUIENTE LEY:"
     assert do.furniture["act_word"] == "Ley"
-    assert all(r.startswith("CONSIDERANDO") for r in do.furniture["recitals"])
-    assert all(c.startswith("VISTA") for c in do.furniture["citations"])
-    assert do.furniture["closing_formula"].startswith("DADA en la Sala de Sesiones")
+    # house style only: no recitals or citations about particular laws (those are the spec's or the gap bill's)
+    assert "recitals" not in do.furniture and "citations" not in do.furniture
+    assert do.furniture["recital_label"].startswith("CONSIDERANDO") and do.furniture["citation_label"]["default"] == "VISTA:"
+    closing = do.furniture["closing"]
+    assert [step["lines"][-1].startswith("DADA") for step in closing] == [True, True, True]
+    assert closing[2]["lines"][0].startswith("PROMULGO")
     assert lib.jurisdiction("commonwealth").profile == "en-commonwealth"
     assert lib.jurisdiction("latam").profile == "es"
+    assert lib.jurisdiction("pe").profile == "es-PE" and lib.jurisdiction("pe").country == "pe"
     for preset in lib.jurisdictions.values():
         assert preset.name[preset.language]
-        for key in ("act_word", "title", "legislature", "enacting_formula", "closing_formula", "amending_phrases"):
+        for key in ("act_word", "title", "legislature", "enacting_formula", "amending_phrases", "language_tag"):
             assert isinstance(preset.furniture[key], str) and preset.furniture[key], (preset.code, key)
-        assert isinstance(preset.furniture["recitals"], tuple) and isinstance(preset.furniture["citations"], tuple)
+        assert preset.furniture["closing"], preset.code
 
 
 # --- parameters ---------------------------------------------------------------------------------
@@ -293,12 +297,14 @@ def test_fine_unparse_parse_round_trip(low: int, span: int, fixed: bool, unit: s
 # --- rendering ----------------------------------------------------------------------------------
 def test_render_uses_phrases_and_preset(lib: Library) -> None:
     es = lib.render_text("offence-possession", "es", jurisdiction="do")
-    assert "prisión de 2 a 5 años y multa de 50 a 150 salarios mínimos" in es
+    # Dominican house style: terms in words and figures
+    assert "será sancionada con prisión de dos (2) a cinco (5) años y multa de cincuenta (50) a ciento cincuenta (150) salarios mínimos" in es
     assert "ante el Departamento" in es  # preset value worded in
     en = lib.render_text("offence-possession", "en", jurisdiction="commonwealth")
-    assert "imprisonment for a term not exceeding 10 years and to a fine not exceeding 1,000 penalty units" in en
+    assert ("imprisonment for a term not exceeding 10 years or to a fine not exceeding 1,000 penalty units, "
+            "or to both") in en
     big = lib.render_text("corporate-liability", "es", jurisdiction="do")
-    assert "multa de 500 a 2,000 salarios mínimos" in big  # the DR preset writes thousands with a comma
+    assert "multa de quinientos (500) a dos mil (2,000) salarios mínimos" in big  # DR: words and figures, thousands with a comma
     assert "2.000" in lib.render_text("corporate-liability", "es", jurisdiction="latam")
 
 
@@ -537,7 +543,7 @@ def test_render_command(capsys: pytest.CaptureFixture[str]) -> None:
                              "--set", "fine_possession=200 salarios mínimos"])
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "Artículo 9.- Posesión de material de abuso sexual infantil."
-    assert "prisión de 3 a 10 años y multa de 200 salarios mínimos" in out[1]
+    assert "prisión de tres (3) a diez (10) años y multa de doscientos (200) salarios mínimos" in out[1]
     run_command(render_cmd, ["offence-guardian", "--lang", "en", "--number", "30"])
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("30. ") and "section 6" in out[1]

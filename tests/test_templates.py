@@ -63,7 +63,10 @@ def test_both_languages_use_exactly_the_declared_parameters(clause_id: str) -> N
 
 
 def test_every_parameter_is_used_and_described() -> None:
+    from drafting.bills.furniture import required_values
+
     used = {p for c in LIB.clauses.values() for p in c.parameters}
+    used |= {p for j in LIB.jurisdictions.values() for p in required_values(j.furniture)}  # {country_name}
     assert used == set(LIB.parameters)
     for param in LIB.parameters.values():
         assert param.description.get("en") and param.description.get("es"), param.name
@@ -155,8 +158,8 @@ def check_en(text: str, where: str) -> None:
             letters.append(m.group(1))
             check_sequence(letters, list("abcdefghijklmnopqrstuvwxyz"), where)
             assert lines[n - 1].endswith(("—", ";", "; or", "; and")) or lines[n - 1].endswith("or") or letters != ["a"], where
-        elif line.startswith('"'):
-            assert re.match(r'"[^"]+" (means|includes) ', line) and line.endswith((";", "—")), f"{where}: definition {line!r}"
+        elif line.startswith('“'):  # defined terms in curly quotes (writers set them bold)
+            assert re.match(r'“[^”"]+” (means|includes) ', line) and line.endswith((";", "—")), f"{where}: definition {line!r}"
             letters = []
         else:
             assert n == 0 and not subsections, f"{where}: unnumbered text after the opening line: {line!r}"
@@ -188,7 +191,7 @@ def test_every_branch_renders_in_good_style(lang: str, variant: int) -> None:
 def test_definitions_follow_each_tradition() -> None:
     for clause in LIB.clauses.values():
         if clause.id.startswith("definition-"):
-            assert LIB.render_text(clause.id, "en").startswith("In this Act—\n\"")
+            assert LIB.render_text(clause.id, "en").startswith("In this Act—\n“")
             es = LIB.render_text(clause.id, "es")
             assert es.startswith("Para los fines de la presente ley, se entiende por:\na) ")
             assert re.search(r"^a\) [A-ZÁÉÍÓÚÑ][^:]+: ", es, re.M)
@@ -205,13 +208,23 @@ def test_csam_definition_covers_simulated_and_computer_generated_material() -> N
 
 
 def test_offences_carry_penalties_in_each_tradition() -> None:
-    pattern_es = re.compile(r"será sancionad[oa] con prisión de \d+ a \d+ años y multa de [\d,.]+ a [\d,.]+ salarios mínimos\.")
+    # Dominican: words and figures; the subject of every offence is "La persona que …" (sancionada)
+    words = r"[a-zé ]+ \([\d,]+\)"
+    pattern_es = re.compile(rf"será sancionada con prisión de {words} a {words} años y multa de {words} a {words} salarios mínimos\.")
+    # Peru: "será reprimida con pena privativa de libertad no menor de … ni mayor de … años y con … días-multa"
+    pattern_pe = re.compile(rf"será reprimida con pena privativa de libertad no menor de {words} ni mayor de {words} años "
+                            rf"y con {words} a {words} días-multa\.")
     pattern_en = re.compile(r"commits an offence and is liable on conviction to imprisonment for a term of not less than \d+ "
                             r"and not more than \d+ years and to a fine not exceeding [\d,]+ penalty units\.")
+    # a term with no minimum: the court may impose either penalty or both
+    pattern_or = re.compile(r"imprisonment for a term not exceeding \d+ years or to a fine not exceeding [\d,]+ penalty units, "
+                            r"or to both\.")
     for cid in CLAUSES:
         if cid.startswith("offence-") and cid != "offence-attempt":
             assert pattern_es.search(LIB.render_text(cid, "es", jurisdiction="do")), cid
+            assert pattern_pe.search(LIB.render_text(cid, "es", jurisdiction="pe")), cid
             assert pattern_en.search(LIB.render_text(cid, "en")), cid
+    assert pattern_or.search(LIB.render_text("offence-possession", "en", jurisdiction="commonwealth"))
 
 
 def test_possession_needs_no_intent_to_distribute() -> None:
@@ -224,7 +237,7 @@ def test_dominican_preset_names_its_authorities() -> None:
     assert "Instituto Dominicano de las Telecomunicaciones (INDOTEL)" in texts["data-retention"]
     assert "el Ministerio Público" in texts["notice-takedown"]
     assert "Procuraduría General de la República" in texts["duty-isp-report"]
-    assert "18 años" in texts["definition-child"]
+    assert "dieciocho (18) años" in texts["definition-child"]
 
 
 def test_spanish_is_not_a_word_for_word_translation() -> None:

@@ -102,7 +102,9 @@ def gap_assembly(spec: BillSpec) -> Assembly:
 
 def new_gap_bill(statute: Version, edition: str, jurisdiction: str | None, gaps: tuple[str, ...] | None = None) -> str | None:
     """One click from a review: an amending bill that fills the statute's partial and missing criteria —
-    or `gaps`, the criteria a review of several statutes together left open."""
+    or `gaps`, the criteria a review of several statutes together left open. It is drafted with the
+    statute's own country's preset, else a generic one (drafts.preset_for); the bill's warnings say
+    when the preset is generic or of another country, and name the values the drafter must supply."""
     lib = cache.library()
     doc = cache.document(statute.payload)
     jurisdiction = drafts.preset_for(lib, doc.meta.language, doc.meta.country, jurisdiction)
@@ -119,7 +121,10 @@ def new_gap_bill(statute: Version, edition: str, jurisdiction: str | None, gaps:
     spec = replace(spec, title=assembly.document.meta.title)
     draft_id, _ = save_spec(spec, f"gap-filling amendment of {naming.short_title(statute.name, 60)} "
                                   f"(version {statute.version})", new=True)
-    state.flash(f"New amending bill: {assembly.document.meta.title}")
+    # the preset, the statute's country and the values left for the drafter: the builder lists them
+    count = len(assembly.warnings)
+    read = f" — {count} warning{'s' if count != 1 else ''} to read beside the preview" if count else ""
+    state.flash(f"New amending bill: {assembly.document.meta.title}{read}")
     return draft_id
 
 

@@ -1,7 +1,9 @@
 """Bills: a specification (or a reviewed statute's gaps) + the library → a bill Document.
 
 Takes a `BillSpec` (`spec`) or a statute with its gaps; gives an `Assembly`: the bill, warnings for
-the drafter and provenance. New bills in `assemble`, amending bills in `gapbill`.
+the drafter and provenance. New bills in `assemble`, amending bills in `gapbill` (for the statute's
+own jurisdiction: `presets`; in its numbering, terms and citations: `numbers`, `terms`, `citing`);
+the house style of either in `furniture` and `labels`.
 """
 
 from __future__ import annotations

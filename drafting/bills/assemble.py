@@ -8,10 +8,13 @@ The steps, in order:
 4. the articles are grouped in divisions by topic and numbered; every clause id gets its final
    number, and the clauses that cite others are rendered again with those numbers, so a
    renumbered bill never keeps a stale reference;
-5. title block, recitals, enacting formula and closing from the jurisdiction's furniture.
+5. labels in the house style of the jurisdiction on every numbered node (`labels`), an Arrangement
+   of Sections where the house prints one, and the title block, recitals, citations, enacting
+   formula and closing from the jurisdiction's furniture (`furniture`) — the spec's own recitals
+   and citations are the facts about other laws; the preset gives only the house style.
 
-Layout words (division kind, definitions heading, short-title section) are profile data in
-profiles/bill/<profile>.toml.
+Layout words (division kind, definitions heading, short-title section, the order of the final
+provisions) are profile data in profiles/bill/<profile>.toml.
 """
 
 from __future__ import annotations
@@ -22,12 +25,14 @@ from typing import Any, Mapping
 
 from drafting.bills import definitions as defs
 from drafting.bills.assembly import Assembly
-from drafting.bills.furniture import furniture
+from drafting.bills.furniture import furniture, required_values, strings
 from drafting.bills.gapbill import gap_bill_from_spec
+from drafting.bills.labels import house_labels, labelled
 from drafting.bills.spec import BillSpec, bill_language, clause_overrides, validate_spec
+from drafting.errors import DraftingError
 from drafting.library.library import Clause, Jurisdiction, Library
 from drafting.library.params import LibraryError, value_to_data
-from drafting.model.document import Document, Meta, Node
+from drafting.model.document import Document, Meta, Node, is_unit, walk
 from drafting.model.eids import assign_eids
 from drafting.model.numbering import to_roman
 from drafting.parse import profiles
@@ -87,7 +92,8 @@ class _Assembler:
         for cid in ids:  # the second rendering: now every ref() has its final number
             if self.library.clauses[cid].refs:
                 texts[cid] = self.render(cid, values[cid], numbering)
-        body = self.body(articles, texts)
+        body = labelled(self.body(articles, texts), house_labels(self.profile, self.jurisdiction.furniture),
+                        unit_kind=self.profile.unit_kind)
         document = self.document(body)
         self.record(ids, added, values, numbering)
         return Assembly(assign_eids(document), tuple(self.warnings), MappingProxyType(self.provenance))
@@ -130,6 +136,9 @@ class _Assembler:
             else:  # a dependency: before the first clause that comes after it in the library
                 later = next((i for i, other in enumerate(group) if position[other] > position[cid]), len(group))
             group.insert(later, cid)
+        for topic, group in by_topic.items():  # the final provisions close the bill in the profile's order
+            if any(cid in rank for cid in group):
+                by_topic[topic] = [c for c in group if c not in rank] + sorted((c for c in group if c in rank), key=rank.get)
         topics = sorted(by_topic, key=lambda t: (lib.topics[t].order, t))
         return tuple(cid for t in topics for cid in by_topic[t]), added
 
@@ -156,7 +165,7 @@ class _Assembler:
             shown = param.unparse(param.default_for(self.language))
             self.warnings.append(f"parameter {name} ({', '.join(cids)}) uses the model law's placeholder {shown!r}: "
                                  f"jurisdiction {self.jurisdiction.code!r} sets no value; set it under [parameters]")
-        used = {name for cid in ids for name in lib.clauses[cid].parameters}
+        used = {name for cid in ids for name in lib.clauses[cid].parameters} | set(required_values(self.jurisdiction.furniture))
         for name in self.spec.parameters:
             if name not in used:
                 self.warnings.append(f"parameter {name} is set but no clause in the bill uses it")
@@ -208,10 +217,9 @@ class _Assembler:
         numbers = {cid: a.num for a in articles for cid in a.clauses}
         for cid in ids:
             for target in self.library.clauses[cid].refs:
-                if target not in numbers:
-                    numbers[target] = f"[{target}]"
-                    self.warnings.append(f"clause {cid} refers to {target}, which is not in the bill: "
-                                         f"the reference reads [{target}]")
+                if target not in numbers:  # only an excluded clause can be missing: required ones are pulled in
+                    raise self.spec.error(f"clause {cid} cites clause {target} by its number, but the spec excludes it: "
+                                          f"keep {target} or leave {cid} out", "exclude")
         return numbers
 
     def body(self, articles: tuple[_Article, ...], texts: Mapping[str, str]) -> tuple[Node, ...]:
@@ -257,12 +265,51 @@ class _Assembler:
     def document(self, body: tuple[Node, ...]) -> Document:
         data = self.jurisdiction.furniture
         title = self.spec.title or str(data.get("title", ""))
-        parts = furniture(data, self.profile, title=title, number=self.spec.number)
+        printed = set(strings(data.get("preamble"))) if data.get("preamble") else {"recitals", "citations"}
+        for key in ("recitals", "citations"):
+            if getattr(self.spec, key) and key not in printed:
+                self.warnings.append(f"the spec's {key} are not printed: a bill of {self.jurisdiction.title('en')} "
+                                     f"({self.jurisdiction.code}) has none")
+        values = {name: value for name, value in self.spec.parameters.items() if isinstance(value, str)}
+        try:
+            parts = furniture(data, self.profile, title=title, number=self.spec.number, recitals=self.spec.recitals,
+                              citations=self.spec.citations, values=values, arrangement=self.arrangement(body, data),
+                              ordinal=self.ordinal)
+        except DraftingError as exc:
+            name = next((n for n in required_values(data) if f"'{n}'" in exc.message), "")
+            raise self.spec.error(exc.message, f"parameters.{name}" if name else "parameters") from None
+        extra = (("jurisdiction", self.jurisdiction.code),)
+        if data.get("language_tag"):
+            extra += (("language_tag", str(data["language_tag"])),)
         meta = Meta(country=self.jurisdiction.country, doc_type="bill", number=self.spec.number, date=self.spec.date,
                     language=self.language, title=title, short_title=self.spec.short_title, profile=self.profile.id,
-                    source=self.spec.source, extra=(("jurisdiction", self.jurisdiction.code),))
+                    source=self.spec.source, extra=extra)
         return Document(meta=meta, preface=parts.preface, preamble=parts.preamble, body=body,
                         conclusions=parts.conclusions)
+
+    def arrangement(self, body: tuple[Node, ...], data: Mapping[str, Any]) -> Node | None:
+        """The Arrangement of Sections (a house that prints one names its heading): every division and
+        section of the bill with its label and heading."""
+        heading = str(data.get("arrangement", ""))
+        if not heading:
+            return None
+        items = []
+        for node, _ in walk(body, into_quotes=False):
+            # `text` repeats label and heading for readers that know only a tocItem's text (Akoma Ntoso)
+            entry = " ".join(p for p in (node.label, node.heading) if p)
+            if is_unit(node):
+                items.append(Node(kind="tocItem", label=node.label, heading=node.heading, text=entry))
+            elif node.kind in ("part", "chapter", "title", "book", "division") and node.num:
+                items.append(Node(kind="tocItem", name="division", label=node.label, heading=node.heading, text=entry))
+        return Node(kind="toc", name="arrangement", heading=heading, children=tuple(items))
+
+    def ordinal(self, n: int) -> str:
+        from num2words import num2words
+
+        try:
+            return num2words(n, lang=self.language, to="ordinal")
+        except (NotImplementedError, OverflowError):
+            return str(n)
 
     def record(self, ids: tuple[str, ...], added: Mapping[str, str], overrides: Mapping[str, dict[str, Any]],
                numbering: Mapping[str, str]) -> None:

@@ -80,6 +80,7 @@ def article_body(intro: str, entries: tuple[Entry, ...], profile: Profile, order
         entries = tuple(sorted(entries, key=lambda e: (sort_key(e.term), e.order)))
     kind = str(data.get("entry_kind", "paragraph"))
     style = str(data.get("label", "none"))
+    label_format = str(data.get("label_format", "") or "")
     ends = data.get("entry_end", {})
     nodes = []
     for n, entry in enumerate(entries, start=1):
@@ -88,7 +89,11 @@ def article_body(intro: str, entries: tuple[Entry, ...], profile: Profile, order
             end = str(ends.get("last" if n == len(entries) else "between", ""))
             lines[-1] = re.sub(r"[;.,]?\s*$", end, lines[-1], count=1) if end else lines[-1]
         text, children, wrap_up = fragment("\n".join(lines), profile)
-        nodes.append(Node(kind=kind, num=label(n, style), text=text, children=children, wrap_up=wrap_up))
+        num = label(n, style)
+        shown = label_format.format(label=num) if num and label_format else ""
+        # the definition carries its term (writers set it bold, in the house's quotation marks)
+        nodes.append(Node(kind=kind, num=num, label=shown, text=text, children=children, wrap_up=wrap_up,
+                          defines=entry.term))
     if data.get("in_list"):
         return intro, (Node(kind="list", children=tuple(nodes)),)
     return intro, tuple(nodes)

@@ -4,6 +4,8 @@ A spec describes either a new bill assembled from model clauses:
 
     title = "Ley contra …"             # the bill's title (default: the jurisdiction's)
     short_title = "…"                   # optional
+    recitals = ["Que …"]                # optional: what this bill recites (the preset adds the labels)
+    citations = ["la Ley núm. …"]       # optional: the laws it cites (the preset adds "VISTA:")
     jurisdiction = "do"                 # a preset of the clause library
     language = "es"                     # optional: default the jurisdiction's language
     number = "…"  date = "2025-03-01"   # optional
@@ -18,7 +20,7 @@ A spec describes either a new bill assembled from model clauses:
 or an amending bill that fills the gaps of a statute:
 
     amends = "statutes/xs/ley-45-19.xml"   # relative to the spec file
-    jurisdiction = "do"
+    jurisdiction = "do"                    # optional: the statute's own preset, else a generic one
     gaps = ["possession", "isp-report"]    # criterion ids, or "review" to fill what a review finds
     edition = "2006"
 
@@ -43,7 +45,7 @@ from drafting.library.params import LibraryError
 
 MAX_SPEC_BYTES = 1_000_000  # a spec is a page of settings, not a data dump
 TOP_KEYS = ("title", "short_title", "jurisdiction", "language", "number", "date", "parameters", "clauses",
-            "exclude", "amends", "gaps", "edition", "definitions_order")
+            "exclude", "amends", "gaps", "edition", "definitions_order", "recitals", "citations")
 CLAUSE_KEYS = ("id", "parameters")
 DEFINITIONS_ORDERS = ("alphabetical", "clauses")
 REVIEW = "review"  # gaps = "review": fill whatever a review of the statute finds partial or missing
@@ -71,6 +73,8 @@ class BillSpec:
     clauses: tuple[ClauseSpec, ...] = ()
     exclude: tuple[str, ...] = ()
     definitions_order: str = ""
+    recitals: tuple[str, ...] = ()  # the bill's own recitals, each a sentence without its label
+    citations: tuple[str, ...] = ()  # the laws and instruments it cites, without "VISTA:"
     amends: str = ""  # the statute an amending bill changes (path as written in the spec)
     gaps: tuple[str, ...] = ()  # criterion ids; (REVIEW,) to take them from a review
     edition: str = "2006"
@@ -155,8 +159,8 @@ class _Reader:
         unknown = [k for k in self.data if k not in TOP_KEYS]
         if unknown:
             raise self.fail(f"unknown key {unknown[0]!r}{suggest(unknown[0], TOP_KEYS)}", unknown[0])
-        jurisdiction = self.text("jurisdiction", required=True)
         amends = self.text("amends")
+        jurisdiction = self.text("jurisdiction", required=not amends)  # an amending bill defaults to the statute's
         has_clauses = "clauses" in self.data
         if amends and has_clauses:
             raise self.fail("a spec either lists clauses (a new bill) or amends a statute, not both", "amends")
@@ -179,9 +183,16 @@ class _Reader:
             language=self.text("language"), number=self.text("number"), date=date,
             parameters=self.parameters(self.data.get("parameters", {}), "parameters"),
             clauses=self.clauses() if has_clauses else (), exclude=self.ids("exclude"), definitions_order=order,
+            recitals=self.sentences("recitals"), citations=self.sentences("citations"),
             amends=amends, gaps=gaps, edition=self.text("edition") or "2006", source=self.source,
             lines=MappingProxyType(dict(self.lines)),
         )
+
+    def sentences(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() and "\n" not in v for v in value):
+            raise self.fail(f"{key} must be a list of sentences in quotes, each on one line", key)
+        return tuple(" ".join(v.split()) for v in value)
 
     def gaps(self) -> tuple[str, ...]:
         value = self.data.get("gaps", REVIEW)
@@ -285,6 +296,9 @@ def spec_to_toml(spec: BillSpec) -> str:
         value = getattr(spec, key)
         if value:
             out.append(f"{key} = {_value(value)}")
+    for key in ("recitals", "citations"):
+        if getattr(spec, key):
+            out.append(f"{key} = {_value(list(getattr(spec, key)))}")
     if spec.amends:
         out.append(f"amends = {_value(spec.amends)}")
         out.append(f"gaps = {_value(REVIEW if spec.gaps_from_review else list(spec.gaps))}")

@@ -57,7 +57,6 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from jinja2.exceptions import TemplateSyntaxError
@@ -76,6 +75,8 @@ from drafting.library.model import (
 )
 from drafting.library.params import MONEY, Fine, LibraryError, Parameter, Phrases, PrisonTerm
 from drafting.library.render import Sandbox, render_limited, template_line, tidy
+from drafting.library.tables import merged_phrases
+from drafting.model.immutable import freeze
 
 __all__ = [
     "Clause", "CriteriaSet", "Criterion", "Jurisdiction", "Library", "LibraryError", "Parameter",
@@ -161,7 +162,7 @@ class Library:
             raise LibraryError(f"unknown language {lang!r}; the library has {', '.join(self.languages)}")
         base = self._phrases[lang]
         extra = self.jurisdiction(jurisdiction).phrases.get(lang) if jurisdiction else None
-        return Phrases(MappingProxyType({**base.data, **extra})) if extra else base
+        return Phrases(freeze(merged_phrases(base.data, extra))) if extra else base
 
     # parameters
     def parse_value(self, name: str, text: str, lang: str | None = None) -> Any:

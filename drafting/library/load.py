@@ -25,7 +25,7 @@ from drafting.library.model import (
 )
 from drafting.library.params import LANGUAGE_BOUND, LibraryError, Parameter, Phrases
 from drafting.library.render import Sandbox, make_sandbox
-from drafting.library.tables import parameter_from_table, phrase_problem
+from drafting.library.tables import merged_phrases, parameter_from_table, phrase_problem
 from drafting.library.templates import check_templates
 from drafting.model.immutable import freeze
 
@@ -385,7 +385,7 @@ class _Loader:
         for lang, table in phrases.items() if isinstance(phrases, dict) else [("?", None)]:
             if lang not in self.phrases or not isinstance(table, dict):
                 raise fail("phrases must be tables per language: [phrases.es]", "phrases")
-            problem = phrase_problem({**self.phrases[lang].data, **table})
+            problem = phrase_problem(merged_phrases(self.phrases[lang].data, table))
             if problem:
                 raise fail(f"phrases: {problem}", "phrases")
         furniture = data.get("furniture", {})

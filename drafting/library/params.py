@@ -260,20 +260,22 @@ class Parameter:
         if isinstance(value, Fine):
             if value.unit == MONEY:
                 def amount(n: int) -> str:
-                    return phrases.get("money").format(currency=value.currency, amount=phrases.number(n))
+                    return phrases.get("money").format(currency=value.currency, amount=phrases.figures(n))
                 if value.amount is not None:
                     return amount(value.amount)
                 return phrases.span(value.min or 0, value.max or 0, "", amount)
             last = value.amount if value.amount is not None else value.max or 0
             unit = phrases.unit("fine_units", value.unit, last)
             if value.amount is not None:
-                return f"{phrases.number(value.amount)} {unit}"
+                return f"{phrases.figures(value.amount)} {unit}"
             return phrases.span(value.min or 0, last, unit)
         if self.type == "choice":
             return self.choice_title(str(value), lang)
         if self.type in ("integer", "age") and _is_int(value):
             unit = self.unit or ("years" if self.type == "age" else "")
-            return phrases.quantity(value, unit) if unit else phrases.number(value)
+            # forms show figures, whatever the law text's style
+            return phrases.get("quantity").format(number=phrases.figures(value), unit=phrases.unit("units", unit, value)) \
+                if unit else phrases.figures(value)
         return str(value)
 
     # --- command-line syntax -------------------------------------------------------------
@@ -347,9 +349,19 @@ PHRASE_FIELDS: Mapping[str, frozenset[str]] = MappingProxyType({
     "describe.range": frozenset({"min", "max", "unit"}),
     "describe.up_to": frozenset({"max", "unit"}),
     "describe.fixed": frozenset({"max", "unit"}),
+    "penalty.up_to": frozenset({"prison", "fine"}),
+    "penalty.with_minimum": frozenset({"prison", "fine"}),
+    "penalty.sentence": frozenset({"penalty"}),
+    "numbers.words_and_figures": frozenset({"words", "figures"}),
 })
-OPTIONAL_PHRASES = ("describe.range", "describe.up_to", "describe.fixed")  # how forms and tables word a value
+# Optional phrases: how forms and tables word a value; how a prison term and a fine combine into the
+# penalty of an offence; how a number is written in words and figures ("diez (10)").
+OPTIONAL_PHRASES = ("describe.range", "describe.up_to", "describe.fixed", "penalty.up_to", "penalty.with_minimum",
+                    "penalty.sentence", "numbers.words_and_figures")
 _DESCRIBE_DEFAULTS = {"range": "{min} to {max} {unit}", "up_to": "up to {max} {unit}", "fixed": "{max} {unit}"}
+_PENALTY_DEFAULTS = {"up_to": "{prison} and {fine}", "with_minimum": "{prison} and {fine}", "sentence": "{penalty}"}
+NUMBER_STYLES = ("figures", "words-and-figures")
+GENDERS = ("m", "f")
 
 
 def check_pattern(key: str, pattern: Any) -> str | None:
@@ -379,39 +391,90 @@ class Phrases:
             node = node[part]
         return node
 
-    def number(self, n: int) -> str:
+    def figures(self, n: int) -> str:
+        """A number in figures, with the language's (or preset's) thousands separator."""
         return f"{n:,}".replace(",", self.data["thousands_separator"])
+
+    def number(self, n: int, gender: str = "") -> str:
+        """A number as law text writes it: figures, or words and figures ("diez (10)") when the
+        phrases say `numbers.style = "words-and-figures"`; `gender` ("m"/"f") is the gender of the
+        noun it counts, for the languages whose number words agree with it ("veintiún años",
+        "veintiuna horas")."""
+        if self.data.get("numbers", {}).get("style", "figures") != "words-and-figures":
+            return self.figures(n)
+        pattern = str(self.data["numbers"].get("words_and_figures", "{words} ({figures})"))
+        return pattern.format(words=self.words(n, gender), figures=self.figures(n))
+
+    def words(self, n: int, gender: str = "") -> str:
+        """A whole number in words (num2words), agreeing with the noun's gender where the phrases say how."""
+        from num2words import num2words  # only presets that write numbers in words need it
+
+        table = self.data.get("numbers", {})
+        words = num2words(n, lang=str(table.get("language", "en"))).split(" ")
+        agreement = dict(table.get("agreement", {}).get(gender or "m", ()))
+        return " ".join(agreement.get(word, word) for word in words)
 
     def unit(self, table: str, unit: str, n: int) -> str:
         forms = self.data[table][unit]
         return forms["one"] if n == 1 else forms["many"]
 
+    def gender(self, table: str, unit: str) -> str:
+        return str(self.data[table][unit].get("gender", "")) if unit in self.data.get(table, {}) else ""
+
     def quantity(self, n: int, unit: str) -> str:
-        return self.get("quantity").format(number=self.number(n), unit=self.unit("units", unit, n))
+        return self.get("quantity").format(number=self.number(n, self.gender("units", unit)), unit=self.unit("units", unit, n))
 
     def prison(self, term: PrisonTerm) -> str:
         unit = self.unit("units", term.unit, term.max)
+        gender = self.gender("units", term.unit)
         key = "prison.max" if term.min == 0 else "prison.fixed" if term.min == term.max else "prison.range"
-        return self.get(key).format(min=self.number(term.min), max=self.number(term.max), unit=unit)
+        return self.get(key).format(min=self.number(term.min, gender), max=self.number(term.max, gender), unit=unit)
+
+    def penalty(self, term: PrisonTerm, fine: Fine) -> str:
+        """An offence's penalty: a prison term and a fine, combined as the language (or preset) words it —
+        "imprisonment for a term not exceeding 10 years or to a fine …, or to both" where the prison
+        term has no minimum; both together where it has one."""
+        table = self.data.get("penalty", {})
+        key = "with_minimum" if term.min else "up_to"
+        penalty = str(table.get(key, _PENALTY_DEFAULTS[key])).format(prison=self.prison(term), fine=self.fine(fine))
+        return str(table.get("sentence", _PENALTY_DEFAULTS["sentence"])).format(penalty=penalty)
+
+    def plural(self, text: str) -> bool:
+        """Does a phrase naming things take a plural verb? "los artículos 5 y 6" (it starts with a plural
+        determiner) and "el artículo 5 y el párrafo del artículo 7" (a determiner after a joining word)
+        do; "el párrafo del artículo 24 de la Ley …, sobre Crímenes y Delitos …" does not. Word lists
+        from `[plural]`; without them nothing is plural."""
+        table = self.data.get("plural", {})
+        words = re.findall(r"\w+|,", text.casefold())
+        if words and words[0] in {w.casefold() for w in table.get("starts", ())}:
+            return True
+        joins = {w.casefold() for w in table.get("joins", ())}
+        determiners = {w.casefold() for w in table.get("determiners", ())}
+        return any(a in joins and b in determiners for a, b in zip(words, words[1:]))
 
     def span(self, low: int, high: int, unit: str, amount: Any = None) -> str:
         """A range as forms show it: "2 to 5 years", "up to 500 penalty units" (`describe` phrases)."""
         table = self.data.get("describe", {})
         key = "up_to" if low == 0 else "fixed" if low == high else "range"
-        number = amount or self.number
+        number = amount or self.figures
         text = str(table.get(key, _DESCRIBE_DEFAULTS[key])).format(min=number(low), max=number(high), unit=unit)
         return re.sub(r"\s+", " ", text).strip()
 
     def fine(self, fine: Fine) -> str:
+        gender = "" if fine.unit == MONEY else self.gender("fine_units", fine.unit)
+
         def num(n: int | None) -> str:
             if n is None:
                 return ""
             if fine.unit == MONEY:
-                return self.get("money").format(currency=fine.currency, amount=self.number(n))
-            return self.number(n)
+                return self.get("money").format(currency=fine.currency, amount=self.figures(n))
+            return self.number(n, gender)
 
         last = fine.amount if fine.amount is not None else fine.max
         unit = "" if fine.unit == MONEY else self.unit("fine_units", fine.unit, last or 0)
-        key = "fine.amount" if fine.amount is not None else "fine.range" if fine.min else "fine.max"
-        text = self.get(key).format(amount=num(fine.amount), min=num(fine.min), max=num(fine.max), unit=unit)
+        key = "amount" if fine.amount is not None else "range" if fine.min else "max"
+        # a unit may word its fines its own way ("sesenta a ciento ochenta días-multa", never "multa de …")
+        own = self.data.get("fine_units", {}).get(fine.unit, {}) if fine.unit != MONEY else {}
+        pattern = own.get(key) or self.get(f"fine.{key}")
+        text = str(pattern).format(amount=num(fine.amount), min=num(fine.min), max=num(fine.max), unit=unit)
         return re.sub(r"\s+", " ", text).strip()

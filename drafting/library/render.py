@@ -252,7 +252,33 @@ def _f_quantity(ctx: Context, value: Any, unit: str) -> str:
 
 @pass_context
 def _f_number(ctx: Context, value: Any) -> str:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"the number filter needs a whole number, got {value!r}")
     return _phrases_of(ctx).number(value)
+
+
+@pass_context
+def _f_words(ctx: Context, value: Any) -> str:
+    """A whole number in words only ("dieciocho"), whatever the preset's number style."""
+    if not isinstance(value, int) or isinstance(value, bool) or abs(value) > 10**12:
+        raise TypeError(f"the words filter needs a whole number of at most 12 digits, got {value!r}")
+    return _phrases_of(ctx).words(value)
+
+
+@pass_context
+def _f_sanction(ctx: Context, term: Any, fine: Any) -> str:
+    """`{{ penalty_x | sanction(fine_x) }}`: the penalty of an offence, prison and fine, worded and
+    combined as the language or the preset says ("será sancionada con prisión … y multa …";
+    "commits an offence and is liable on conviction to imprisonment … or to a fine …, or to both")."""
+    if not isinstance(term, PrisonTerm) or not isinstance(fine, Fine):
+        raise TypeError("the sanction filter takes a prison-term parameter and a fine parameter: {{ penalty | sanction(fine) }}")
+    return _phrases_of(ctx).penalty(term, fine)
+
+
+@pass_context
+def _f_agree(ctx: Context, value: Any, singular: str, plural: str) -> str:
+    """`{{ things | agree("deroga", "derogan") }}`: the verb form that agrees with a phrase naming things."""
+    return plural if _phrases_of(ctx).plural(str(value)) else singular
 
 
 def _f_upfirst(value: Any) -> str:
@@ -269,7 +295,8 @@ def make_sandbox(roots: Iterable[Path]) -> Sandbox:
     )
     for name in ("lipsum", "cycler", "joiner"):
         env.globals.pop(name, None)
-    env.filters.update(prison=_f_prison, fine=_f_fine, quantity=_f_quantity, number=_f_number, upfirst=_f_upfirst)
+    env.filters.update(prison=_f_prison, fine=_f_fine, quantity=_f_quantity, number=_f_number, upfirst=_f_upfirst,
+                       words=_f_words, sanction=_f_sanction, agree=_f_agree)
     env.filters.update({name: _guarded_filter(name, check) for name, check in GUARDED_FILTERS.items()})
     return env
 

@@ -10,7 +10,8 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from drafting.library.model import PHRASE_TABLES, suggest
-from drafting.library.params import MONEY, NAME_RE, OPTIONAL_PHRASES, TYPES, Parameter, Phrases, check_pattern
+from drafting.library.params import (GENDERS, MONEY, NAME_RE, NUMBER_STYLES, OPTIONAL_PHRASES, TYPES, Parameter, Phrases,
+                                     check_pattern)
 
 PARAM_KEYS = {"type", "label", "description", "default", "defaults", "min", "max", "choices", "choice_labels", "units",
               "unit", "allow_empty"}
@@ -126,7 +127,56 @@ def phrase_problem(data: Mapping[str, Any]) -> str | None:
         for unit, forms in entries.items():
             if not (isinstance(forms, Mapping) and all(isinstance(forms.get(k), str) for k in ("one", "many"))):
                 return f"{table}.{unit} needs one = \"…\" and many = \"…\""
+            if forms.get("gender", "m") not in GENDERS:
+                return f"{table}.{unit}.gender must be one of {', '.join(GENDERS)}"
+            for key in ("range", "amount", "max"):  # a fine unit's own wording
+                problem = check_pattern(f"fine.{key}", forms[key]) if key in forms else None
+                if problem:
+                    return f"{table}.{unit}: {problem}"
     for old, new in (data.get("contractions") or {}).items():
         if not isinstance(new, str):
             return f"contractions.{old} must be a string"
+    return _numbers_problem(data.get("numbers", {})) or _plural_problem(data.get("plural", {}))
+
+
+def merged_phrases(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """A preset's [phrases.<lang>] laid over a language's phrases, table by table (so a preset can
+    change one prison wording without restating the others)."""
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = merged_phrases(out[key], value) if isinstance(value, Mapping) and isinstance(out.get(key), Mapping) else value
+    return out
+
+
+def _numbers_problem(table: Any) -> str | None:
+    """`[numbers]`: style, the num2words language and gender agreement rules ([pattern, replacement] pairs)."""
+    if not isinstance(table, Mapping):
+        return "numbers must be a table"
+    if table.get("style", "figures") not in NUMBER_STYLES:
+        return f"numbers.style must be one of {', '.join(NUMBER_STYLES)}"
+    if not isinstance(table.get("language", "en"), str):
+        return "numbers.language must be a language code like \"es\""
+    if table.get("style") == "words-and-figures":
+        from num2words import CONVERTER_CLASSES
+
+        if table.get("language", "en") not in CONVERTER_CLASSES:
+            return f"numbers.language {table.get('language')!r} cannot be written in words"
+    agreement = table.get("agreement", {})
+    if not isinstance(agreement, Mapping) or set(agreement) - set(GENDERS):
+        return f"numbers.agreement must be tables per gender ({', '.join(GENDERS)})"
+    for gender, rules in agreement.items():
+        if not isinstance(rules, (list, tuple)) or not all(isinstance(r, (list, tuple)) and len(r) == 2
+                                                           and all(isinstance(x, str) for x in r) for r in rules):
+            return f"numbers.agreement.{gender} must be a list of [word, replacement] pairs"
+    return None
+
+
+def _plural_problem(table: Any) -> str | None:
+    """`[plural]`: word lists (never patterns: phrases may come from another ministry's library)."""
+    if not isinstance(table, Mapping):
+        return "plural must be a table"
+    for key in ("starts", "joins", "determiners"):
+        words = table.get(key, [])
+        if not isinstance(words, (list, tuple)) or not all(isinstance(w, str) and w.strip() for w in words):
+            return f"plural.{key} must be a list of words"
     return None

@@ -32,6 +32,7 @@ from drafting.app.bills import (
 )
 from drafting.app.param_form import parameter_widget, read_widget
 from drafting.bills.assembly import Assembly
+from drafting.bills.furniture import required_values
 from drafting.bills.spec import REVIEW, BillSpec, bill_language
 from drafting.errors import DraftingError
 from drafting.export.docx import docx_bytes
@@ -192,6 +193,15 @@ def bill_settings(spec: BillSpec, lib: Library, prefix: str) -> None:
                   placeholder="optional")
     c2.text_input("Date of the bill", key=f"{prefix}date", on_change=on_text, args=("date", "date"), max_chars=10,
                   placeholder="YYYY-MM-DD")
+    # Values the jurisdiction's formulas name ("ENACTED by the Parliament of {country_name} …"): the
+    # bill cannot be assembled until they are given, so they sit with the bill's own settings.
+    jurisdiction = lib.jurisdictions.get(spec.jurisdiction)
+    errors = st.session_state.get(ERRORS, {})
+    for name in required_values(jurisdiction.furniture) if jurisdiction else ():
+        if name in lib.parameters:
+            origin = "set" if name in spec.parameters else "default"
+            parameter_widget(lib, lib.parameters[name], spec.parameters.get(name, ""), origin, prefix,
+                             state.ui_language(), _on_param, errors.get(name))
 
 
 def parameter_groups(spec: BillSpec, lib: Library, assembly: Assembly | None, prefix: str, open_id: str, lang: str) -> None:
