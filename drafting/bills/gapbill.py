@@ -527,10 +527,11 @@ class _GapBill:
         """The law's definitions article: the one that defines most terms, else one headed like one."""
         counts: dict[str, int] = {}
         for definition in self.law_defs.values():
-            if definition.node.num:  # a list of definitions; one defined in passing in a paragraph makes no such article
-                counts[definition.unit.eid] = counts.get(definition.unit.eid, 0) + 1
-        if counts:
-            best = max(counts, key=lambda eid: counts[eid])
+            counts[definition.unit.eid] = counts.get(definition.unit.eid, 0) + 1
+        # a list of definitions (numbered or, as in English acts, not); one term defined in passing makes no such article
+        lists = {eid: n for eid, n in counts.items() if n > 1}
+        if lists:
+            best = max(lists, key=lambda eid: lists[eid])
             return next(u for u in self.statute.units() if u.eid == best)
         words = {terms.fold(w) for w in self.words.get("placement", {}).get("definitions", ())}
         return next((u for u in self.statute.units() if words & set(terms.fold(u.heading).split())), None)
