@@ -311,3 +311,31 @@ def test_jurisdiction_over_an_offence_committed_by_a_citizen_outside_the_country
                     "Artículo 2.- Los tribunales nacionales conocerán de los delitos de esta ley cometidos por nacionales "
                     "de la República fuera del territorio.\n")
     assert status(verdicts(tmp_path, library, es), "jurisdiction") == "met"
+
+
+# ---------------------------------------------------------------- evidence: operative provisions first
+
+def test_a_purpose_article_is_cited_only_after_the_operative_provision_es(tmp_path, library):
+    text = ES_HEAD + (
+        "Artículo 1.- Objeto. La presente ley tiene por objeto garantizar que todo niño, niña o adolescente víctima de "
+        "los delitos previstos en la presente ley reciba, de forma gratuita e inmediata, la asistencia médica, "
+        "psicológica, social y jurídica que requiera para su recuperación y reintegración.\n"
+        "Artículo 2.- El que produzca material de abuso sexual infantil será sancionado con prisión de tres a seis años.\n"
+        "Artículo 3.- Derechos. Las víctimas menores de edad de los delitos de esta ley tendrán derecho a "
+        "indemnización.\n")
+    victim = verdicts(tmp_path, library, text)["victim"]
+    assert victim.status == "met"
+    assert victim.evidence[0].num.startswith("3"), victim.evidence
+
+
+def test_a_purpose_section_is_cited_only_after_the_operative_provision_en(tmp_path, library):
+    text = EN_HEAD + (
+        "1. Purposes\nThe purposes of this Act are to ensure that every child who is a victim of an offence under this "
+        "Act receives, free of charge and without delay, the medical, psychological, social and legal assistance that "
+        "the child needs for their recovery and reintegration.\n"
+        "2. A person who produces child sexual abuse material commits an offence and is liable on conviction to "
+        "imprisonment for ten years.\n"
+        "3. Compensation\nA child who is a victim of an offence under this Act is entitled to compensation.\n")
+    victim = verdicts(tmp_path, library, text, "act.txt")["victim"]
+    assert victim.status == "met"
+    assert victim.evidence[0].num.startswith("3"), victim.evidence

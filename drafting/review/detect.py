@@ -406,6 +406,9 @@ class Law:
         # make it an offence: that it prohibits something ("el que …", "a person who …", "it shall be unlawful")
         self.prohibition = str(data.get("prohibition", ""))
         self.definition_word = str(data.get("definition", "definition"))  # headings that only define cite nothing
+        # headings of articles that state the law's purpose, aims or principles: they speak of everything the
+        # law does, so they are proof of a criterion only when no operative provision is
+        self.programmatic = str(data.get("programmatic", ""))
         self._named: dict[str, bool] = {}
         refs = data.get("reference", ())
         self.reference = [re.compile(strip_accents(p), re.IGNORECASE) for p in refs]
@@ -482,6 +485,12 @@ class Law:
             if general.unit != prov.unit and self.det.holds(span_parts(general.node), groups):
                 return "general", general
         return None
+
+    def is_programmatic(self, prov: Provision) -> bool:
+        """Whether `prov` belongs to an article headed as the law's purpose, aims or principles."""
+        unit = self.units.get(prov.unit)
+        return bool(self.programmatic and unit is not None and unit.node.heading
+                    and self.det.has((unit.node.heading,), self.programmatic))
 
     def offence_units(self) -> set[str]:
         """Articles with a provision that makes an offence of conduct involving the material: the material

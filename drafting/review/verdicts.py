@@ -180,9 +180,10 @@ def _verdict(det: Detector, law: Law, provs, order: Mapping[str, int], library: 
         return max(scores, default=0.0)
 
     # the strongest proof first: the rule held in the provision itself, then in its article, in a
-    # provision citing it, in the general part; among equals, what the model clause aligned with
-    ranked = sorted(hits, key=lambda h: (BASIS_RANK[h.basis], REACH_RANK.get(h.reach, 0), h.strength, -affinity(h),
-                                         order.get(h.provision.eid, 0)))
+    # provision citing it, in the general part; among equals, an operative provision before one stating the
+    # law's purpose, then what the model clause aligned with
+    ranked = sorted(hits, key=lambda h: (BASIS_RANK[h.basis], REACH_RANK.get(h.reach, 0), h.strength,
+                                         law.is_programmatic(h.provision), -affinity(h), order.get(h.provision.eid, 0)))
     met = [h for h in ranked if h.kind == MET]
     partial = [h for h in ranked if h.kind != MET]
     chosen = met or partial
