@@ -255,3 +255,17 @@ Aprobado el Proyecto de Ley por la Cámara de Senadores, a los doce días del me
     assert [n.kind for n in doc.preamble] == ["formula"] and labels(doc) == ["Artículo 1º.-", "Artículo 2º.-"]
     assert doc.units()[1].text == "Comuníquese al Poder Ejecutivo." and doc.units()[1].children == ()
     assert doc.conclusions[0].text.startswith("Aprobado el Proyecto")
+
+
+def test_a_quotation_is_read_from_the_layout_when_the_intro_is_worded_unusually(tmp_path):
+    doc = load(tmp_path, """LEY NÚM. 77-31
+Art. 1.- Los artículos 172 y 173 del Código Penal tendrán el contenido que se indica:
+"Art. 172.- Pornografía infantil. El que produzca material de abuso sexual infantil será sancionado con prisión de tres a ocho años.
+Art. 173.- Tenencia. El que posea material de abuso sexual infantil será sancionado con prisión de uno a tres años." (NR)
+Art. 2.- Vigencia. Esta ley rige desde su publicación.
+""")
+    assert labels(doc) == ["Art. 1.-", "Art. 2.-"]  # 172 and 173 are the code's articles, quoted
+    quoted = doc.units()[0].children[0]
+    assert quoted.kind == "quotedStructure" and [a.num for a in quoted.children] == ["172", "173"]
+    assert doc.units()[1].heading == "Vigencia"  # the quotation closed before it, editorial tag and all
+

@@ -398,8 +398,8 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
         if i in labelled:
             host = labelled[i]
         sentence = f"{sentence} {text}"[-2000:] if sentence and not sentence.endswith(_TERMINAL) else text
-        if (ends is not None and not ends.search(sentence[-60:]) and not (reference and reference.search(sentence))) \
-                or not intro.search(sentence):
+        if ((ends is not None and not ends.search(sentence[-60:]) and not (reference and reference.search(sentence)))
+                or not intro.search(sentence)) and not _quotes_a_unit(i, lines, roles, labelled, host):
             i += 1
             continue
         sentence = ""
@@ -418,7 +418,7 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
             k = j
             while k < n:
                 body = lines[k].text.rstrip()
-                if body.endswith((close, close + ".", close + ";", close + "»", close + ".»")) and (k > j or len(body) > 1):
+                if _closes(body, close) and (k > j or len(body) > 1):
                     break
                 k += 1
             end = min(k + 1, n)
@@ -438,6 +438,28 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
             if roles.get(lines[k].number, LAW) == LAW:
                 roles[lines[k].number] = QUOTED
         i = max(end, i + 1)
+
+
+def _closes(text: str, close: str) -> bool:
+    """A quotation closes on this line: its mark at the end, maybe with a stop and a short editorial tag
+    after it ('… multa.» ', '… multa." (NR)')."""
+    return bool(re.search(re.escape(close) + r'[.;]?»?(?:\s*\([^()]{1,12}\))?[.;]?$', text))
+
+
+def _quotes_a_unit(i: int, lines: Sequence[Line], roles: Mapping[int, str], labelled: Mapping[int, Candidate],
+                   host: Candidate | None) -> bool:
+    """The layout says "quotation" whatever the wording of the intro: inside an article, a line that ends
+    with a colon is followed by a unit label that opens with a quotation mark and does not continue the
+    article's own numbering ('… passam a vigorar com a seguinte redação:' / '"Art. 240. …')."""
+    if host is None or not lines[i].text.rstrip().endswith(":"):
+        return False
+    j = i + 1
+    while j < len(lines) and not lines[j].text.strip():
+        j += 1
+    cand = labelled.get(j)
+    if cand is None or roles.get(lines[j].number, LAW) != LAW or lines[j].text.lstrip()[:1] not in QUOTE_MARKS:
+        return False
+    return not follows(host.num, cand.num)
 
 
 def _ends_quotation(line: Line, profile: Profile) -> bool:
