@@ -269,3 +269,25 @@ Art. 2.- Vigencia. Esta ley rige desde su publicación.
     assert quoted.kind == "quotedStructure" and [a.num for a in quoted.children] == ["172", "173"]
     assert doc.units()[1].heading == "Vigencia"  # the quotation closed before it, editorial tag and all
 
+
+
+def test_an_akoma_ntoso_web_rendering_with_paragraph_spans_and_number_cells(tmp_path):
+    """Indigo-style HTML: every <span class="akn-p"> is a line of its own, and a subsection's number
+    sits in its own span before its text."""
+    doc = load(tmp_path, """<html><head><title>Child Online Safety Act, 2031 – Legislation Commons</title></head><body>
+<nav><a href="/">Home</a> <a href="/legislation">Legislation</a></nav>
+<div class="akn-act"><div class="akn-preface"><p class="akn-p">Child Online Safety Act, 2031</p><p class="akn-p">Act No. 7 of 2031</p></div>
+<div class="akn-body">
+<section class="akn-section" id="sec_1"><h3>1. Interpretation</h3><span class="akn-intro"><span class="akn-p">In this Act—</span></span>
+<span class="akn-p">"child" means a person below the age of eighteen years;</span>
+<span class="akn-p">"image" includes a film or a recording.</span></section>
+<section class="akn-section" id="sec_2"><h3>2. Possession</h3>
+<section class="akn-subsection"><span class="akn-num">(1)</span><span class="akn-content"><span class="akn-p">A person who possesses an indecent image of a child commits an offence.</span></span></section>
+<section class="akn-subsection"><span class="akn-num">(2)</span><span class="akn-content"><span class="akn-p">Subsection (1) does not apply to an officer on duty.</span></span></section>
+</section></div></div></body></html>""", "act.html")
+    first, second = doc.units()
+    assert first.text == "In this Act—" and [d.defines for d in first.children] == ["child", "image"]
+    assert [(s.label, s.text) for s in second.children] == [
+        ("(1)", "A person who possesses an indecent image of a child commits an offence."),
+        ("(2)", "Subsection (1) does not apply to an officer on duty.")]
+    assert second.wrap_up == ""

@@ -28,6 +28,9 @@ _DROP = frozenset(
     "script style head noscript template iframe object embed svg canvas select button "
     "audio video map".split()
 )
+# Inline elements that Akoma Ntoso renderings (Indigo, laws.africa and the like) style as blocks: each
+# <span class="akn-p">, intro or list item is a line of its own, as the reader sees it.
+_BLOCK_CLASS = re.compile(r"(?:^|\s)akn-(?:p|intro|wrapUp|listIntroduction|listWrapUp|item|blockList|crossHeading)(?:$|\s)")
 # A website's furniture and margin boxes: their lines are kept, marked with the region they came
 # from, so the parser can keep them out of the law (navigation, footer) or read them as notes (aside).
 _REGION_TAGS = {"nav": "nav", "header": "header", "footer": "footer", "aside": "aside"}
@@ -178,7 +181,7 @@ class _Builder:
     def element_body(self, el: etree._Element, tag: str, bold: bool, depth: int) -> None:
         attrib = el.attrib
         style = attrib.get("style")
-        if tag not in _BLOCK:
+        if tag not in _BLOCK and not _BLOCK_CLASS.search(attrib.get("class", "")):
             if self.lead_open and (bold or _NUM_CLASS.search(attrib.get("class", ""))) and "".join(el.itertext()).strip():
                 self.lead = clean("".join(el.itertext()))
             self.children(el, bold, depth)

@@ -629,6 +629,10 @@ class BodyParser:
         if not unit.children and not unit.text:
             self.set_text(unit, "text", text)
             return
+        top = self.top
+        if top is not unit and top.level_type and not top.text and not top.children:
+            self.set_text(top, "text", text)  # "(1)" alone on its line (a number cell, a num span): its text follows
+            return
         if self.top is unit and not unit.children and unit.text:
             para = _Open(kind="paragraph", rank=UNIT_RANK + 1, line=line.number, implicit=True)
             self.push(para)
