@@ -291,3 +291,32 @@ def test_an_akoma_ntoso_web_rendering_with_paragraph_spans_and_number_cells(tmp_
         ("(1)", "A person who possesses an indecent image of a child commits an offence."),
         ("(2)", "Subsection (1) does not apply to an officer on duty.")]
     assert second.wrap_up == ""
+
+
+def test_a_government_legislation_site_with_camel_case_classes(tmp_path):
+    """Class words written in camelCase ('breadcrumbNav', 'LegAnnotations', 'LegPartNo') mark the site's
+    furniture, annotations and number cells as they do when written with hyphens; the Act's name is its
+    title, not its long title."""
+    doc = load(tmp_path, """<html><head><title>Online Safety of Children Act 2031</title></head><body>
+<div id="breadcrumbNav"><a>Home</a> &gt; <a>Browse</a></div>
+<h1 class="LegTitle">Online Safety of Children Act 2031</h1>
+<h1 class="LegNo">2031 CHAPTER 12</h1>
+<div class="LegLongTitle">An Act to make provision about indecent images of children; and for connected purposes.</div>
+<p class="LegDateOfEnactment">[3rd May 2031]</p>
+<p class="LegEnactingText">BE IT ENACTED by the King's most Excellent Majesty, by and with the advice and consent of the Lords Spiritual and Temporal, and Commons, as follows:—</p>
+<h2><span class="LegPartNo">Part 1</span><span class="LegPartTitle">Offences</span></h2>
+<h3>1 Possession of indecent images of children</h3>
+<p><span class="LegP2No">(1)</span>It is an offence for a person to have an indecent photograph of a child in the person's possession.</p>
+<div class="LegAnnotations"><p>Textual Amendments</p><p>F1 Words in s. 1(1) substituted by Criminal Justice Act 2033, s. 7</p></div>
+<h3>2 Short title</h3>
+<p>This Act may be cited as the Online Safety of Children Act 2031.</p>
+<div id="footer">Crown copyright. Back to top</div></body></html>""", "act.html")
+    assert (doc.meta.title, doc.meta.number, doc.meta.date, doc.meta.country) == (
+        "Online Safety of Children Act 2031", "12", "2031-05-03", "gb")
+    part = doc.body[0]
+    assert (part.kind, part.label, part.heading) == ("part", "Part 1", "Offences")
+    first, second = doc.units()
+    assert first.children[0].label == "(1)" and first.children[0].text.startswith("It is an offence")
+    assert [n.kind for n in first.children[1:]] == ["note", "note"]  # the annotations: kept, never law
+    assert second.full_text() == "Short title This Act may be cited as the Online Safety of Children Act 2031."
+    assert doc.preface[0].kind == "note"  # the breadcrumb

@@ -210,14 +210,12 @@ def choose_profile(source: Source, *, language: str | None = None, profile: str 
 
 def _name_title(doc: Document, profile: Profile) -> Document:
     """Mark the preface line that carries the title (and take it as the title when none was given)."""
-    if not profile.section("preamble").get("title"):
-        return doc
-    rx = profile.regex("preamble", "title")
     front = list(doc.preface)
-    for i, node in enumerate(front):
-        if node.kind == "text" and rx.match(node.text):
-            front[i] = replace(node, name="docTitle")
-            return replace(doc, preface=tuple(front))
+    for rx in metadata.title_patterns(profile):
+        for i, node in enumerate(front):
+            if node.kind == "text" and rx.match(node.text):
+                front[i] = replace(node, name="docTitle")
+                return replace(doc, preface=tuple(front))
     return doc
 
 

@@ -40,9 +40,11 @@ _REGION_ROLES = {"navigation": "nav", "banner": "header", "contentinfo": "footer
 _CLASS_REGIONS = (
     (re.compile(r"(?:^|[\s_-])(?:nota|notas|note|notes|footnotes?|annotations?|editor|editorial|comentarios?)(?:$|[\s_-])", re.I), "aside"),
     (re.compile(r"(?:^|[\s_-])(?:breadcrumbs?|menu|sidebar|share|social|cookies?|navbar|pagination)(?:$|[\s_-])", re.I), "nav"),
+    (re.compile(r"(?:^|[\s_-])(?:footer|copyright)(?:$|[\s_-])", re.I), "footer"),
 )
 _INDENT_CLASS = re.compile(r"(?:^|[\s_-])indent-?(\d{1,2})\b")
-_NUM_CLASS = re.compile(r"(?:^|[\s_-])(?:level-)?num(?:ber)?(?:$|[\s_-])")
+_NUM_CLASS = re.compile(r"(?:^|[\s_-])(?:level-)?(?:num(?:ber)?|no)(?:$|[\s_-])", re.I)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")  # "breadcrumbNav", "LegP2No": one word per capital
 _BOLD_TAGS = frozenset(("b", "strong"))
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I
@@ -110,8 +112,13 @@ def _metadata(root: etree._Element) -> dict[str, str]:
     return metadata
 
 
-def _class_region(attrib) -> str:  # attrib: the element's attributes
-    words = f"{attrib.get('class', '')} {attrib.get('id', '')}"
+def _class_words(attrib, keys: tuple[str, ...] = ("class", "id")) -> str:  # attrib: the element's attributes
+    """Its class (and id) words, camelCase split into words ("LegAnnotations" → "Leg Annotations")."""
+    return _CAMEL.sub(" ", " ".join(attrib.get(k, "") for k in keys))
+
+
+def _class_region(attrib) -> str:
+    words = _class_words(attrib)
     return next((region for rx, region in _CLASS_REGIONS if words.strip() and rx.search(words)), "")
 
 
@@ -182,9 +189,12 @@ class _Builder:
         attrib = el.attrib
         style = attrib.get("style")
         if tag not in _BLOCK and not _BLOCK_CLASS.search(attrib.get("class", "")):
-            if self.lead_open and (bold or _NUM_CLASS.search(attrib.get("class", ""))) and "".join(el.itertext()).strip():
+            number = bool(_NUM_CLASS.search(_class_words(attrib, ("class",))))
+            if self.lead_open and (bold or number) and "".join(el.itertext()).strip():
                 self.lead = clean("".join(el.itertext()))
             self.children(el, bold, depth)
+            if number and self.texts and not self.texts[-1][-1:].isspace():
+                self.add_piece(" ", bold)  # a number in a cell of its own: "Part 1" then "Offences", not "Part 1Offences"
             return
         self.end_block()
         if tag == "table" and _is_data_table(el):

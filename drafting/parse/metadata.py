@@ -74,11 +74,18 @@ def _title_block(doc: Document) -> list[str]:
     return lines[:TITLE_BLOCK_LINES]
 
 
+def title_patterns(profile: Profile) -> list[re.Pattern[str]]:
+    """The patterns of a title line, the preferred first: the law's name (`short_title`), then any title."""
+    preamble = profile.section("preamble")
+    return [profile.regex("preamble", key) for key in ("short_title", "title") if preamble.get(key)]
+
+
 def _title_line(block: list[str], profile: Profile) -> str:
-    if not profile.section("preamble").get("title"):
-        return ""
-    rx = profile.regex("preamble", "title")
-    return next((line.strip() for line in block if rx.match(line.strip())), "")
+    for rx in title_patterns(profile):
+        found = next((line.strip() for line in block if rx.match(line.strip())), "")
+        if found:
+            return found
+    return ""
 
 
 def _number(md: Mapping[str, str], texts: list[str], rules: Mapping, profile: Profile) -> tuple[str, str]:
