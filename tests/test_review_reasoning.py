@@ -339,3 +339,28 @@ def test_a_purpose_section_is_cited_only_after_the_operative_provision_en(tmp_pa
     victim = verdicts(tmp_path, library, text, "act.txt")["victim"]
     assert victim.status == "met"
     assert victim.evidence[0].num.startswith("3"), victim.evidence
+
+
+# ---------------------------------------------------------------- 'It is an offence …'; defined terms that bring in computers
+
+def test_it_is_an_offence_wording_and_a_defined_term_that_includes_computer_data_en(tmp_path, library):
+    text = EN_HEAD + (
+        "1. Possession\n(1) It is an offence for a person to have an indecent photograph of a child in the person's "
+        "possession.\n(2) A person guilty of an offence under subsection (1) is liable on conviction to imprisonment "
+        "for a term not exceeding 5 years.\n"
+        "2. Interpretation\nIn this Act—\n“child” means a person under the age of 18;\n"
+        "“photograph” includes a film and data stored on a computer disc or by other electronic means.\n")
+    found = verdicts(tmp_path, library, text, "act.txt")
+    assert status(found, "possession") == "met" and found["possession"].evidence[0].num.startswith("1")
+    assert status(found, "child-18") == "met"  # the definition reaches the offence the Act now has
+    assert status(found, "computer") == "met" and "photograph" in found["computer"].reason
+
+
+def test_a_defined_term_that_includes_computer_data_es(tmp_path, library):
+    text = ES_HEAD + (
+        "Artículo 1.- Definiciones. Para los fines de esta ley se entiende por:\n"
+        "a) Material: toda fotografía o película, incluidos los datos informáticos que la contengan.\n"
+        "Artículo 2.- El que posea material en que aparezca una persona menor de dieciocho años en actividades "
+        "sexuales explícitas será sancionado con prisión de uno a tres años.\n")
+    found = verdicts(tmp_path, library, text)
+    assert status(found, "computer") == "met"
