@@ -107,6 +107,9 @@ def test_english_gap_bill_inserts_sections_4a_and_4b(act: Document, lib: Library
     assert [(a.kind, a.num, a.label) for a in new] == [("section", "4A", "4A."), ("section", "4B", "4B.")]
     assert new[0].heading == "Possession of child pornography"  # the Act's defined term
     assert new[1].heading == "Duty of service providers to report"
+    # the Act's definitions are unnumbered, but its lists are not: the report's contents keep (a), (b), (c)
+    items = [p.label for s in new[1].children for p in s.children if p.kind == "paragraph"]
+    assert items == ["(a)", "(b)", "(c)"], items
     assert result.document.meta.title == "An Act to amend the Child Online Safety Act, 2020"
     assert result.document.meta.short_title == "Child Online Safety (Amendment) Act"
     assert result.document.meta.get("language_tag") == "en-GB"

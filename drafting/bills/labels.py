@@ -79,8 +79,9 @@ def statute_style(statute: Document, fallback: Mapping[str, str], unit_kind: str
         if unit.label and unit.num and unit.num in unit.label and re.search(r"\d", unit.num):
             pattern = unit.label.replace(unit.num, "{num}", 1)
             counts[pattern] = counts.get(pattern, 0) + 1
-        for node, _ in walk(unit.children, into_quotes=False):
-            if node.kind == "paragraph":
+        # the article's own paragraphs ("Párrafo I.-" or plain), not the items of a list nor definitions
+        for node in unit.children:
+            if node.kind == "paragraph" and not node.defines:
                 if node.label:
                     numbered_paragraphs += 1
                 else:
@@ -95,8 +96,12 @@ def in_statute_style(node: Node, style: StatuteStyle, labels: Mapping[str, str],
     own = dict(labels)
     # an ordinal sign belongs to a plain number ("Artículo 4°."), never to "4A"
     own[unit_kind] = style.article if node.num.isdigit() else re.sub(r"\{num\}\s*(?:[°º]|o\.(?=\s|$))", "{num}", style.article)
-    if not style.paragraphs:
-        own["paragraph"] = own["paragraph_unnumbered"] = ""
-    return _label(node, own, unit_kind)
+    worded = bool(re.search(r"[^\W\d_]{3,}", own.get("paragraph", "")))  # "Párrafo {num}.-", not "({num})"
+    if style.paragraphs or not worded:
+        return _label(node, own, unit_kind)
+    # the law's article-level paragraphs are plain: so are the new article's (its list items keep their marks)
+    plain = dict(own, paragraph="", paragraph_unnumbered="")
+    children = tuple(_label(c, plain, unit_kind) if c.kind == "paragraph" else c for c in node.children)
+    return _label(replace(node, children=children), own, unit_kind)
 
 
