@@ -88,6 +88,7 @@ class Conventions:
     promulgation: tuple[int, int] | None  # [start, end) indexes of a promulgating decree
     unit_style: str = ""
     findings: tuple[str, ...] = ()
+    cross_headings: frozenset[int] = frozenset()  # Line.numbers of headings over a group of units ("Offences")
 
     def role(self, line: Line) -> str:
         return self.roles.get(line.number, LAW)
@@ -102,7 +103,7 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     roles = _roles(lines, profile)
     findings: list[str] = []
     labelled = {c.index: c for i, line in enumerate(lines) if roles.get(line.number, LAW) == LAW
-                for c in _candidates(i, line, styles, profile)}
+                for c in _candidates(i, line, styles, profile, _law_line_before(lines, i, roles))}
     _mark_quotations(lines, roles, profile, labelled)
     candidates = _in_groups([c for i, c in sorted(labelled.items()) if roles.get(lines[i].number, LAW) == LAW],
                             lines, profile)
@@ -119,7 +120,8 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     headings = {h: u for h, u in headings.items() if u in units}
     order = sorted(units.values(), key=lambda c: c.index)
     main_style = order[0].style if order else ""
-    body_start = _body_start(lines, order, roles, profile, set(headings))
+    cross = _cross_headings(lines, order, roles, profile, set(headings))
+    body_start = _body_start(lines, order, roles, profile, set(headings), cross)
     toc = _toc(lines, body_start, roles, candidates, profile)
     promulgation = _promulgation(lines, candidates, units, body_start, toc, roles, profile, findings)
     body_end = _body_end(lines, order, superseded_end, profile)
@@ -137,7 +139,7 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
         roles=MappingProxyType(roles), units=MappingProxyType(units), headings=MappingProxyType(headings),
         superseded=MappingProxyType(superseded), superseded_end=MappingProxyType(superseded_end),
         annotations=MappingProxyType(annotations), body_start=body_start, body_end=body_end, toc=toc,
-        promulgation=promulgation, unit_style=main_style, findings=tuple(findings))
+        promulgation=promulgation, unit_style=main_style, findings=tuple(findings), cross_headings=frozenset(cross))
 
 
 # ---------------------------------------------------------------- unit styles
@@ -196,7 +198,16 @@ def emphasis(line: Line) -> str:
     return "plain"
 
 
-def _candidates(index: int, line: Line, styles: Sequence[UnitStyle], profile: Profile) -> list[Candidate]:
+def _law_line_before(lines: Sequence[Line], index: int, roles: Mapping[int, str]) -> Line | None:
+    """The nearest non-empty line of law text before `index` (notes and debris are skipped)."""
+    for k in range(index - 1, -1, -1):
+        if lines[k].text.strip() and roles.get(lines[k].number, LAW) == LAW:
+            return lines[k]
+    return None
+
+
+def _candidates(index: int, line: Line, styles: Sequence[UnitStyle], profile: Profile,
+                before: Line | None = None) -> list[Candidate]:
     text = line.text.strip()
     if not text or line.table is not None:
         return []
@@ -218,7 +229,7 @@ def _candidates(index: int, line: Line, styles: Sequence[UnitStyle], profile: Pr
         return []  # "artículo 11 de la Ley …" at the start of a wrapped line is running text
     if rest[:1].islower() and not _marker_start(rest) and not style.in_group and not re.search(r"[.:\-–—]\s*$", label):
         return []  # "Artículo 11 de la Ley 30096 …": a reference that happens to start a line ("Artículo 11.- el …" is not)
-    if style.heading_only and not _heading_like(rest, line, profile):
+    if style.heading_only and not _heading_like(rest, line, profile) and not _headed_sentence(rest, before, profile):
         return []
     if style.in_group and not re.search(r"[.:\-–—]\s*$", label) and emphasis(line) == "plain":
         return []  # "Primera Vicepresidenta del Congreso" is a signature, not "PRIMERA.- …"
@@ -252,6 +263,17 @@ def _heading_like(rest: str, line: Line, profile: Profile) -> bool:
     limit = int(profile.section("structure").get("max_heading_words", 12))
     return len(words) <= limit + 4 and not rest.rstrip().endswith((";", ",", ":")) and \
         (len(words) <= limit or line.style.lower() in HEADING_STYLES or line.bold)
+
+
+def _headed_sentence(rest: str, before: Line | None, profile: Profile) -> bool:
+    """"1 This Act may be cited as …", "3 (1) Every person who …" under a margin heading on the line
+    before ("Short title", "Possession"): the section's text follows its bare number (Canada). Without
+    that heading a line opening with a number is a hard-wrapped sentence ("… than\n14 Years …")."""
+    if before is None or not profile.section("structure").get("heading_before_unit", False):
+        return False
+    text = before.text.strip()
+    return bool(rest) and _margin_heading(text, before, profile) and not text.endswith(".") \
+        and not _formula(text, profile)
 
 
 def _one_per_line(candidates: list[Candidate]) -> list[Candidate]:
@@ -398,6 +420,7 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
         if i in labelled:
             host = labelled[i]
         sentence = f"{sentence} {text}"[-2000:] if sentence and not sentence.endswith(_TERMINAL) else text
+        sentence = _SENTENCE_END.split(sentence)[-1]  # "… amended on 2031-06-22. Previous Versions …" is two
         if (ends is not None and not ends.search(sentence[-60:]) and not (reference and reference.search(sentence))) \
                 or not intro.search(sentence):
             i += 1
@@ -438,6 +461,9 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
             if roles.get(lines[k].number, LAW) == LAW:
                 roles[lines[k].number] = QUOTED
         i = max(end, i + 1)
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z“\"«])")
 
 
 def _ends_quotation(line: Line, profile: Profile) -> bool:
@@ -713,8 +739,48 @@ def _block_end(lines: Sequence[Line], start: int, limit: int, profile: Profile) 
 
 # ---------------------------------------------------------------- where the body is
 
+def _cross_headings(lines: Sequence[Line], order: list[Candidate], roles: Mapping[int, str], profile: Profile,
+                    headings: set[int]) -> set[int]:
+    """Headings over a group of sections ("Offences", "Coming into Force"): a heading-like line right above
+    a section's own heading — its margin heading on the line before ("Possession" then "3 (1) …"), or the
+    heading its label line carries ("1 Possession of indecent images"). A division's heading is not one."""
+    if not profile.section("structure").get("heading_before_unit", False):
+        return set()
+    division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
+    unit_lines = {c.number for c in order}
+
+    def law_before(index: int) -> int:
+        k = index - 1
+        while k >= 0 and (not lines[k].text.strip() or roles.get(lines[k].number, LAW) != LAW):
+            k -= 1
+        return k
+
+    def heading_line(k: int) -> bool:
+        if k < 0 or lines[k].number in unit_lines or lines[k].number in headings or is_division(division, lines[k]):
+            return False
+        text = lines[k].text.strip()
+        return _margin_heading(text, lines[k], profile) and not text.endswith(".") and not _formula(text, profile)
+
+    def under_division(k: int) -> bool:
+        before = law_before(k)
+        return before >= 0 and is_division(division, lines[before])
+
+    out: set[int] = set()
+    for c in order:
+        k = law_before(c.index)
+        if c.heading_only and _own_heading(c.rest, profile):
+            cross = k  # "1 Possession of indecent images" heads itself: the line above heads the group
+        elif heading_line(k):
+            cross = law_before(k)
+        else:
+            continue
+        if heading_line(cross) and not under_division(cross):
+            out.add(lines[cross].number)
+    return out
+
+
 def _body_start(lines: Sequence[Line], order: list[Candidate], roles: Mapping[int, str], profile: Profile,
-                headings: set[int]) -> int:
+                headings: set[int], cross: set[int] = frozenset()) -> int:  # type: ignore[assignment]
     """The first unit, with its heading line and the division lines (and their headings) right above it."""
     first = order[0].index
     division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
@@ -748,6 +814,10 @@ def _body_start(lines: Sequence[Line], order: list[Candidate], roles: Mapping[in
                 and _margin_heading(text, line, profile) and not _formula(text, profile) \
                 and not _own_heading(order[0].rest, profile):
             start = i  # the margin heading of the first section ("Short title and commencement.")
+            i -= 1
+            continue
+        if line.number in cross:  # "Short Title" over the first section's own heading
+            start = i
             i -= 1
             continue
         break

@@ -116,7 +116,8 @@ def _date_in(texts: Iterable[str], rules: Mapping, profile: Profile, year: str) 
         for rx in patterns:
             for match in rx.finditer(text):
                 parts = match.groupdict()
-                month = months.get(_fold(parts.get("month") or ""))
+                written = parts.get("month") or ""
+                month = int(written) if written.isdigit() and 1 <= int(written) <= 12 else months.get(_fold(written))
                 when = parts.get("year") or year
                 if month and when and parts.get("day"):
                     day = int(parts["day"])

@@ -72,7 +72,8 @@ def sub_provisions(node: Node) -> Iterator[tuple[Node, bool]]:
                 if item.kind in SUB_KINDS and not item.repealed:
                     yield item, True
         elif child.kind in SUB_KINDS:
-            yield child, intro or child.kind == "point"
+            # a definition completes the provision that announces it ("The following definitions apply.")
+            yield child, intro or child.kind == "point" or bool(child.defines and node.text)
 
 
 def own_parts(node: Node) -> tuple[str, ...]:
@@ -167,6 +168,8 @@ def _label(node: Node, siblings: list[Node], profile: Profile) -> str:
     term = DEFINED_TERM.match(node.text)
     if term:  # an unnumbered definition is cited by its term: section 2 “child”
         return f"“{term.group(1)}”"
+    if node.defines and node.text.startswith(node.defines):  # printed without marks: "child means …"
+        return f"“{node.defines}”"
     same = [s for s in siblings if s.kind == node.kind and not s.num]
     unnumbered = profile.section("labels").get(f"{node.kind}_unnumbered", "")
     if unnumbered and len(same) == 1:
