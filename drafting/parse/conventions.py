@@ -857,6 +857,22 @@ def is_division(division: re.Pattern[str] | None, line: Line) -> bool:
     return _upper(keyword) or emphasis(line) != "plain" or (alone and keyword[:1].isupper())
 
 
+def is_schedule(schedule: re.Pattern[str] | None, line: Line) -> bool:
+    """A schedule's heading: its keyword in capitals ("SCHEDULE 2", "FIRST SCHEDULE"), or the line set as
+    a heading, or "Schedule 1" with nothing after its number but a dash and a heading ("Schedule 1—Amendments"),
+    which no sentence is."""
+    text = line.text.strip()
+    match = schedule.match(text) if schedule is not None and text else None
+    if match is None:
+        return False
+    if _upper(text.split()[0]) or emphasis(line) != "plain":
+        return True
+    number = match.groupdict().get("numafter")
+    after = text[match.start("heading"):] if match.group("heading") else ""
+    between = text[match.end("numafter"):match.start("heading")] if number and match.group("heading") else ""
+    return bool(number) and text[:1].isupper() and (not after or bool(re.search(r"[—–-]", between)))
+
+
 def _division_heading(text: str, line: Line) -> bool:
     words = text.split()
     if not words or len(words) > 25:
@@ -874,7 +890,7 @@ def _body_end(lines: Sequence[Line], order: list[Candidate], superseded_end: Map
         text = lines[k].text.strip()
         if conclusions is not None and conclusions.match(text):
             return k
-        if schedule is not None and schedule.match(text) and text.split() and _upper(text.split()[0]):
+        if is_schedule(schedule, lines[k]):
             return k
     return len(lines)
 

@@ -27,6 +27,7 @@ from drafting.model.document import Document, Node
 from drafting.parse.profiles import Profile
 
 MAX_TERM_WORDS = 8
+AMENDING = ("insert", "replace")  # quotations whose wording this law enacts: their definitions are its own
 
 
 def mark(doc: Document, profile: Profile) -> Document:
@@ -41,8 +42,8 @@ def mark(doc: Document, profile: Profile) -> Document:
         return doc
 
     def visit(node: Node, in_context: bool) -> Node:
-        if node.kind in ("quotedStructure", "note", "toc", "tocItem"):
-            return node  # another law's definitions, or not law at all
+        if node.kind in ("note", "toc", "tocItem") or (node.kind == "quotedStructure" and node.name not in AMENDING):
+            return node  # not law at all, or another law's words quoted for reference
         # a provision announces definitions (for its children) in its heading or its opening words
         here = in_context or bool(node.children and context and (context.search(node.heading)
                                                                  or context.search(node.text[:300])))
