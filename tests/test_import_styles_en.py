@@ -226,3 +226,91 @@ def test_australia_review_credits_what_the_schedule_inserts(tmp_path, library):
     assert found["child-18"] == ("met", "Schedule 1, item 1")
     result = review(doc, library, criteria="full")
     assert "Schedule 1, item 2 (inserting 474.22A in the Criminal Code Act 1995)" in result.verdict("possession").reason
+
+
+# ---------------------------------------------------------------- New Zealand
+
+NEW_ZEALAND = """New Zealand Legislation
+Version as at 4 March 2031
+Films, Videos, and Publications Classification (Child Sexual Abuse Material) Amendment Act 2031
+Public Act 2031 No 12
+Date of assent 3 March 2031
+Commencement see section 2
+Contents
+1 Title
+2 Commencement
+Part 1
+Amendments to principal Act
+3 Principal Act
+4 New section 131AA inserted (Possession of child sexual abuse material)
+5 Section 131 amended (Offence to possess objectionable publication)
+6 New section 131B inserted (Duty of online service providers to report)
+The Parliament of New Zealand enacts as follows:
+1 Title
+This Act is the Films, Videos, and Publications Classification (Child Sexual Abuse Material) Amendment Act 2031.
+2 Commencement
+This Act comes into force on the day after the date of Royal assent.
+Part 1
+Amendments to principal Act
+3 Principal Act
+This Part amends the Films, Videos, and Publications Classification Act 1993 (the principal Act).
+4 New section 131AA inserted (Possession of child sexual abuse material)
+After section 131, insert:
+131AA Possession of child sexual abuse material
+(1) A person commits an offence who, without lawful authority or excuse, possesses an objectionable publication that depicts a person under the age of 18 years engaged in sexual activity, including a publication stored on a computer or in an online account that the person is able to access.
+(2) A person who commits an offence against subsection (1) is liable on conviction to imprisonment for a term not exceeding 10 years.
+5 Section 131 amended (Offence to possess objectionable publication)
+In section 131(1), replace "$2,000" with "$10,000".
+6 New section 131B inserted (Duty of online service providers to report)
+After section 131A, insert:
+131B Duty of online service providers to report
+(1) An online service provider who becomes aware that its service is being used to store or transmit an objectionable publication that depicts a child in sexual activity must report that fact to the Department as soon as practicable.
+(2) An online service provider who fails to comply with subsection (1) commits an offence and is liable on conviction to a fine not exceeding $50,000.
+Legislative history
+12 May 2030 Introduction (Bill 45–1)
+20 February 2031 Third reading
+3 March 2031 Royal assent
+This Act is administered by the Department of Internal Affairs.
+"""
+
+
+def test_new_zealand_contents_list_parts_and_amending_sections(tmp_path):
+    doc = load(tmp_path, NEW_ZEALAND)
+    toc = next(n for n in doc.preface if n.kind == "toc")
+    assert toc.heading == "Contents" and [i.text for i in toc.children][2:5] == [
+        "Part 1", "Amendments to principal Act", "3 Principal Act"]  # the whole list, its Part heading too
+    assert [n.kind for n in doc.preamble] == ["formula"]  # "… enacts as follows:" announces no amendment
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("1", "Title"), ("2", "Commencement"), ("3", "Principal Act"),
+        ("4", "New section 131AA inserted (Possession of child sexual abuse material)"),
+        ("5", "Section 131 amended (Offence to possess objectionable publication)"),
+        ("6", "New section 131B inserted (Duty of online service providers to report)")]
+    part = doc.body[2]
+    assert (part.kind, part.label, part.heading) == ("part", "Part 1", "Amendments to principal Act")
+    s4, s5, s6 = doc.units()[3:]
+    assert s4.text == "After section 131, insert:" and s4.children[0].kind == "quotedStructure"
+    inserted = s4.children[0].children[0]
+    assert (inserted.label, inserted.heading) == ("131AA", "Possession of child sexual abuse material")
+    assert [c.label for c in inserted.children] == ["(1)", "(2)"]
+    assert s5.text == 'In section 131(1), replace "$2,000" with "$10,000".' and s5.children == ()
+    assert s6.children[0].children[0].label == "131B" and len(s6.children[0].children) == 1
+
+
+def test_new_zealand_legislative_history_and_site_furniture_are_not_law(tmp_path):
+    doc = load(tmp_path, NEW_ZEALAND)
+    assert [n.text for n in doc.preface if n.kind == "note"] == ["New Zealand Legislation", "Version as at 4 March 2031"]
+    assert all(n.kind == "note" for n in doc.conclusions) and doc.conclusions[0].text == "Legislative history"
+    assert doc.conclusions[-1].text == "This Act is administered by the Department of Internal Affairs."
+    meta = doc.meta
+    assert (meta.country, meta.number, meta.date) == ("nz", "12", "2031-03-03")  # the date of assent, not the version's
+
+
+def test_new_zealand_review_credits_the_inserted_sections(tmp_path, library):
+    found = verdicts(load(tmp_path, NEW_ZEALAND), library)
+    assert found["specific"] == ("met", "4(1)")
+    assert found["possession"][0] == "met" and found["possession"][1].startswith("4")
+    assert found["child-18"] == ("met", "4(1)")  # "a person under the age of 18 years"
+    assert found["computer"] == ("met", "4(1)")
+    assert found["isp-report"] == ("met", "6(1)")
+    assert found["definition"] == ("partial", "4(1)")  # described in the offence, never defined
+    assert found["grooming"][0] == "missing"

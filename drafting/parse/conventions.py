@@ -302,6 +302,8 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
     roles: dict[int, str] = {}
     debris = _compiled(profile, "editorial", "debris")
     debris_after = _compiled(profile, "editorial", "debris_from")  # everything from here on is debris
+    notes_after = _compiled(profile, "editorial", "notes_from")  # everything from here on is an editorial note
+    trailing_notes = False
     notes = _compiled(profile, "editorial", "notes")
     notes_block = _compiled(profile, "editorial", "notes_heading")
     unit_rx = unit_styles(profile)
@@ -314,6 +316,10 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
             law_seen = True
         if trailing:
             roles[line.number] = DEBRIS
+            continue
+        if trailing_notes or (law_seen and notes_after is not None and notes_after.match(text)):
+            trailing_notes = True
+            roles[line.number] = DEBRIS if debris is not None and debris.search(text) else NOTE
             continue
         if line.region in ("nav", "header", "footer"):
             roles[line.number] = DEBRIS
@@ -419,8 +425,16 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
             continue
         if i in labelled:
             host = labelled[i]
+        if _formula(text, profile):
+            sentence = ""  # "The Parliament of New Zealand enacts as follows:" announces the Act, not an amendment
+            i += 1
+            continue
         sentence = f"{sentence} {text}"[-2000:] if sentence and not sentence.endswith(_TERMINAL) else text
         sentence = _SENTENCE_END.split(sentence)[-1]  # "… amended on 2031-06-22. Previous Versions …" is two
+        if i in labelled and labelled[i].heading_only and _own_heading(labelled[i].rest, profile):
+            sentence = ""  # "5 New section 131B inserted (…)": a heading, which no sentence runs on from
+            i += 1
+            continue
         if (ends is not None and not ends.search(sentence[-60:]) and not (reference and reference.search(sentence))) \
                 or not intro.search(sentence):
             i += 1
@@ -885,11 +899,14 @@ def _body_end(lines: Sequence[Line], order: list[Candidate], superseded_end: Map
     """After the last unit: the first line that opens the conclusions, a schedule or trailing debris."""
     conclusions = profile.regex("conclusions", "start") if profile.section("conclusions").get("start") else None
     schedule = profile.regex("schedule", "start") if profile.section("schedule").get("start") else None
+    notes_after = _compiled(profile, "editorial", "notes_from")
     last = order[-1].index
     for k in range(last + 1, len(lines)):
         text = lines[k].text.strip()
         if conclusions is not None and conclusions.match(text):
             return k
+        if notes_after is not None and notes_after.match(text):
+            return k  # the publisher's block after the Act ("Legislative history") is no section's
         if is_schedule(schedule, lines[k]):
             return k
     return len(lines)
@@ -920,8 +937,13 @@ def _toc(lines: Sequence[Line], body_start: int, roles: Mapping[int, str], candi
             return True
         if any(rx is not None and rx.match(text) for rx in (division, group, schedule)):
             return True
-        # a division's heading on its own line ("PRELIMINARY") right after a division entry
-        return i > 0 and division is not None and bool(division.match(lines[i - 1].text.strip())) and _upper(text)
+        # a division's heading on its own line ("PRELIMINARY", "Amendments to principal Act") right after a
+        # division entry that has none
+        if i == 0 or division is None:
+            return False
+        above = division.match(lines[i - 1].text.strip())
+        return bool(above) and (_upper(text) or (not (above.groupdict().get("heading") or "").strip()
+                                                 and _division_heading(text, line)))
 
     # a contents heading in website navigation (debris) is the page's, not the law's: it starts no toc
     start = next((i for i in range(body_start) if heading is not None and heading.match(lines[i].text.strip())
