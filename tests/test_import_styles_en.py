@@ -314,3 +314,73 @@ def test_new_zealand_review_credits_the_inserted_sections(tmp_path, library):
     assert found["isp-report"] == ("met", "6(1)")
     assert found["definition"] == ("partial", "4(1)")  # described in the offence, never defined
     assert found["grooming"][0] == "missing"
+
+
+# ---------------------------------------------------------------- South Africa
+
+SOUTH_AFRICA = """REPUBLIC OF SOUTH AFRICA
+GOVERNMENT GAZETTE
+Vol. 712 Cape Town 14 July 2031 No. 51234
+THE PRESIDENCY
+No. 1040 14 July 2031
+It is hereby notified that the President has assented to the following Act, which is hereby published for general information:—
+No. 7 of 2031: Online Child Protection Act, 2031
+ACT
+To provide for the protection of children against sexual exploitation by means of electronic communications; and to provide for matters connected therewith.
+(English text signed by the President.)
+(Assented to 10 July 2031.)
+BE IT ENACTED by the Parliament of the Republic of South Africa, as follows:—
+Definitions
+1. In this Act, unless the context indicates otherwise—
+"child" means a person under the age of 18 years;
+"child sexual abuse material" means any image, however created, or any description or presentation of a person, real or simulated, who is, or who is depicted or described as being, under the age of 18 years—
+(i) engaged in sexual conduct; or
+(ii) displaying the genital organs of that person;
+"electronic communications service provider" means a person who provides an electronic communications service to the public.
+Possession of child sexual abuse material
+2. (1) Any person who unlawfully and intentionally possesses child sexual abuse material is guilty of an offence.
+4 No. 51234 GOVERNMENT GAZETTE, 14 July 2031
+Act No. 7 of 2031 ONLINE CHILD PROTECTION ACT, 2031
+(2) A person convicted of an offence referred to in subsection (1) is liable to imprisonment for a period not exceeding 10 years.
+[Sub-s. (2) amended by s. 4 of Act 12 of 2033.]
+Duty to report
+3. An electronic communications service provider that is aware that its electronic communications system is used to store or distribute child sexual abuse material must, within 24 hours, report the matter to the South African Police Service.
+Short title and commencement
+4. This Act is called the Online Child Protection Act, 2031, and comes into operation on a date fixed by the President by proclamation in the Gazette.
+"""
+
+
+def test_south_africa_gazette_act_with_headings_above_numbered_sections(tmp_path):
+    doc = load(tmp_path, SOUTH_AFRICA)
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("1.", "Definitions"), ("2.", "Possession of child sexual abuse material"), ("3.", "Duty to report"),
+        ("4.", "Short title and commencement")]  # the gazette's running head "4 No. 51234 …" is no section 4
+    s1 = doc.units()[0]
+    assert s1.text == "In this Act, unless the context indicates otherwise—"
+    assert [d.defines for d in s1.children] == ["child", "child sexual abuse material", "electronic communications service provider"]
+    assert [(p.label, p.text) for p in s1.children[1].children] == [
+        ("(i)", "engaged in sexual conduct; or"), ("(ii)", "displaying the genital organs of that person;")]
+    s2 = doc.units()[1]
+    assert [c.label for c in s2.children if c.kind == "subsection"] == ["(1)", "(2)"]
+    assert notes(s2) == [("debris", "4 No. 51234 GOVERNMENT GAZETTE, 14 July 2031"),
+                         ("debris", "Act No. 7 of 2031 ONLINE CHILD PROTECTION ACT, 2031"),
+                         ("editorial", "[Sub-s. (2) amended by s. 4 of Act 12 of 2033.]")]
+
+
+def test_south_africa_front_matter_and_metadata(tmp_path):
+    doc = load(tmp_path, SOUTH_AFRICA)
+    assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text.startswith("BE IT ENACTED")
+    assert "(Assented to 10 July 2031.)" in [n.text for n in doc.preface]
+    meta = doc.meta
+    assert (meta.country, meta.number, meta.date) == ("za", "7", "2031-07-10")  # assented, not the gazette's date
+    assert meta.title == "No. 7 of 2031: Online Child Protection Act, 2031"  # not the word "ACT" above the long title
+
+
+def test_south_africa_review(tmp_path, library):
+    found = verdicts(load(tmp_path, SOUTH_AFRICA), library)
+    assert found["specific"] == ("met", "2(1)")
+    assert found["possession"] == ("met", "2(1)")
+    assert found["definition"] == ("met", "1 “child sexual abuse material”")
+    assert found["child-18"][0] == "met" and found["child-18"][1].startswith("1 “")
+    assert found["isp-report"] == ("met", "3")
+    assert found["computer"][0] == "missing"  # the offence names no computer or network
