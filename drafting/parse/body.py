@@ -29,6 +29,7 @@ from drafting.parse.profiles import Profile
 
 TERMINAL = tuple(".:;!?»”\"")
 _AFTER_SENTENCE = re.compile(r"[.;]\s*\([^()]{1,60}\)$")  # the other language's term after a definition
+TAIL = 80  # how much of a text's end _AFTER_SENTENCE needs to see
 QUOTE_OPEN = ("«", "“", '"')
 QUOTE_CLOSE = ("»", "”", '"')
 UNIT_RANK = 100
@@ -617,7 +618,7 @@ class BodyParser:
         if attr == "heading":
             return is_upper(text) and is_upper(current) and not current.endswith(TERMINAL)
         ending = current.rstrip()
-        if _AFTER_SENTENCE.search(ending):
+        if _AFTER_SENTENCE.search(ending[-TAIL:]):
             return False  # "… 18 years. (enfant)": the sentence is over; a gloss in brackets closes it
         if ending.endswith(("—", ":", "–", " -")):
             return False  # "In this Act—": what follows is a list, not the rest of the sentence
@@ -627,7 +628,7 @@ class BodyParser:
 
     def plain(self, line: Line, text: str, allow_pending: bool = True) -> None:
         unit = self.unit()
-        if unit is not None and (unit.text or unit.children) and self.sentence_over() and self.bare_definition(unit, text):
+        if unit is not None and (unit.text or unit.children) and self.bare_definition(unit, text) and self.sentence_over():
             self.definition(line, text, unit)  # "child means …" opens in lower case, yet it is no wrapped line
             return
         if self.continues(line, text):
@@ -683,8 +684,8 @@ class BodyParser:
         """The text the last line added ends a sentence (or there is none)."""
         if self.last_text is None:
             return True
-        current = getattr(*self.last_text).rstrip()
-        return not current or current.endswith(TERMINAL) or bool(_AFTER_SENTENCE.search(current))
+        tail = getattr(*self.last_text)[-TAIL:].rstrip()  # the end only: a provision may run to many lines
+        return not tail or tail.endswith(TERMINAL) or bool(_AFTER_SENTENCE.search(tail))
 
     def bare_definition(self, unit: _Open, text: str) -> bool:
         """"child means …" (no quotation marks) in a section that announces definitions ("Definitions",

@@ -102,8 +102,14 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     styles = unit_styles(profile)
     roles = _roles(lines, profile)
     findings: list[str] = []
-    labelled = {c.index: c for i, line in enumerate(lines) if roles.get(line.number, LAW) == LAW
-                for c in _candidates(i, line, styles, profile, _law_line_before(lines, i, roles))}
+    labelled: dict[int, Candidate] = {}
+    before: Line | None = None  # the last line of law text so far: a margin heading may head the next
+    for i, line in enumerate(lines):
+        if roles.get(line.number, LAW) != LAW:
+            continue
+        labelled.update((c.index, c) for c in _candidates(i, line, styles, profile, before))
+        if line.text.strip():
+            before = line
     _mark_quotations(lines, roles, profile, labelled)
     candidates = _in_groups([c for i, c in sorted(labelled.items()) if roles.get(lines[i].number, LAW) == LAW],
                             lines, profile)
@@ -196,14 +202,6 @@ def emphasis(line: Line) -> str:
     if line.bold or (line.lead and not line.lead.endswith(("…", ","))):
         return "bold"
     return "plain"
-
-
-def _law_line_before(lines: Sequence[Line], index: int, roles: Mapping[int, str]) -> Line | None:
-    """The nearest non-empty line of law text before `index` (notes and debris are skipped)."""
-    for k in range(index - 1, -1, -1):
-        if lines[k].text.strip() and roles.get(lines[k].number, LAW) == LAW:
-            return lines[k]
-    return None
 
 
 def _candidates(index: int, line: Line, styles: Sequence[UnitStyle], profile: Profile,
