@@ -236,15 +236,25 @@ def _hier(parent: etree._Element, node: Node) -> None:
     if node.kind in HCONTAINER_KINDS:
         _hcontainer_block(parent, node)
         return
+    if node.kind == "crossHeading":
+        # AKN 3.0 allows <crossHeading> (inline text) inside a hierarchy only, never in <body>: there, a
+        # heading over a group of sections is an empty hcontainer that carries it, beside the sections it heads
+        if etree.QName(parent).localname in ("body", "mainBody"):
+            el = etree.SubElement(parent, A + "hcontainer", name="crossHeading")
+            _ids(el, node)
+            etree.SubElement(el, A + "heading").text = node.heading or node.text
+        else:
+            el = etree.SubElement(parent, A + "crossHeading")
+            _ids(el, node)
+            el.text = node.heading or node.text
+        return
     el = etree.SubElement(parent, A + node.kind)
     if node.kind == "hcontainer":
         el.set("name", node.name or "hcontainer")
     _ids(el, node)
     _num(el, node)
-    if node.heading or node.kind == "crossHeading":
-        etree.SubElement(el, A + "heading").text = node.heading or node.text
-        if node.kind == "crossHeading":
-            return
+    if node.heading:
+        etree.SubElement(el, A + "heading").text = node.heading
     if not node.children:
         content = etree.SubElement(el, A + "content")
         _p(content, node.text, node.defines)
@@ -623,7 +633,8 @@ def _read_hier(el: etree._Element) -> Node:
         name = el.get("class", "") if kind == "note" else ""
         return Node(kind=kind, num=num, label=label, heading=heading, text=text, eid=eid, guid=guid, status=status,
                     name=name, line=el.sourceline or 0)
-    if tag == "crossHeading":
+    if tag == "crossHeading" or (tag == "hcontainer" and el.get("name") == "crossHeading"):
+        heading = heading or _text(el) if tag == "crossHeading" else heading
         return Node(kind="crossHeading", heading=heading, eid=eid, guid=guid, line=el.sourceline or 0)
     kind = tag if tag in HIERARCHY else "hcontainer"
     name = el.get("name", "") if kind == "hcontainer" else ""

@@ -350,8 +350,11 @@ def test_unnamed_containers_and_headingless_cross_headings() -> None:
                                         Node(kind="crossHeading", text="Título escrito como texto")))
     root = etree.fromstring(akn.to_xml(doc))
     assert root.find(f".//{{{akn.NS}}}body/{{{akn.NS}}}hcontainer").get("name") == "hcontainer"
-    cross = root.find(f".//{{{akn.NS}}}crossHeading")
+    # in <body> AKN allows no <crossHeading>: it is an hcontainer that carries the heading (and reads back)
+    cross = root.find(f".//{{{akn.NS}}}body/{{{akn.NS}}}hcontainer[@name='crossHeading']")
     assert [etree.QName(c).localname for c in cross] == ["heading"] and cross[0].text == "Título escrito como texto"
+    assert akn.from_xml(akn.to_xml(doc)).body[1] == Node(kind="crossHeading", heading="Título escrito como texto",
+                                                         eid=cross.get("eId"), guid=cross.get("GUID", ""))
 
 
 def test_refused_and_foreign_inputs_name_their_source() -> None:

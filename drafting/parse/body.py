@@ -23,10 +23,13 @@ from drafting.model.numbering import cardinal_value, follows, num_key, num_syste
 from drafting.parse.conventions import DEBRIS as DEBRIS_ROLE
 from drafting.parse.conventions import NOTE as NOTE_ROLE
 from drafting.parse.conventions import QUOTED, Conventions, clean_num, is_division, match_unit, unit_styles
+from drafting.parse.definitions import bare_term
 from drafting.parse.lines import Line
 from drafting.parse.profiles import Profile
 
 TERMINAL = tuple(".:;!?»”\"")
+_AFTER_SENTENCE = re.compile(r"[.;]\s*\([^()]{1,60}\)$")  # the other language's term after a definition
+TAIL = 80  # how much of a text's end _AFTER_SENTENCE needs to see
 QUOTE_OPEN = ("«", "“", '"')
 QUOTE_CLOSE = ("»", "”", '"')
 UNIT_RANK = 100
@@ -122,6 +125,7 @@ class BodyParser:
         self.division_order = list(self.s.get("division_order", ()))
         self.levels = list(self.s.get("levels", ()))
         self.pending_heading: Line | None = None
+        self.cross_heading_text = ""  # the last heading over a group of units ("Criminal Code Act 1995")
         self.merged_heading = ""  # the heading line of the unit that follows ("##### 5. Producing …")
         self.expect_division_heading: _Open | None = None
         self.last_text: tuple[_Open, str] | None = None  # where a wrapped line continues
@@ -133,6 +137,9 @@ class BodyParser:
         self.definition_holder: _Open | None = None  # the provision whose definitions are being listed
         defs = profile.section("definitions").get("quoted")
         self.definition_rx = profile.compile("definitions.quoted", defs) if defs else None
+        rules = profile.section("definitions")
+        self.bare_definition_rx = profile.compile("definitions.bare", rules["bare"]) if rules.get("bare") else None
+        self.definitions_context = profile.compile("definitions.context", rules["context"]) if rules.get("context") else None
         self.pending_superseded: dict[int, list[Node]] = {}  # unit line → superseded notes waiting for it
 
     # ---------------------------------------------------------------- helpers
@@ -195,6 +202,9 @@ class BodyParser:
         text = line.text.strip()
         if not text:
             return
+        if self.conv is not None and line.number in self.conv.cross_headings:
+            self.cross_heading(line, text)
+            return
         if self.conv is not None and line.number in self.conv.headings:
             self.flush_pending()
             found = match_unit(text, self.styles, in_group=True)
@@ -224,6 +234,16 @@ class BodyParser:
             holder = self.top if self.unit() is not None else self.top
             for marker in markers:
                 holder.children.append(Node(kind="note", text=marker, name=EDITORIAL, line=line.number))
+
+    def cross_heading(self, line: Line, text: str) -> None:
+        """A heading over the sections that follow ("Offences"): it closes the section before it."""
+        self.flush_pending()
+        self.close_to(UNIT_RANK)
+        self.top.children.append(Node(kind="crossHeading", heading=text, line=line.number))
+        self.cross_heading_text = text
+        self.expect_division_heading = None
+        self.last_text = None
+        self.last_line = line
 
     def flush_pending(self) -> None:
         if self.pending_heading is not None:
@@ -490,7 +510,9 @@ class BodyParser:
             if found is None:
                 return False
             level, match = found
-            self.flush_pending()
+            # "Making available" on the line before "(2) Every person …": the subsection's margin heading
+            margin = self.pending_heading
+            self.pending_heading = None
             level_type = str(level["type"])
             wrap_in_list = bool(level.get("list", False))
             rank_of_type = None
@@ -520,6 +542,9 @@ class BodyParser:
             item = _Open(kind=self.level_kind(level), rank=item_rank, num=(match.group("num") or "").strip(),
                          line=line.number, level_type="" if wrap_in_list else level_type, label=label)
             self.push(item)
+            if margin is not None:
+                item.heading = margin.text.strip().rstrip(".").strip()
+                margin = None
             rest = (match.group("rest") or "").strip()
             if rest:
                 if self.marker_level(rest) and rest != text:
@@ -529,7 +554,7 @@ class BodyParser:
                 if level.get("top", False):
                     # "Párrafo.- Adquisición y posesión. La adquisición…": a Párrafo may carry a heading
                     heading, body = self.split_heading(rest, line, whole=False)
-                item.heading = heading
+                item.heading = heading or item.heading
                 if body:
                     self.set_text(item, "text", body)
             else:
@@ -593,6 +618,8 @@ class BodyParser:
         if attr == "heading":
             return is_upper(text) and is_upper(current) and not current.endswith(TERMINAL)
         ending = current.rstrip()
+        if _AFTER_SENTENCE.search(ending[-TAIL:]):
+            return False  # "… 18 years. (enfant)": the sentence is over; a gloss in brackets closes it
         if ending.endswith(("—", ":", "–", " -")):
             return False  # "In this Act—": what follows is a list, not the rest of the sentence
         if node.level_type and self.s.get("text_after_points") == "wrap_up" and (ending.endswith((",", ";", "—")) or ending.endswith((" or", " and"))):
@@ -600,15 +627,19 @@ class BodyParser:
         return text[:1].islower() or not ending.endswith(TERMINAL)
 
     def plain(self, line: Line, text: str, allow_pending: bool = True) -> None:
+        unit = self.unit()
+        if unit is not None and (unit.text or unit.children) and self.bare_definition(unit, text) and self.sentence_over():
+            self.definition(line, text, unit)  # "child means …" opens in lower case, yet it is no wrapped line
+            return
         if self.continues(line, text):
             node, attr = self.last_text  # type: ignore[misc]
             self.set_text(node, attr, text)
             return
-        unit = self.unit()
         if unit is not None and (unit.text or unit.children) and self.definition_rx is not None \
                 and self.definition_rx.match(text):
             self.definition(line, text, unit)
             return
+
         if allow_pending and self.s.get("heading_before_unit", False) and self.looks_like_heading(text, line):
             self.flush_pending()
             self.pending_heading = line
@@ -653,6 +684,23 @@ class BodyParser:
         self.push(para)
         self.set_text(para, "text", text)
 
+    def sentence_over(self) -> bool:
+        """The text the last line added ends a sentence (or there is none)."""
+        if self.last_text is None:
+            return True
+        tail = getattr(*self.last_text)[-TAIL:].rstrip()  # the end only: a provision may run to many lines
+        return not tail or tail.endswith(TERMINAL) or bool(_AFTER_SENTENCE.search(tail))
+
+    def bare_definition(self, unit: _Open, text: str) -> bool:
+        """"child means …" (no quotation marks) in a section that announces definitions ("Definitions",
+        "The following definitions apply in this Act.")."""
+        if self.bare_definition_rx is None or self.definitions_context is None:
+            return False
+        intro = unit.text or next((c.text for c in unit.children if isinstance(c, _Open)), "")
+        if not (self.definitions_context.search(unit.heading) or self.definitions_context.search(intro[:300])):
+            return False
+        return bool(bare_term(text, self.bare_definition_rx, frozenset(self.p.word("sentence_starters", ()))))
+
     def definition(self, line: Line, text: str, unit: _Open) -> None:
         """`"child" means …`: one unnumbered item of the definitions list of the provision that
         introduces it ("(1) In this Act—"); the (a), (b) that follow belong to the definition, and
@@ -675,6 +723,8 @@ class BodyParser:
         if not (0 < len(words) <= int(self.s.get("max_heading_words", 12)) and text[:1].isupper()
                 and not text.rstrip().endswith((",", ";", ":", "—", "–", " -")) and not text.startswith(("“", '"', "«"))):
             return False
+        if ": " in text:
+            return False  # "Penalty: Imprisonment for 15 years." is a line of the provision, not its heading
         if not text.rstrip().endswith("."):
             return True
         # ends with a full stop: a heading only when a section follows and it does not read as a sentence
@@ -763,7 +813,8 @@ class BodyParser:
         self.warnings.extend(w for w in sub_warnings if not w.message.startswith(("numbering gap", "text outside", "article")))
         first = lines[0].number if lines else 0
         unit = self.unit()
-        target, action = self.amended(holder.text, *(() if unit is None else (unit.text, unit.heading)))
+        context = (() if unit is None else (unit.text, unit.heading)) + (self.cross_heading_text,)
+        target, action = self.amended(holder.text, *context)
         holder.children.append(Node(kind="quotedStructure", children=nodes, target=target, name=action, line=first))
         self.last_text = None
 

@@ -88,6 +88,7 @@ class Conventions:
     promulgation: tuple[int, int] | None  # [start, end) indexes of a promulgating decree
     unit_style: str = ""
     findings: tuple[str, ...] = ()
+    cross_headings: frozenset[int] = frozenset()  # Line.numbers of headings over a group of units ("Offences")
 
     def role(self, line: Line) -> str:
         return self.roles.get(line.number, LAW)
@@ -101,8 +102,14 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     styles = unit_styles(profile)
     roles = _roles(lines, profile)
     findings: list[str] = []
-    labelled = {c.index: c for i, line in enumerate(lines) if roles.get(line.number, LAW) == LAW
-                for c in _candidates(i, line, styles, profile)}
+    labelled: dict[int, Candidate] = {}
+    before: Line | None = None  # the last line of law text so far: a margin heading may head the next
+    for i, line in enumerate(lines):
+        if roles.get(line.number, LAW) != LAW:
+            continue
+        labelled.update((c.index, c) for c in _candidates(i, line, styles, profile, before))
+        if line.text.strip():
+            before = line
     _mark_quotations(lines, roles, profile, labelled)
     candidates = _in_groups([c for i, c in sorted(labelled.items()) if roles.get(lines[i].number, LAW) == LAW],
                             lines, profile)
@@ -119,7 +126,8 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     headings = {h: u for h, u in headings.items() if u in units}
     order = sorted(units.values(), key=lambda c: c.index)
     main_style = order[0].style if order else ""
-    body_start = _body_start(lines, order, roles, profile, set(headings))
+    cross = _cross_headings(lines, order, roles, profile, set(headings))
+    body_start = _body_start(lines, order, roles, profile, set(headings), cross)
     toc = _toc(lines, body_start, roles, candidates, profile)
     promulgation = _promulgation(lines, candidates, units, body_start, toc, roles, profile, findings)
     body_end = _body_end(lines, order, superseded_end, profile)
@@ -137,7 +145,7 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
         roles=MappingProxyType(roles), units=MappingProxyType(units), headings=MappingProxyType(headings),
         superseded=MappingProxyType(superseded), superseded_end=MappingProxyType(superseded_end),
         annotations=MappingProxyType(annotations), body_start=body_start, body_end=body_end, toc=toc,
-        promulgation=promulgation, unit_style=main_style, findings=tuple(findings))
+        promulgation=promulgation, unit_style=main_style, findings=tuple(findings), cross_headings=frozenset(cross))
 
 
 # ---------------------------------------------------------------- unit styles
@@ -196,7 +204,8 @@ def emphasis(line: Line) -> str:
     return "plain"
 
 
-def _candidates(index: int, line: Line, styles: Sequence[UnitStyle], profile: Profile) -> list[Candidate]:
+def _candidates(index: int, line: Line, styles: Sequence[UnitStyle], profile: Profile,
+                before: Line | None = None) -> list[Candidate]:
     text = line.text.strip()
     if not text or line.table is not None:
         return []
@@ -218,7 +227,7 @@ def _candidates(index: int, line: Line, styles: Sequence[UnitStyle], profile: Pr
         return []  # "artículo 11 de la Ley …" at the start of a wrapped line is running text
     if rest[:1].islower() and not _marker_start(rest) and not style.in_group and not re.search(r"[.:\-–—]\s*$", label):
         return []  # "Artículo 11 de la Ley 30096 …": a reference that happens to start a line ("Artículo 11.- el …" is not)
-    if style.heading_only and not _heading_like(rest, line, profile):
+    if style.heading_only and not _heading_like(rest, line, profile) and not _headed_sentence(rest, before, profile):
         return []
     if style.in_group and not re.search(r"[.:\-–—]\s*$", label) and emphasis(line) == "plain":
         return []  # "Primera Vicepresidenta del Congreso" is a signature, not "PRIMERA.- …"
@@ -254,6 +263,17 @@ def _heading_like(rest: str, line: Line, profile: Profile) -> bool:
         (len(words) <= limit or line.style.lower() in HEADING_STYLES or line.bold)
 
 
+def _headed_sentence(rest: str, before: Line | None, profile: Profile) -> bool:
+    """"1 This Act may be cited as …", "3 (1) Every person who …" under a margin heading on the line
+    before ("Short title", "Possession"): the section's text follows its bare number (Canada). Without
+    that heading a line opening with a number is a hard-wrapped sentence ("… than\n14 Years …")."""
+    if before is None or not profile.section("structure").get("heading_before_unit", False):
+        return False
+    text = before.text.strip()
+    return bool(rest) and _margin_heading(text, before, profile) and not text.endswith(".") \
+        and not _formula(text, profile)
+
+
 def _one_per_line(candidates: list[Candidate]) -> list[Candidate]:
     seen: set[int] = set()
     out = []
@@ -280,6 +300,8 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
     roles: dict[int, str] = {}
     debris = _compiled(profile, "editorial", "debris")
     debris_after = _compiled(profile, "editorial", "debris_from")  # everything from here on is debris
+    notes_after = _compiled(profile, "editorial", "notes_from")  # everything from here on is an editorial note
+    trailing_notes = False
     notes = _compiled(profile, "editorial", "notes")
     notes_block = _compiled(profile, "editorial", "notes_heading")
     unit_rx = unit_styles(profile)
@@ -292,6 +314,10 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
             law_seen = True
         if trailing:
             roles[line.number] = DEBRIS
+            continue
+        if trailing_notes or (law_seen and notes_after is not None and notes_after.match(text)):
+            trailing_notes = True
+            roles[line.number] = DEBRIS if debris is not None and debris.search(text) else NOTE
             continue
         if line.region in ("nav", "header", "footer"):
             roles[line.number] = DEBRIS
@@ -397,7 +423,16 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
             continue
         if i in labelled:
             host = labelled[i]
+        if _formula(text, profile):
+            sentence = ""  # "The Parliament of New Zealand enacts as follows:" announces the Act, not an amendment
+            i += 1
+            continue
         sentence = f"{sentence} {text}"[-2000:] if sentence and not sentence.endswith(_TERMINAL) else text
+        sentence = _SENTENCE_END.split(sentence)[-1]  # "… amended on 2031-06-22. Previous Versions …" is two
+        if i in labelled and labelled[i].heading_only and _own_heading(labelled[i].rest, profile):
+            sentence = ""  # "5 New section 131B inserted (…)": a heading, which no sentence runs on from
+            i += 1
+            continue
         if ((ends is not None and not ends.search(sentence[-60:]) and not (reference and reference.search(sentence)))
                 or not intro.search(sentence)) and not _quotes_a_unit(i, lines, roles, labelled, host):
             i += 1
@@ -460,6 +495,9 @@ def _quotes_a_unit(i: int, lines: Sequence[Line], roles: Mapping[int, str], labe
     if cand is None or roles.get(lines[j].number, LAW) != LAW or lines[j].text.lstrip()[:1] not in QUOTE_MARKS:
         return False
     return not follows(host.num, cand.num)
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z“\"«])")
 
 
 def _ends_quotation(line: Line, profile: Profile) -> bool:
@@ -735,8 +773,48 @@ def _block_end(lines: Sequence[Line], start: int, limit: int, profile: Profile) 
 
 # ---------------------------------------------------------------- where the body is
 
+def _cross_headings(lines: Sequence[Line], order: list[Candidate], roles: Mapping[int, str], profile: Profile,
+                    headings: set[int]) -> set[int]:
+    """Headings over a group of sections ("Offences", "Coming into Force"): a heading-like line right above
+    a section's own heading — its margin heading on the line before ("Possession" then "3 (1) …"), or the
+    heading its label line carries ("1 Possession of indecent images"). A division's heading is not one."""
+    if not profile.section("structure").get("heading_before_unit", False):
+        return set()
+    division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
+    unit_lines = {c.number for c in order}
+
+    def law_before(index: int) -> int:
+        k = index - 1
+        while k >= 0 and (not lines[k].text.strip() or roles.get(lines[k].number, LAW) != LAW):
+            k -= 1
+        return k
+
+    def heading_line(k: int) -> bool:
+        if k < 0 or lines[k].number in unit_lines or lines[k].number in headings or is_division(division, lines[k]):
+            return False
+        text = lines[k].text.strip()
+        return _margin_heading(text, lines[k], profile) and not text.endswith(".") and not _formula(text, profile)
+
+    def under_division(k: int) -> bool:
+        before = law_before(k)
+        return before >= 0 and is_division(division, lines[before])
+
+    out: set[int] = set()
+    for c in order:
+        k = law_before(c.index)
+        if c.heading_only and _own_heading(c.rest, profile):
+            cross = k  # "1 Possession of indecent images" heads itself: the line above heads the group
+        elif heading_line(k):
+            cross = law_before(k)
+        else:
+            continue
+        if heading_line(cross) and not under_division(cross):
+            out.add(lines[cross].number)
+    return out
+
+
 def _body_start(lines: Sequence[Line], order: list[Candidate], roles: Mapping[int, str], profile: Profile,
-                headings: set[int]) -> int:
+                headings: set[int], cross: set[int] = frozenset()) -> int:  # type: ignore[assignment]
     """The first unit, with its heading line and the division lines (and their headings) right above it."""
     first = order[0].index
     division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
@@ -770,6 +848,10 @@ def _body_start(lines: Sequence[Line], order: list[Candidate], roles: Mapping[in
                 and _margin_heading(text, line, profile) and not _formula(text, profile) \
                 and not _own_heading(order[0].rest, profile):
             start = i  # the margin heading of the first section ("Short title and commencement.")
+            i -= 1
+            continue
+        if line.number in cross:  # "Short Title" over the first section's own heading
+            start = i
             i -= 1
             continue
         break
@@ -809,6 +891,22 @@ def is_division(division: re.Pattern[str] | None, line: Line) -> bool:
     return _upper(keyword) or emphasis(line) != "plain" or (alone and keyword[:1].isupper())
 
 
+def is_schedule(schedule: re.Pattern[str] | None, line: Line) -> bool:
+    """A schedule's heading: its keyword in capitals ("SCHEDULE 2", "FIRST SCHEDULE"), or the line set as
+    a heading, or "Schedule 1" with nothing after its number but a dash and a heading ("Schedule 1—Amendments"),
+    which no sentence is."""
+    text = line.text.strip()
+    match = schedule.match(text) if schedule is not None and text else None
+    if match is None:
+        return False
+    if _upper(text.split()[0]) or emphasis(line) != "plain":
+        return True
+    number = match.groupdict().get("numafter")
+    after = text[match.start("heading"):] if match.group("heading") else ""
+    between = text[match.end("numafter"):match.start("heading")] if number and match.group("heading") else ""
+    return bool(number) and text[:1].isupper() and (not after or bool(re.search(r"[—–-]", between)))
+
+
 def _division_heading(text: str, line: Line) -> bool:
     words = text.split()
     if not words or len(words) > 25:
@@ -821,12 +919,15 @@ def _body_end(lines: Sequence[Line], order: list[Candidate], superseded_end: Map
     """After the last unit: the first line that opens the conclusions, a schedule or trailing debris."""
     conclusions = profile.regex("conclusions", "start") if profile.section("conclusions").get("start") else None
     schedule = profile.regex("schedule", "start") if profile.section("schedule").get("start") else None
+    notes_after = _compiled(profile, "editorial", "notes_from")
     last = order[-1].index
     for k in range(last + 1, len(lines)):
         text = lines[k].text.strip()
         if conclusions is not None and conclusions.match(text):
             return k
-        if schedule is not None and schedule.match(text) and text.split() and _upper(text.split()[0]):
+        if notes_after is not None and notes_after.match(text):
+            return k  # the publisher's block after the Act ("Legislative history") is no section's
+        if is_schedule(schedule, lines[k]):
             return k
     return len(lines)
 
@@ -856,8 +957,13 @@ def _toc(lines: Sequence[Line], body_start: int, roles: Mapping[int, str], candi
             return True
         if any(rx is not None and rx.match(text) for rx in (division, group, schedule)):
             return True
-        # a division's heading on its own line ("PRELIMINARY") right after a division entry
-        return i > 0 and division is not None and bool(division.match(lines[i - 1].text.strip())) and _upper(text)
+        # a division's heading on its own line ("PRELIMINARY", "Amendments to principal Act") right after a
+        # division entry that has none
+        if i == 0 or division is None:
+            return False
+        above = division.match(lines[i - 1].text.strip())
+        return bool(above) and (_upper(text) or (not (above.groupdict().get("heading") or "").strip()
+                                                 and _division_heading(text, line)))
 
     # a contents heading in website navigation (debris) is the page's, not the law's: it starts no toc
     start = next((i for i in range(body_start) if heading is not None and heading.match(lines[i].text.strip())

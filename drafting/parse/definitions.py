@@ -8,6 +8,9 @@ Both traditions are read, as profile data (`[definitions]`):
   inside a provision that announces definitions ("Definiciones", "se entiende por", "Para los
   efectos de la presente ley"), where such a line cannot be anything else. A pattern may name
   its term `term` or (in another alternative) `term2`;
+- `term means …` without quotation marks (Canada prints the term in bold italics, its French
+  equivalent in brackets after the definition) — only inside a provision that announces
+  definitions, and never when the words open like a sentence ("A reference to … includes");
 - an intro that announces the term its points define ("A los efectos de este Título se considera
   pornografía infantil …:", "the term 'X' means:").
 
@@ -24,6 +27,7 @@ from drafting.model.document import Document, Node
 from drafting.parse.profiles import Profile
 
 MAX_TERM_WORDS = 8
+AMENDING = ("insert", "replace")  # quotations whose wording this law enacts: their definitions are its own
 
 
 def mark(doc: Document, profile: Profile) -> Document:
@@ -32,16 +36,20 @@ def mark(doc: Document, profile: Profile) -> Document:
     colon = _rx(profile, rules, "colon")
     context = _rx(profile, rules, "context")
     announces = _rx(profile, rules, "announces")
+    bare = _rx(profile, rules, "bare")
+    starters = frozenset(profile.word("sentence_starters", ()))
     if quoted is None and colon is None and announces is None:
         return doc
 
     def visit(node: Node, in_context: bool) -> Node:
-        if node.kind in ("quotedStructure", "note", "toc", "tocItem"):
-            return node  # another law's definitions, or not law at all
+        if node.kind in ("note", "toc", "tocItem") or (node.kind == "quotedStructure" and node.name not in AMENDING):
+            return node  # not law at all, or another law's words quoted for reference
         # a provision announces definitions (for its children) in its heading or its opening words
         here = in_context or bool(node.children and context and (context.search(node.heading)
                                                                  or context.search(node.text[:300])))
         term = _term(node.text, quoted, colon if in_context else None) if node.text else ""
+        if not term and in_context and node.text:
+            term = bare_term(node.text, bare, starters)
         if not term and announces is not None and node.children and node.text.rstrip().endswith((":", "—", "-")):
             term = _announced(node.text, announces)  # "se considera pornografía infantil …:" then its parts
         children = tuple(visit(child, here) for child in node.children)
@@ -73,6 +81,17 @@ def _term(text: str, quoted: re.Pattern[str] | None, colon: re.Pattern[str] | No
             if term and len(term.split()) <= MAX_TERM_WORDS:
                 return term
     return ""
+
+
+def bare_term(text: str, rx: re.Pattern[str] | None, starters: frozenset[str]) -> str:
+    """The term of `term means …` printed without quotation marks, unless the words open a sentence."""
+    match = rx.match(text) if rx is not None else None
+    if match is None:
+        return ""
+    term = " ".join(match.group("term").split())
+    if not term or term.split()[0].lower() in starters or len(term.split()) > MAX_TERM_WORDS:
+        return ""
+    return term
 
 
 def _announced(text: str, rx: re.Pattern[str]) -> str:

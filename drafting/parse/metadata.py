@@ -118,12 +118,17 @@ def _date_in(texts: Iterable[str], rules: Mapping, profile: Profile, year: str) 
     months = {_fold(name): i for i, names in enumerate(rules.get("months", ()), start=1) for name in names.split("|")}
     if not months:
         return ""
+    if rules.get("date_first"):  # the Act's own date (its assent) before a gazette's or a website's
+        first = profile.compile("metadata.date_first", str(rules["date_first"]))
+        texts = list(texts)
+        texts = [t for t in texts if first.search(t)] + [t for t in texts if not first.search(t)]
     patterns = [profile.compile(f"metadata.date[{i}]", p) for i, p in enumerate(rules.get("date", ()))]
     for text in texts:
         for rx in patterns:
             for match in rx.finditer(text):
                 parts = match.groupdict()
-                month = months.get(_fold(parts.get("month") or ""))
+                written = parts.get("month") or ""
+                month = int(written) if written.isdigit() and 1 <= int(written) <= 12 else months.get(_fold(written))
                 when = parts.get("year") or year
                 if month and when and parts.get("day"):
                     day = int(parts["day"])

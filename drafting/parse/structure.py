@@ -89,8 +89,7 @@ def _attachments_start(lines: list[Line], body_end: int, profile: Profile) -> in
         return len(lines)
     rx = profile.regex("schedule", "start")
     for i in range(body_end, len(lines)):
-        text = lines[i].text.strip()
-        if rx.match(text) and text.split() and is_upper(text.split()[0]):
+        if conventions.is_schedule(rx, lines[i]):
             return i
     return len(lines)
 
@@ -106,7 +105,7 @@ def _attachments(lines: list[Line], profile: Profile, warnings: list[Warning],
         text = line.text.strip()
         if conv.role(line) == conventions.DEBRIS:
             trailing.append(_plain(line, conv))
-        elif rx.match(text) and text.split() and is_upper(text.split()[0]):
+        elif conventions.is_schedule(rx, line):
             groups.append((line, []))
         elif groups:
             groups[-1][1].append(line)
@@ -118,8 +117,11 @@ def _attachments(lines: list[Line], profile: Profile, warnings: list[Warning],
         heading = match.group("heading").strip()
         if not heading and body and (is_upper(body[0].text) or emphatic(body[0])):
             heading, body = body[0].text.strip(), body[1:]
-        nodes = parse_body_lines(body, profile, [])
-        # A schedule is free text more often than articles: keep its lines as they are.
+        # A schedule is free text more often than articles: keep its lines as they are. When it numbers
+        # items of its own ("1  After section 474.22" / "Insert:"), they are read like a body, from the
+        # evidence of the whole schedule (its sequence, its cross headings, what its items quote).
+        inner_lines, inner = conventions.decide(body, profile) if body else ((), None)
+        nodes = parse_body_lines(inner_lines, profile, [], inner if inner is not None and inner.units else None)
         out.append(Node(kind="attachment", num=num, heading=heading, children=nodes, line=head.number))
     if trailing and out:
         last = out[-1]

@@ -382,6 +382,9 @@ class Detector:
         in several statutes reviewed together, with its statute: "Ley 53-07, article 24"."""
         if prov.statute:
             return f"{prov.statute}, {self.cite(_without_statute(prov), key)}"
+        if prov.schedule:  # "Schedule 1, item 2" names itself
+            pattern = "{num} ({amends})" if prov.amends else "{num}"
+            return pattern.replace("{num}", prov.num).replace("{amends}", prov.amends)
         if prov.amends:
             pattern = self.cite_data.get(key.replace("unit", "amending"), "{num}, {amends}")
             return pattern.replace("{num}", prov.num).replace("{amends}", prov.amends)

@@ -42,6 +42,7 @@ class Provision:
     node: Node = field(compare=False, repr=False)
     amends: str = ""  # new wording this law puts into another: "replacing art. 189 of the Código Penal"
     statute: str = ""  # in several statutes reviewed as one legal order: the statute it belongs to
+    schedule: str = ""  # an item of a schedule ("Schedule 1"): its number already names the schedule
 
     @property
     def cited_num(self) -> str:
@@ -72,7 +73,8 @@ def sub_provisions(node: Node) -> Iterator[tuple[Node, bool]]:
                 if item.kind in SUB_KINDS and not item.repealed:
                     yield item, True
         elif child.kind in SUB_KINDS:
-            yield child, intro or child.kind == "point"
+            # a definition completes the provision that announces it ("The following definitions apply.")
+            yield child, intro or child.kind == "point" or bool(child.defines and node.text)
 
 
 def own_parts(node: Node) -> tuple[str, ...]:
@@ -167,6 +169,8 @@ def _label(node: Node, siblings: list[Node], profile: Profile) -> str:
     term = DEFINED_TERM.match(node.text)
     if term:  # an unnumbered definition is cited by its term: section 2 “child”
         return f"“{term.group(1)}”"
+    if node.defines and node.text.startswith(node.defines):  # printed without marks: "child means …"
+        return f"“{node.defines}”"
     same = [s for s in siblings if s.kind == node.kind and not s.num]
     unnumbered = profile.section("labels").get(f"{node.kind}_unnumbered", "")
     if unnumbered and len(same) == 1:
@@ -200,8 +204,8 @@ def _provisions(document: Document, profile: Profile) -> tuple[Provision, ...]:
     cite = profile.section("review").get("cite", {})
 
     def visit(node: Node, unit: Node, num: str, depth: int, parent: str, group: str, inline: bool, amends: str,
-              statute: str = "") -> None:
-        out.append(Provision(node.eid, num, unit.eid, depth, parent, group, inline, node, amends, statute))
+              statute: str = "", schedule: str = "") -> None:
+        out.append(Provision(node.eid, num, unit.eid, depth, parent, group, inline, node, amends, statute, schedule))
         kids = list(sub_provisions(node))
         siblings = [k for k, _ in kids]
         quoted = _quoted_by(node)
@@ -209,11 +213,13 @@ def _provisions(document: Document, profile: Profile) -> tuple[Provision, ...]:
             what = amends
             if child.eid in quoted:  # the new wording of another law's provision
                 action, target = quoted[child.eid]
-                label = profile.label(child).strip().rstrip(".-–—:").strip() or child.heading
+                # a quoted definition or sentence has no label: the provision's heading says what it is
+                # ("Section 473.1 (definition of child abuse material)")
+                label = profile.label(child).strip().rstrip(".-–—:").strip() or child.heading or node.heading
                 what = str(cite.get(action, "{action} {label} of {target}")).format(
                     action=action, label=label, target=target or cite.get("other_law", "another law"))
             visit(child, unit, num if child.eid in quoted else _join(num, _label(child, siblings, profile)),
-                  depth + 1, node.eid, group, child_inline, what, statute)
+                  depth + 1, node.eid, group, child_inline, what, statute, schedule)
 
     for node, ancestors in walk(document.body, into_quotes=False):
         if not is_unit(node) or node.repealed or any(a.kind == "quotedStructure" or a.repealed for a in ancestors):
@@ -224,6 +230,17 @@ def _provisions(document: Document, profile: Profile) -> tuple[Provision, ...]:
         group = next((a.heading for a in reversed(ancestors) if a.kind == "hcontainer" and a.heading
                       and a.name != "statute"), "")
         visit(node, node, node.num or node.heading or node.eid, 0, "", group, False, "", statute)
+    # The numbered items of a schedule are provisions of the Act too ("Schedule 1, item 2": an Australian
+    # amending Act enacts its amendments there), where the profile says how to cite them.
+    item = str(cite.get("schedule_item", ""))
+    for attachment in document.attachments if item else ():
+        schedule = str(cite.get("schedule", "{num}")).replace("{num}", attachment.num).strip()
+        for node, ancestors in walk(attachment.children, into_quotes=False):
+            if not is_unit(node) or node.repealed or any(is_unit(a) or a.kind == "quotedStructure" or a.repealed
+                                                         for a in ancestors):
+                continue
+            num = item.replace("{schedule}", schedule).replace("{num}", node.num or node.heading or node.eid)
+            visit(node, node, num, 0, "", "", False, "", "", schedule)
     return tuple(out)
 
 
