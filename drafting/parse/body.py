@@ -195,6 +195,11 @@ class BodyParser:
         text = line.text.strip()
         if not text:
             return
+        if self.conv is not None and line.number in self.conv.margin_headings:
+            self.flush_pending()
+            self.pending_heading = line  # the heading of the unit on the next line
+            self.last_line = line
+            return
         if self.conv is not None and line.number in self.conv.headings:
             self.flush_pending()
             found = match_unit(text, self.styles, in_group=True)

@@ -79,6 +79,7 @@ class Conventions:
     roles: Mapping[int, str]  # Line.number → role (LAW when absent)
     units: Mapping[int, Candidate]  # Line.number → the unit that line opens
     headings: Mapping[int, int]  # Line.number of a heading line → Line.number of the unit it heads
+    margin_headings: Mapping[int, int]  # Line.number of a margin heading ("Definiciones") → the unit below it
     superseded: Mapping[int, int]  # first Line.number of a superseded wording → the unit it belongs to
     superseded_end: Mapping[int, int]  # first Line.number of a superseded wording → its last Line.number
     annotations: Mapping[int, tuple[str, ...]]  # Line.number → annotation markers removed from it
@@ -113,13 +114,15 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     chosen = _choose([c for c in candidates if c.number not in toc_entries], _closings(lines, profile))
     if not chosen:
         return tuple(lines), Conventions(MappingProxyType(roles), MappingProxyType({}), MappingProxyType({}),
-                                         MappingProxyType({}), MappingProxyType({}), MappingProxyType(annotations),
+                                         MappingProxyType({}), MappingProxyType({}), MappingProxyType({}),
+                                         MappingProxyType(annotations),
                                          0, len(lines), None, None, "", ("no article or section labels found",))
     units, superseded, superseded_end = _duplicates(chosen, candidates, lines, roles, profile, findings)
     headings = {h: u for h, u in headings.items() if u in units}
     order = sorted(units.values(), key=lambda c: c.index)
     main_style = order[0].style if order else ""
-    body_start = _body_start(lines, order, roles, profile, set(headings))
+    margin = _margin_headings(lines, order, roles, profile, findings)
+    body_start = _body_start(lines, order, roles, profile, set(headings) | set(margin))
     toc = _toc(lines, body_start, roles, candidates, profile)
     promulgation = _promulgation(lines, candidates, units, body_start, toc, roles, profile, findings)
     body_end = _body_end(lines, order, superseded_end, profile)
@@ -135,6 +138,7 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     findings.extend(_unit_findings(order))
     return tuple(lines), Conventions(
         roles=MappingProxyType(roles), units=MappingProxyType(units), headings=MappingProxyType(headings),
+        margin_headings=MappingProxyType(margin),
         superseded=MappingProxyType(superseded), superseded_end=MappingProxyType(superseded_end),
         annotations=MappingProxyType(annotations), body_start=body_start, body_end=body_end, toc=toc,
         promulgation=promulgation, unit_style=main_style, findings=tuple(findings))
@@ -283,6 +287,10 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
     notes = _compiled(profile, "editorial", "notes")
     notes_block = _compiled(profile, "editorial", "notes_heading")
     unit_rx = unit_styles(profile)
+    blocks = [(profile.compile(f"editorial.note_blocks[{n}][0]", a), profile.compile(f"editorial.note_blocks[{n}][1]", b))
+              for n, (a, b) in enumerate(profile.section("editorial").get("note_blocks", ()))]
+    closing: re.Pattern[str] | None = None  # the end of an open block of notes ("INICIO DE NOTA" … "FIN DE NOTA")
+    running = _running_lines(lines, profile)
     in_block = False
     trailing = False
     law_seen = False  # a unit label came before: "MÁS LEÍDOS" after it ends the law; before it, it is one line
@@ -293,8 +301,17 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
         if trailing:
             roles[line.number] = DEBRIS
             continue
-        if line.region in ("nav", "header", "footer"):
+        if line.region in ("nav", "header", "footer") or line.number in running:
             roles[line.number] = DEBRIS
+            continue
+        if closing is not None:
+            roles[line.number] = NOTE
+            closing = None if closing.match(text) else closing
+            continue
+        opened = next((end for start, end in blocks if start.match(text)), None)
+        if opened is not None:
+            roles[line.number] = NOTE
+            closing = None if opened.match(text) else opened
             continue
         if line.region == "aside" or line.style == "md-note":
             roles[line.number] = NOTE
@@ -322,13 +339,57 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
     return roles
 
 
+def _running_lines(lines: Sequence[Line], profile: Profile) -> set[int]:
+    """A page's running header or footer left in a text copied from print ("ASAMBLEA LEGISLATIVA -
+    REPUBLICA DE EL SALVADOR" at the top of every page): the same line of three words or more, twice
+    in capitals or three times, down into the articles, that is no sentence, label, list item, division or
+    division heading."""
+    division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
+    styles = unit_styles(profile)
+    seen: dict[str, list[int]] = {}
+    first_unit = next((i for i, line in enumerate(lines) if match_unit(line.text.strip(), styles)), len(lines))
+    for i, line in enumerate(lines):
+        text = " ".join(line.text.split())
+        if line.table is None and len(text.split()) >= 3 and not text.endswith(_TERMINAL + (",",)):
+            seen.setdefault(text, []).append(i)
+    out: set[int] = set()
+    for text, where in seen.items():
+        if len(where) < (2 if _upper(text) else 3) or match_unit(text, styles) or is_division(division, lines[where[0]]) \
+                or re.match(r"^\(?\w{1,4}[.)]", text) or not text[:1].isupper():
+            continue  # list items ("(A) the producing of …") may repeat word for word
+        if where[-1] < first_unit:
+            continue  # a title printed twice before the law's articles ("LEY …" above and below the formula)
+        if any(k > 0 and is_division(division, lines[k - 1]) for k in where):
+            continue  # "DISPOSICIONES GENERALES" under two divisions is their heading
+        out.update(lines[k].number for k in where)
+    return out
+
+
+def _strip_trailing_markers(lines: Sequence[Line], profile: Profile) -> tuple[list[Line], dict[int, tuple[str, ...]]]:
+    """Reference marks a consolidation prints after a provision's last sentence ("… años. (1)"),
+    pointing to its list of amendments: taken out of the text, kept as notes on the provision."""
+    marker = _compiled(profile, "editorial", "trailing_marker")
+    found: dict[int, tuple[str, ...]] = {}
+    if marker is None:
+        return list(lines), found
+    out: list[Line] = []
+    for line in lines:
+        match = marker.search(line.text) if line.table is None else None
+        if match is None or not line.text[:match.start()].strip():
+            out.append(line)
+            continue
+        found[line.number] = (" ".join(match.group(0).split()),)
+        out.append(line._replace(text=line.text[:match.start()].rstrip()))
+    return out, found
+
+
 def _strip_annotations(lines: Sequence[Line], profile: Profile) -> tuple[list[Line], dict[int, tuple[str, ...]]]:
     """Remove annotation markers ("F3[" … "]") from the text; remember them per line as notes."""
+    lines, found = _strip_trailing_markers(lines, profile)
     opener = _compiled(profile, "editorial", "annotation")
     if opener is None:
-        return list(lines), {}
+        return list(lines), found
     out: list[Line] = []
-    found: dict[int, tuple[str, ...]] = {}
     stack: list[bool] = []  # open brackets: True for an annotation marker, False for a plain "["
     for line in lines:
         text = line.text
@@ -709,6 +770,50 @@ def _block_end(lines: Sequence[Line], start: int, limit: int, profile: Profile) 
         if validity is not None and validity.search(text):
             return k + 1
     return limit
+
+
+# ---------------------------------------------------------------- margin headings
+
+def _margin_headings(lines: Sequence[Line], order: list[Candidate], roles: Mapping[int, str], profile: Profile,
+                     findings: list[str]) -> dict[int, int]:
+    """Headings printed on their own line above the article ("Definiciones" / "Art. 2.- Para los
+    efectos …"). A profile may say its tradition does this (`heading_before_unit`, then the body
+    parser reads them as they come); otherwise it is the document's own convention when most of its
+    units carry one: a short line that is no sentence, after a line that ends a sentence, a division
+    or another label, above a unit whose label line starts its text."""
+    if profile.section("structure").get("heading_before_unit", False) or len(order) < 2:
+        return {}
+    division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
+    group = profile.regex("structure", "group") if profile.section("structure").get("group") else None
+    unit_lines = {c.index for c in order}
+    found: dict[int, int] = {}
+    for c in order:
+        if not c.rest or _own_heading(c.rest, profile) or c.emphasis != "plain":
+            continue
+        i = c.index - 1
+        while i >= 0 and (roles.get(lines[i].number, LAW) != LAW or not lines[i].text.strip()):
+            i -= 1
+        if i < 1 or i in unit_lines:
+            continue
+        line, text = lines[i], lines[i].text.strip()
+        if is_division(division, line) or (group is not None and group.match(text) and _upper(text)) \
+                or not _margin_heading(text, line, profile) or _formula(text, profile) \
+                or (text.endswith(".") and len(text.split()) > 8):
+            continue
+        k = i - 1
+        while k >= 0 and (roles.get(lines[k].number, LAW) != LAW or not lines[k].text.strip()):
+            k -= 1
+        before = lines[k].text.strip() if k >= 0 else ""
+        if k >= 0 and is_division(division, lines[k]) and not (division.match(before).group("heading") or "").strip():  # type: ignore[union-attr]
+            continue  # "CAPÍTULO I" / "DISPOSICIONES GENERALES": the chapter's heading, not the article's
+        if k >= 0 and not (before.endswith(_TERMINAL) or k in unit_lines or is_division(division, lines[k])
+                           or _division_heading(before, lines[k])):
+            continue  # the tail of a hard-wrapped sentence
+        found[line.number] = c.number
+    if len(found) < 2 or 2 * len(found) < len(order):
+        return {}
+    findings.append(f"{len(found)} of {len(order)} articles carry their heading on the line above the label")
+    return found
 
 
 # ---------------------------------------------------------------- where the body is

@@ -142,8 +142,12 @@ def _front_matter(lines: list[Line], profile: Profile,
     recitals = profile.regex("preamble", "recitals") if pre.get("recitals") else None
     citations = profile.regex("preamble", "citations") if pre.get("citations") else None
     formula = profile.regex("preamble", "formula") if pre.get("formula") else None
+    # "POR TANTO, / en uso de sus facultades …, / DECRETA:": the formula opens lines before its verb
+    formula_start = profile.regex("preamble", "formula_start") if pre.get("formula_start") else None
+    formula_end = profile.regex("preamble", "formula_end") if pre.get("formula_end") else None
     first_marker = next((i for i, ln in enumerate(lines)
-                         if any(rx is not None and rx.match(ln.text.strip()) for rx in (recitals, citations, formula))), len(lines))
+                         if any(rx is not None and rx.match(ln.text.strip())
+                                for rx in (recitals, citations, formula, formula_start))), len(lines))
     preface = tuple(Node(kind="text", text=ln.text.strip(), line=ln.number) for ln in lines[:first_marker] if ln.table is None)
     preamble: list[Node] = []
     group: list[Node] | None = None
@@ -157,9 +161,25 @@ def _front_matter(lines: list[Line], profile: Profile,
             preamble.append(Node(kind=group_kind, heading=group_head, children=tuple(group), line=group_line))
         group = None
 
+    opened: list[Line] = []  # the lines of a formula opened by `formula_start`, until its verb
+
+    def formula_node(parts: list[Line]) -> Node:
+        return Node(kind="formula", text=" ".join(p.text.strip() for p in parts), name="enactingFormula",
+                    line=parts[0].number)
+
     for ln in lines[first_marker:]:
         text = ln.text.strip()
         if ln.table is not None:
+            continue
+        if opened:
+            opened.append(ln)
+            if (formula is not None and formula.match(text)) or (formula_end is not None and formula_end.search(text)):
+                preamble.append(formula_node(opened))
+                opened = []
+            continue
+        if formula_start is not None and formula_start.match(text) and not (formula and formula.match(text)):
+            close()
+            opened = [ln]
             continue
         for rx, kind, item in ((recitals, "recitals", "recital"), (citations, "citations", "citation")):
             match = rx.match(text) if rx else None
@@ -190,6 +210,8 @@ def _front_matter(lines: list[Line], profile: Profile,
             else:
                 preamble.append(Node(kind="text", text=text, line=ln.number))
     close()
+    if opened:
+        preamble.append(formula_node(opened))
     return _in_order(preface + notes), tuple(preamble)
 
 

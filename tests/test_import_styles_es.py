@@ -1,0 +1,146 @@
+"""Spanish-speaking publishing styles of countries outside the development corpus, written here in our
+own words: each statute follows the way that country's official gazette or its usual legal portal prints
+laws (front matter, numbering, closings, editorial notes, page furniture), and is checked through import
+and review. The conventions are read from the document's evidence or from profile data, never from a
+list of laws."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafting.importers.document import import_document
+from drafting.library.library import load_library
+from drafting.model.document import Document, Node
+from drafting.review.verdicts import review
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+def load(tmp_path: Path, text: str, name: str = "ley.txt") -> Document:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return import_document(path).document
+
+
+def labels(doc: Document) -> list[str]:
+    return [u.label for u in doc.units()]
+
+
+def notes(node: Node) -> list[str]:
+    return [c.text for c in node.children if c.kind == "note"]
+
+
+def verdicts(doc: Document, library) -> dict[str, tuple[str, list[str]]]:
+    """criterion → (status, the numbers of the provisions cited as evidence)."""
+    result = review(doc, library, criteria="full")
+    return {v.criterion: (v.status, [e.num for e in v.evidence]) for v in result.verdicts}
+
+
+# ---------------------------------------------------------------- El Salvador
+
+EL_SALVADOR = """ASAMBLEA LEGISLATIVA - REPUBLICA DE EL SALVADOR
+DECRETO No. 260
+LA ASAMBLEA LEGISLATIVA DE LA REPÚBLICA DE EL SALVADOR,
+CONSIDERANDO:
+I.- Que la Constitución reconoce a la persona humana como el origen y el fin de la actividad del Estado, y le impone proteger a la niñez.
+II.- Que el uso de las tecnologías de la información ha dado lugar a conductas que atentan contra la indemnidad sexual de niñas, niños y adolescentes.
+III.- Que es necesario contar con una ley especial que sancione los delitos cometidos por medio de sistemas informáticos.
+POR TANTO,
+en uso de sus facultades constitucionales y a iniciativa de los diputados Ana María Rivas y José Luis Portillo,
+DECRETA la siguiente:
+LEY ESPECIAL CONTRA LOS DELITOS INFORMÁTICOS Y CONEXOS
+CAPÍTULO I
+DISPOSICIONES GENERALES
+Objeto de la Ley
+Art. 1.- La presente Ley tiene por objeto proteger los bienes jurídicos de aquellas conductas delictivas cometidas por medio de las Tecnologías de la Información y la Comunicación.
+Definiciones
+Art. 2.- Para los efectos de la presente Ley se entenderá por:
+a) Sistema Informático: todo dispositivo o grupo de dispositivos interconectados que realice el tratamiento automatizado de datos.
+b) Niña, niño o adolescente: toda persona menor de dieciocho años de edad.
+c) Material pornográfico infantil: toda representación, por cualquier medio, de una niña, niño o adolescente dedicado a actividades sexuales explícitas.
+CAPÍTULO II
+DE LOS DELITOS INFORMÁTICOS CONTRA NIÑAS, NIÑOS Y ADOLESCENTES
+Pornografía a través del uso de Tecnologías de Información y la Comunicación
+Art. 3.- El que por medio de las Tecnologías de la Información y la Comunicación fabricare, transfiriere, difundiere o comercializare material pornográfico infantil, será sancionado con prisión de cuatro a ocho años.
+Tenencia de material pornográfico infantil
+Art. 4.- El que poseyere en un sistema informático material pornográfico infantil, será sancionado con prisión de dos a cuatro años. (1)
+INICIO DE NOTA:
+EL PRESENTE ARTÍCULO FUE REFORMADO POR EL D.L. No. 305, SIN EMBARGO EL TEXTO ORIGINAL SE CONSERVA EN ESTA VERSIÓN POR NO HABERSE PUBLICADO LA REFORMA.
+FIN DE NOTA
+Deber de reportar
+Art. 5.- Los proveedores de servicios de internet deberán informar a la Fiscalía General de la República de todo material pornográfico infantil que detecten en sus sistemas.
+ASAMBLEA LEGISLATIVA - REPUBLICA DE EL SALVADOR
+Vigencia
+Art. 6.- El presente Decreto entrará en vigencia ocho días después de su publicación en el Diario Oficial.
+DADO EN EL SALÓN AZUL DEL PALACIO LEGISLATIVO: San Salvador, a los cuatro días del mes de febrero del año dos mil dieciséis.
+LORENA GUADALUPE PEÑA MENDOZA
+PRESIDENTA
+GUILLERMO ANTONIO OSORIO CHÁVEZ
+PRIMER SECRETARIO
+CASA PRESIDENCIAL: San Salvador, a los veinticuatro días del mes de febrero del año dos mil dieciséis.
+PUBLÍQUESE,
+SALVADOR SÁNCHEZ CERÉN,
+Presidente de la República.
+D. O. No. 40
+Tomo No. 410
+Fecha: 26 de febrero de 2016
+REFORMAS:
+(1) D.L. No. 305, del 18 de abril de 2024, publicado en el D.O. No. 80, Tomo 443, del 30 de abril de 2024.
+SV/ielp
+09/05/2024
+"""
+
+
+def test_el_salvador_margin_headings_roman_recitals_and_a_por_tanto_formula(tmp_path):
+    doc = load(tmp_path, EL_SALVADOR)
+    assert labels(doc) == ["Art. 1.-", "Art. 2.-", "Art. 3.-", "Art. 4.-", "Art. 5.-", "Art. 6.-"]
+    # the heading on the line above each article is its heading, and the first chapter is in the body
+    assert [u.heading for u in doc.units()] == [
+        "Objeto de la Ley", "Definiciones", "Pornografía a través del uso de Tecnologías de Información y la Comunicación",
+        "Tenencia de material pornográfico infantil", "Deber de reportar", "Vigencia"]
+    assert [(d.kind, d.label, d.heading) for d in doc.body] == [
+        ("chapter", "CAPÍTULO I", "DISPOSICIONES GENERALES"),
+        ("chapter", "CAPÍTULO II", "DE LOS DELITOS INFORMÁTICOS CONTRA NIÑAS, NIÑOS Y ADOLESCENTES")]
+    assert doc.units()[0].text.startswith("La presente Ley tiene por objeto") and doc.units()[0].children == ()
+    # the roman-numbered considerandos are recitals, not structure; "POR TANTO, … DECRETA" is one formula
+    recitals, formula, title = doc.preamble
+    assert recitals.kind == "recitals" and [r.text[:6] for r in recitals.children] == ["I.- Qu", "II.- Q", "III.- "]
+    assert formula.kind == "formula" and formula.text.startswith("POR TANTO, en uso de sus facultades")
+    assert formula.text.endswith("DECRETA la siguiente:")
+    assert title.text == "LEY ESPECIAL CONTRA LOS DELITOS INFORMÁTICOS Y CONEXOS"
+    assert [p.defines for p in doc.units()[1].children[0].children] == [
+        "Sistema Informático", "Niña, niño o adolescente", "Material pornográfico infantil"]
+
+
+def test_el_salvador_notes_page_headers_and_the_closing(tmp_path):
+    doc = load(tmp_path, EL_SALVADOR)
+    art4, art5 = doc.units()[3], doc.units()[4]
+    assert art4.text.endswith("de dos a cuatro años.")  # the reference mark "(1)" is not the law's text
+    assert notes(art4) == ["(1)", "INICIO DE NOTA:", notes(art4)[2], "FIN DE NOTA"]
+    assert all(not c.law for c in art4.children)
+    # the running page header is debris wherever the page broke
+    assert [(c.name, c.text) for c in art5.children] == [("debris", "ASAMBLEA LEGISLATIVA - REPUBLICA DE EL SALVADOR")]
+    assert doc.preface[0].kind == "note" and doc.preface[1].text == "DECRETO No. 260"
+    closing = [n.text for n in doc.conclusions if n.kind == "text"]
+    assert closing[0].startswith("DADO EN EL SALÓN AZUL") and "PUBLÍQUESE," in closing
+    assert [n.text for n in doc.conclusions if n.kind == "note"][:2] == [
+        "REFORMAS:", "(1) D.L. No. 305, del 18 de abril de 2024, publicado en el D.O. No. 80, Tomo 443, del 30 de abril de 2024."]
+    assert "REFORMAS" not in " ".join(u.full_text() for u in doc.units())
+    # metadata: the number, and the date of passage written in words in the closing
+    assert (doc.meta.number, doc.meta.date, doc.meta.country, doc.meta.doc_type) == ("260", "2016-02-04", "sv", "decree")
+
+
+def test_el_salvador_review(tmp_path, library):
+    found = verdicts(load(tmp_path, EL_SALVADOR), library)
+    assert found["specific"] == ("met", ["3", "4"])
+    assert found["definition"] == ("met", ["2, c)"])
+    assert found["child-18"] == ("met", ["2, b)"])
+    assert found["computer"][0] == "met" and found["computer"][1][0] == "3"
+    assert found["possession"] == ("partial", ["4"])  # only "en un sistema informático"
+    assert found["isp-report"] == ("met", ["5"])
+    assert found["grooming"][0] == "missing" and found["attempt"][0] == "missing"
