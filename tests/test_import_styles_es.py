@@ -144,3 +144,79 @@ def test_el_salvador_review(tmp_path, library):
     assert found["possession"] == ("partial", ["4"])  # only "en un sistema informático"
     assert found["isp-report"] == ("met", ["5"])
     assert found["grooming"][0] == "missing" and found["attempt"][0] == "missing"
+
+
+# ---------------------------------------------------------------- Guatemala
+
+GUATEMALA = """DECRETO NÚMERO 9-2031
+EL CONGRESO DE LA REPÚBLICA DE GUATEMALA
+CONSIDERANDO:
+Que el Estado de Guatemala garantiza la protección de la niñez y adolescencia, y se ha obligado internacionalmente a sancionar su explotación sexual.
+CONSIDERANDO:
+Que la difusión de material de abuso sexual infantil por medios electrónicos exige tipos penales actualizados.
+POR TANTO:
+En ejercicio de las atribuciones que le confiere el artículo 171 literal a) de la Constitución Política de la República de Guatemala,
+DECRETA:
+La siguiente:
+LEY CONTRA LA EXPLOTACIÓN SEXUAL DE LA NIÑEZ EN LÍNEA
+CAPÍTULO I
+DISPOSICIONES GENERALES
+Artículo 1. Objeto. La presente Ley tiene por objeto prevenir y sancionar la explotación sexual de niñas, niños y adolescentes por medios digitales.
+Artículo 2. Definiciones. Para los efectos de esta Ley se entiende por:
+a) Niña, niño o adolescente: toda persona desde su concepción hasta que cumple dieciocho años de edad.
+b) Material de abuso sexual infantil: toda representación visual de una persona menor de edad en actividades sexuales explícitas, reales o simuladas.
+Decreto Número 9-2031                                                Página 1 de 2
+CAPÍTULO II
+REFORMAS AL CÓDIGO PENAL
+Artículo 3. Se adiciona el artículo 190 bis al Código Penal, Decreto Número 17-73 del Congreso de la República, el cual queda así:
+"Artículo 190 bis. Posesión de material de abuso sexual infantil. Quien, a sabiendas, posea o adquiera material de abuso sexual infantil, será sancionado con prisión de dos a cuatro años."
+Artículo 4. Se reforma el artículo 194 del Código Penal, Decreto Número 17-73 del Congreso de la República, el cual queda así:
+"Artículo 194. Producción de material de abuso sexual infantil. Quien de cualquier forma y a través de cualquier medio produzca, fabrique, publique, difunda o comercialice material de abuso sexual infantil, será sancionado con prisión de seis a diez años.
+La pena se aumentará en una tercera parte cuando el autor sea padre, tutor o encargado de la víctima."
+CAPÍTULO III
+DISPOSICIONES FINALES
+Artículo 5. Obligación de reportar. Los proveedores de servicios de internet que operen en el país tienen la obligación de informar al Ministerio Público de cualquier material de abuso sexual infantil del que tengan conocimiento.
+Artículo 6. Vigencia. El presente Decreto entrará en vigencia ocho días después de su publicación en el Diario Oficial.
+REMÍTASE AL ORGANISMO EJECUTIVO PARA SU SANCIÓN, PROMULGACIÓN Y PUBLICACIÓN.
+EMITIDO EN EL PALACIO DEL ORGANISMO LEGISLATIVO, EN LA CIUDAD DE GUATEMALA, EL DIECIOCHO DE MARZO DE DOS MIL TREINTA Y UNO.
+MARÍA ELENA CASTILLO
+PRESIDENTA
+PALACIO NACIONAL: Guatemala, dos de abril del año dos mil treinta y uno.
+PUBLÍQUESE Y CÚMPLASE
+"""
+
+
+def test_guatemala_repeated_considerandos_and_articles_quoted_into_the_penal_code(tmp_path):
+    doc = load(tmp_path, GUATEMALA)
+    assert labels(doc) == [f"Artículo {n}." for n in range(1, 7)]  # not 190 bis nor 194 of the Código Penal
+    assert [u.heading for u in doc.units()] == ["Objeto", "Definiciones", "", "", "Obligación de reportar", "Vigencia"]
+    recitals, formula, title = doc.preamble
+    assert [r.text[:12] for r in recitals.children] == ["Que el Estad", "Que la difus"]  # no empty recital
+    assert formula.text.startswith("POR TANTO: En ejercicio de las atribuciones") and formula.text.endswith("DECRETA: La siguiente:")
+    assert title.text == "LEY CONTRA LA EXPLOTACIÓN SEXUAL DE LA NIÑEZ EN LÍNEA"
+    art3, art4 = doc.units()[2], doc.units()[3]
+    (inserted,) = art3.children
+    assert (inserted.kind, inserted.name, inserted.target) == ("quotedStructure", "insert", "Código Penal")
+    assert (inserted.children[0].label, inserted.children[0].heading) == (
+        "Artículo 190 bis.", "Posesión de material de abuso sexual infantil")
+    (replaced,) = art4.children
+    assert replaced.name == "replace" and replaced.children[0].num == "194"
+    assert [p.text[:8] for p in replaced.children[0].children] == ["Quien de", "La pena "]  # both paragraphs quoted
+    # the page footer left by the print is debris, not a paragraph of article 2
+    footer = [c for c in doc.units()[1].children if c.kind == "note"]
+    assert [(c.name, c.text) for c in footer] == [("debris", "Decreto Número 9-2031 Página 1 de 2")]
+    assert [n.text for n in doc.conclusions][:2] == [
+        "REMÍTASE AL ORGANISMO EJECUTIVO PARA SU SANCIÓN, PROMULGACIÓN Y PUBLICACIÓN.",
+        "EMITIDO EN EL PALACIO DEL ORGANISMO LEGISLATIVO, EN LA CIUDAD DE GUATEMALA, EL DIECIOCHO DE MARZO DE DOS MIL TREINTA Y UNO."]
+    assert (doc.meta.number, doc.meta.date, doc.meta.country) == ("9-2031", "2031-03-18", "gt")
+
+
+def test_guatemala_review_credits_the_inserted_articles(tmp_path, library):
+    found = verdicts(load(tmp_path, GUATEMALA), library)
+    assert found["possession"] == ("met", ["3"])  # through the Artículo 190 bis it inserts
+    assert found["definition"] == ("met", ["2, b)"])
+    assert found["child-18"] == ("met", ["2, a)"])  # "hasta que cumple dieciocho años"
+    assert found["isp-report"] == ("met", ["5"])
+    assert found["aggravation"] == ("met", ["4, ¶2"])  # the parent or guardian in the replaced 194
+    assert found["computer"][0] == "partial"  # "a través de cualquier medio", no computer named
+    assert found["specific"][0] == "met" and found["specific"][1][0] == "3"

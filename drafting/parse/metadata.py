@@ -140,7 +140,7 @@ def _cardinal(value: str, language: str) -> int:
     from text_to_num import text2num  # imported here: only dates in words need it
     try:
         return int(text2num(value.lower(), language))
-    except ValueError:
+    except (ValueError, TypeError, KeyError):
         return 0
 
 

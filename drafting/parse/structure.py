@@ -145,6 +145,7 @@ def _front_matter(lines: list[Line], profile: Profile,
     # "POR TANTO, / en uso de sus facultades …, / DECRETA:": the formula opens lines before its verb
     formula_start = profile.regex("preamble", "formula_start") if pre.get("formula_start") else None
     formula_end = profile.regex("preamble", "formula_end") if pre.get("formula_end") else None
+    formula_tail = profile.regex("preamble", "formula_tail") if pre.get("formula_tail") else None
     first_marker = next((i for i, ln in enumerate(lines)
                          if any(rx is not None and rx.match(ln.text.strip())
                                 for rx in (recitals, citations, formula, formula_start))), len(lines))
@@ -177,6 +178,10 @@ def _front_matter(lines: list[Line], profile: Profile,
                 preamble.append(formula_node(opened))
                 opened = []
             continue
+        if formula_tail is not None and preamble and preamble[-1].kind == "formula" and formula_tail.match(text):
+            last = preamble[-1]  # "DECRETA: / La siguiente:": the formula's last words, on a line of their own
+            preamble[-1] = replace(last, text=f"{last.text} {text}")
+            continue
         if formula_start is not None and formula_start.match(text) and not (formula and formula.match(text)):
             close()
             opened = [ln]
@@ -188,8 +193,10 @@ def _front_matter(lines: list[Line], profile: Profile,
                 rest = match.group("rest").strip()
                 num = (match.groupdict().get("num") or "").strip()
                 if group is not None and group_kind == kind:
-                    # "CONSIDERANDO SEGUNDO:", a second "WHEREAS": one more item of the same group
-                    group.append(Node(kind=item, num=num, text=rest, line=ln.number))
+                    # "CONSIDERANDO SEGUNDO:", a second "WHEREAS": one more item of the same group (a bare
+                    # "CONSIDERANDO:" again only opens the next one, on the lines below)
+                    if rest or num:
+                        group.append(Node(kind=item, num=num, text=rest, line=ln.number))
                 else:
                     close()
                     group, group_kind, group_head, group_line = [], kind, label if not num else label.split()[0], ln.number
