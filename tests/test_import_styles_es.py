@@ -220,3 +220,71 @@ def test_guatemala_review_credits_the_inserted_articles(tmp_path, library):
     assert found["aggravation"] == ("met", ["4, ¶2"])  # the parent or guardian in the replaced 194
     assert found["computer"][0] == "partial"  # "a través de cualquier medio", no computer named
     assert found["specific"][0] == "met" and found["specific"][1][0] == "3"
+
+
+# ---------------------------------------------------------------- Costa Rica (as the SCIJ portal prints it)
+
+COSTA_RICA = """Texto Completo Norma 9135
+Ficha de la norma
+N.° 9135
+LA ASAMBLEA LEGISLATIVA DE LA REPÚBLICA DE COSTA RICA
+DECRETA:
+REFORMA DE LOS ARTÍCULOS 173 Y 174 DEL CÓDIGO PENAL, PARA SANCIONAR LA PORNOGRAFÍA INFANTIL EN MEDIOS ELECTRÓNICOS
+Ficha articulo
+ARTÍCULO 1.- Refórmanse los artículos 173 y 174 del Código Penal, Ley N.° 4573, de 4 de mayo de 1970, y sus reformas. Los textos dirán:
+"Artículo 173.- Fabricación, producción o reproducción de pornografía
+Será sancionado con pena de prisión de cuatro a ocho años, quien fabrique, produzca o reproduzca material pornográfico, utilizando a personas menores de edad, su imagen o su voz, por cualquier medio, incluidos los sistemas informáticos.
+Artículo 174.- Difusión de pornografía
+Quien comercie, transporte, difunda o exhiba, por medio de redes sociales, internet o cualquier otro medio electrónico, material pornográfico en el que aparezcan personas menores de edad, será sancionado con pena de prisión de tres a siete años."
+Ficha articulo
+ARTÍCULO 2.- Adiciónase el artículo 173 bis al Código Penal, Ley N.° 4573, de 4 de mayo de 1970, que dirá:
+"Artículo 173 bis.- Tenencia de material pornográfico
+Será sancionado con pena de prisión de uno a cuatro años, quien posea material pornográfico en el que aparezcan personas menores de edad, cualquiera que sea su soporte."
+(Así reformado por el artículo 3° de la ley N° 9999 del 10 de junio de 2031)
+Ficha articulo
+TRANSITORIO ÚNICO.- El Poder Ejecutivo dictará el reglamento de esta Ley en el plazo de tres meses.
+Rige a partir de su publicación.
+ASAMBLEA LEGISLATIVA.- Aprobado a los veintiún días del mes de marzo de dos mil trece.
+COMUNÍCASE AL PODER EJECUTIVO
+Luis Gerardo Villanueva Monge
+PRESIDENTE
+Dado en la Presidencia de la República, San José, a los veinticuatro días del mes de abril del dos mil trece.
+Ejecútese y publíquese.
+1 vez.—(L9135-IN2013027770).
+Fecha de generación: 12/3/2031 10:15:31 a.m.
+"""
+
+
+def test_costa_rica_los_textos_diran_portal_labels_and_a_transitory_provision(tmp_path):
+    doc = load(tmp_path, COSTA_RICA)
+    assert labels(doc) == ["ARTÍCULO 1.-", "ARTÍCULO 2.-", "TRANSITORIO ÚNICO.-"]
+    art1, art2, transitory = doc.units()
+    (replaced,) = [c for c in art1.children if c.kind == "quotedStructure"]
+    assert replaced.name == "replace" and replaced.target == "Código Penal"
+    assert [(a.label, a.heading) for a in replaced.children] == [
+        ("Artículo 173.-", "Fabricación, producción o reproducción de pornografía"), ("Artículo 174.-", "Difusión de pornografía")]
+    assert replaced.children[1].text.endswith("de tres a siete años.")  # the closing quotation mark ends the quote
+    (inserted,) = [c for c in art2.children if c.kind == "quotedStructure"]
+    assert inserted.name == "insert" and inserted.children[0].label == "Artículo 173 bis.-"
+    # the portal's "Ficha articulo" links are debris; "(Así reformado …)" is the editor's note on article 2
+    assert [(c.name, c.text) for c in art2.children if c.kind == "note"] == [
+        ("editorial", "(Así reformado por el artículo 3° de la ley N° 9999 del 10 de junio de 2031)"), ("debris", "Ficha articulo")]
+    assert [n.name for n in doc.preface if n.kind == "note"] == ["debris", "debris", "debris"]
+    assert "Ficha" not in " ".join(u.full_text() for u in doc.units())
+    assert transitory.kind == "article" and transitory.num == "ÚNICO"
+    assert transitory.children[0].text.startswith("El Poder Ejecutivo dictará el reglamento")
+    # "Aprobado a los veintiún días …" opens the closing; the gazette's stamp and the portal's date are debris
+    assert doc.conclusions[0].text.startswith("ASAMBLEA LEGISLATIVA.- Aprobado") and doc.conclusions[1].text == "COMUNÍCASE AL PODER EJECUTIVO"
+    assert [n.text[:6] for n in doc.conclusions if n.kind == "note"] == ["1 vez.", "Fecha "]
+    assert doc.meta.number == "9135" and doc.meta.date == "2013-03-21" and doc.meta.country == "cr"
+    assert doc.meta.title.startswith("REFORMA DE LOS ARTÍCULOS 173 Y 174 DEL CÓDIGO PENAL")
+
+
+def test_costa_rica_review(tmp_path, library):
+    found = verdicts(load(tmp_path, COSTA_RICA), library)
+    assert found["possession"] == ("met", ["2"])  # "cualquiera que sea su soporte"
+    assert found["computer"][0] == "met" and found["computer"][1][0] == "1"  # "redes sociales, internet" in 174
+    assert found["specific"][0] == "met" and set(found["specific"][1]) == {"1", "2"}
+    assert found["definition"][0] == "partial"  # described in the offences, defined nowhere
+    assert found["child-18"][0] == "missing"  # "personas menores de edad", no age
+    assert found["isp-report"][0] == "missing"

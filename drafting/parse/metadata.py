@@ -138,8 +138,10 @@ def _cardinal(value: str, language: str) -> int:
     if not value:
         return 0
     from text_to_num import text2num  # imported here: only dates in words need it
+    words = {w: v for w, v in (("primero", "uno"), ("primer", "uno"), ("veintiún", "veintiuno"), ("un", "uno"))}
+    value = " ".join(words.get(w, w) for w in value.lower().split()) if language == "es" else value.lower()
     try:
-        return int(text2num(value.lower(), language))
+        return int(text2num(value, language))
     except (ValueError, TypeError, KeyError):
         return 0
 
