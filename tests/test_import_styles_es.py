@@ -288,3 +288,66 @@ def test_costa_rica_review(tmp_path, library):
     assert found["definition"][0] == "partial"  # described in the offences, defined nowhere
     assert found["child-18"][0] == "missing"  # "personas menores de edad", no age
     assert found["isp-report"][0] == "missing"
+
+
+# ---------------------------------------------------------------- Uruguay (as the IMPO portal prints it)
+
+URUGUAY = """Ley N° 17.815
+VIOLENCIA SEXUAL COMERCIAL O NO COMERCIAL COMETIDA CONTRA NIÑOS, ADOLESCENTES O INCAPACES
+Documento actualizado
+Promulgación: 06/09/2004
+Publicación: 14/09/2004
+Registro Nacional de Leyes y Decretos:
+Tomo: 2 Semestre: 2 Año: 2004 Página: 513
+El Senado y la Cámara de Representantes de la República Oriental del Uruguay, reunidos en Asamblea General,
+DECRETAN:
+Artículo 1
+(Fabricación o producción de material pornográfico utilizando a personas menores de edad).- El que de cualquier modo fabricare o produjere material pornográfico utilizando a personas menores de dieciocho años, o a su imagen, será castigado con pena de veinticuatro meses de prisión a seis años de penitenciaría.
+Ver en esta norma, artículo: 5.
+Artículo 2
+(Comercio y difusión de material pornográfico).- El que comerciare, difundiere, exhibiere, almacenare con fines de distribución, importare, exportare, distribuyere u ofertare material pornográfico en el que aparezca la imagen de una persona menor de edad, será castigado con pena de doce meses de prisión a cuatro años de penitenciaría.
+Redacción dada por: Ley N° 19.580 de 22/12/2017 artículo 91.
+Artículo 3
+(Tenencia de material pornográfico).- El que tuviere en su poder, por cualquier medio, incluidos los dispositivos informáticos, material pornográfico en el que aparezcan personas menores de dieciocho años, será castigado con pena de seis meses de prisión a dos años de penitenciaría.
+Artículo 4
+(Contacto con menores de edad por medios tecnológicos).- El que, mediante la utilización de internet, telefonía o cualquier otra tecnología de transmisión de datos, contactare a una persona menor de edad con el propósito de cometer cualquier delito contra su integridad sexual, será castigado con pena de seis meses de prisión a cuatro años de penitenciaría.
+Artículo 5
+(Agravantes).- Las penas previstas en los artículos 1 y 2 de la presente ley se elevarán de un tercio a la mitad cuando el autor sea ascendiente, tutor o encargado de la guarda de la víctima.
+Sala de Sesiones de la Cámara de Representantes, en Montevideo, a 24 de agosto de 2004.
+JOSÉ MARÍA PÉREZ, Presidente.
+Horacio D. Catalurda, Secretario.
+MINISTERIO DEL INTERIOR
+Montevideo, 6 de setiembre de 2004.
+Cúmplase, acúsese recibo, comuníquese, publíquese e insértese en el Registro Nacional de Leyes y Decretos.
+"""
+
+
+def test_uruguay_labels_alone_headings_in_brackets_below_and_portal_notes(tmp_path):
+    doc = load(tmp_path, URUGUAY)
+    assert labels(doc) == [f"Artículo {n}" for n in range(1, 6)]
+    assert [u.heading for u in doc.units()] == [
+        "(Fabricación o producción de material pornográfico utilizando a personas menores de edad)",
+        "(Comercio y difusión de material pornográfico)", "(Tenencia de material pornográfico)",
+        "(Contacto con menores de edad por medios tecnológicos)", "(Agravantes)"]
+    assert doc.units()[0].text.startswith("El que de cualquier modo fabricare")
+    # the portal's cross-reference and amendment lines are notes on their article, not its text
+    assert [(c.name, c.text) for c in doc.units()[0].children] == [("editorial", "Ver en esta norma, artículo: 5.")]
+    assert [c.name for c in doc.units()[1].children] == ["editorial"]
+    assert doc.units()[1].full_text().endswith("de doce meses de prisión a cuatro años de penitenciaría.")
+    # who enacts, then the bare verb: one formula
+    (formula,) = doc.preamble
+    assert formula.text.startswith("El Senado y la Cámara de Representantes") and formula.text.endswith("DECRETAN:")
+    assert [n.text for n in doc.preface if n.kind == "note"] == ["Documento actualizado"]
+    assert doc.conclusions[0].text.startswith("Sala de Sesiones de la Cámara de Representantes")
+    assert doc.conclusions[-1].text.startswith("Cúmplase, acúsese recibo")
+    assert (doc.meta.number, doc.meta.date, doc.meta.country) == ("17.815", "2004-09-06", "uy")  # "Promulgación: 06/09/2004"
+
+
+def test_uruguay_review(tmp_path, library):
+    found = verdicts(load(tmp_path, URUGUAY), library)
+    assert found["possession"] == ("met", ["3"])
+    assert found["computer"] == ("met", ["3"])  # "incluidos los dispositivos informáticos"
+    assert found["grooming"] == ("met", ["4"])  # contact through internet for a sexual offence
+    assert found["aggravation"] == ("met", ["5"])  # ascendant, guardian: abuse of trust, citing articles 1 and 2
+    assert found["child-18"][0] == "met" and found["definition"][0] == "partial"
+    assert found["isp-report"][0] == "missing"

@@ -632,6 +632,14 @@ class BodyParser:
             return
         self.flush_pending() if allow_pending else None
         if not unit.children and not unit.text:
+            if not unit.heading and self.last_line is not None and self.last_line.number == unit.line:
+                # the label alone on its line ("Artículo 1"), its heading opening the next one
+                # ("(Fabricación …).- El que …"): read it as the rest of the label line
+                heading, rest = self.split_heading(text, line, whole=False)
+                if heading.startswith("(") and rest:
+                    unit.heading = heading
+                    self.set_text(unit, "text", rest)
+                    return
             self.set_text(unit, "text", text)
             return
         if self.top is unit and not unit.children and unit.text:

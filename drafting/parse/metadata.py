@@ -122,7 +122,8 @@ def _date_in(texts: Iterable[str], rules: Mapping, profile: Profile, year: str,
         for rx in patterns:
             for match in rx.finditer(text):
                 parts = match.groupdict()
-                month = months.get(_fold(parts.get("month") or ""))
+                month = months.get(_fold(parts.get("month") or "")) or \
+                    (int(parts["month"]) if (parts.get("month") or "").isdigit() and 1 <= int(parts["month"]) <= 12 else 0)
                 when = _cardinal(parts.get("year") or year, profile.language)
                 day = _cardinal(parts.get("day") or "", profile.language)
                 if month and when and day and 1 <= day <= 31 and 1000 <= when <= 2999:

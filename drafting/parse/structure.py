@@ -149,6 +149,14 @@ def _front_matter(lines: list[Line], profile: Profile,
     first_marker = next((i for i, ln in enumerate(lines)
                          if any(rx is not None and rx.match(ln.text.strip())
                                 for rx in (recitals, citations, formula, formula_start))), len(lines))
+    # "El Senado y la Cámara de Representantes …, reunidos en Asamblea General, / DECRETAN:": the line that
+    # names who enacts, ending in a comma right above a bare enacting verb, is the formula's first part
+    if formula is not None and 0 < first_marker < len(lines) and _bare_formula(lines[first_marker].text, formula) \
+            and lines[first_marker - 1].text.strip().endswith(","):
+        first_marker -= 1
+        lead_in: Line | None = lines[first_marker]
+    else:
+        lead_in = None
     preface = tuple(Node(kind="text", text=ln.text.strip(), line=ln.number) for ln in lines[:first_marker] if ln.table is None)
     preamble: list[Node] = []
     group: list[Node] | None = None
@@ -171,6 +179,13 @@ def _front_matter(lines: list[Line], profile: Profile,
     for ln in lines[first_marker:]:
         text = ln.text.strip()
         if ln.table is not None:
+            continue
+        if ln is lead_in:
+            opened = [ln]
+            continue
+        if formula is not None and _bare_formula(text, formula) and preamble and preamble[-1].kind == "text" \
+                and group is None and preamble[-1].text.endswith(","):
+            preamble[-1] = formula_node([Line(number=preamble[-1].line, text=preamble[-1].text), ln])
             continue
         if opened:
             opened.append(ln)
@@ -220,6 +235,11 @@ def _front_matter(lines: list[Line], profile: Profile,
     if opened:
         preamble.append(formula_node(opened))
     return _in_order(preface + notes), tuple(preamble)
+
+
+def _bare_formula(text: str, formula) -> bool:
+    """An enacting verb alone on its line ("DECRETAN:", "DECRETA:")."""
+    return bool(formula.match(text.strip())) and len(text.split()) <= 3
 
 
 def _in_order(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
