@@ -351,3 +351,63 @@ def test_uruguay_review(tmp_path, library):
     assert found["aggravation"] == ("met", ["5"])  # ascendant, guardian: abuse of trust, citing articles 1 and 2
     assert found["child-18"][0] == "met" and found["definition"][0] == "partial"
     assert found["isp-report"][0] == "missing"
+
+
+# ---------------------------------------------------------------- Venezuela
+
+VENEZUELA = """Gaceta Oficial N° 37.313 del 30 de octubre de 2001
+LA ASAMBLEA NACIONAL DE LA REPÚBLICA BOLIVARIANA DE VENEZUELA
+DECRETA
+la siguiente,
+LEY ESPECIAL CONTRA LOS DELITOS INFORMÁTICOS
+Título I
+Disposiciones Generales
+Artículo 1°. Objeto de la ley. La presente ley tiene por objeto la protección integral de los sistemas que utilicen tecnologías de información, así como la prevención y sanción de los delitos cometidos contra tales sistemas o por medio de ellos.
+Artículo 2°. Definiciones. A los efectos de la presente ley se entiende por:
+a. Tecnología de Información: rama de la tecnología que se dedica al estudio, aplicación y procesamiento de datos.
+b. Sistema: cualquier arreglo organizado de recursos y procedimientos diseñados para el uso de tecnologías de información.
+Título II
+De los Delitos
+Capítulo I
+De los Delitos Contra Niños, Niñas o Adolescentes
+Artículo 3°. Difusión o exhibición de material pornográfico. Todo aquel que, por cualquier medio que involucre el uso de tecnologías de información, exhiba, difunda, transmita o venda material pornográfico o reservado a personas adultas, sin realizar previamente las debidas advertencias para que el usuario restrinja el acceso a niños, niñas y adolescentes, será sancionado con prisión de dos a seis años.
+Artículo 4°. Exhibición pornográfica de niños o adolescentes. Toda persona que por cualquier medio que involucre el uso de tecnologías de información, utilice a la persona o imagen de un niño, niña o adolescente con fines exhibicionistas o pornográficos, será penada con prisión de cuatro a ocho años.
+Título III
+Disposiciones Finales
+Artículo 5°. Vigencia. La presente ley entrará en vigencia treinta días después de su publicación en la Gaceta Oficial de la República Bolivariana de Venezuela.
+Dada, firmada y sellada en el Palacio Federal Legislativo, sede de la Asamblea Nacional, en Caracas, a los cuatro días del mes de septiembre de dos mil uno. Año 191° de la Independencia y 142° de la Federación.
+WILLIAN LARA
+Presidente
+Promulgación de la Ley Especial contra los Delitos Informáticos, de conformidad con lo previsto en el artículo 213 de la Constitución de la República Bolivariana de Venezuela.
+Palacio de Miraflores, en Caracas, a los treinta días del mes de octubre de dos mil uno. Años 191° de la Independencia y 142° de la Federación.
+Cúmplase,
+"""
+
+
+def test_venezuela_mixed_case_divisions_and_decreta_la_siguiente(tmp_path):
+    doc = load(tmp_path, VENEZUELA)
+    assert labels(doc) == [f"Artículo {n}°." for n in range(1, 6)]
+    assert [(u.num, u.heading) for u in doc.units()][:3] == [
+        ("1", "Objeto de la ley"), ("2", "Definiciones"), ("3", "Difusión o exhibición de material pornográfico")]
+    assert [(d.kind, d.label, d.heading) for d in doc.body] == [
+        ("title", "Título I", "Disposiciones Generales"), ("title", "Título II", "De los Delitos"),
+        ("title", "Título III", "Disposiciones Finales")]
+    chapter = doc.body[1].children[0]
+    assert (chapter.kind, chapter.label, chapter.heading) == ("chapter", "Capítulo I", "De los Delitos Contra Niños, Niñas o Adolescentes")
+    assert [p.defines for p in doc.units()[1].children[0].children] == ["Tecnología de Información", "Sistema"]
+    formula, title = doc.preamble
+    assert formula.text == "DECRETA la siguiente," and title.text == "LEY ESPECIAL CONTRA LOS DELITOS INFORMÁTICOS"
+    assert doc.conclusions[0].text.startswith("Dada, firmada y sellada") and doc.conclusions[-1].text == "Cúmplase,"
+    assert doc.meta.title == "LEY ESPECIAL CONTRA LOS DELITOS INFORMÁTICOS" and doc.meta.country == "ve"
+    assert doc.meta.date == "2001-10-30"  # the Official Gazette's date in the title block
+
+
+def test_venezuela_review_pornography_kept_from_children_is_not_the_material(tmp_path, library):
+    found = verdicts(load(tmp_path, VENEZUELA), library)
+    # article 3 punishes showing adult pornography without warnings that keep children away: the
+    # children are its audience, so neither the material nor "access" to it is there
+    assert found["specific"] == ("met", ["4"])
+    assert found["access"][0] == "missing"
+    assert found["computer"] == ("met", ["4"])  # "tecnologías de información"
+    assert found["possession"][0] == "missing" and found["child-18"][0] == "missing"
+    assert found["definition"][0] == "partial"
