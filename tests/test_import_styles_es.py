@@ -411,3 +411,67 @@ def test_venezuela_review_pornography_kept_from_children_is_not_the_material(tmp
     assert found["computer"] == ("met", ["4"])  # "tecnologías de información"
     assert found["possession"][0] == "missing" and found["child-18"][0] == "missing"
     assert found["definition"][0] == "partial"
+
+
+# ---------------------------------------------------------------- Cuba (as the Gaceta Oficial prints it)
+
+CUBA = """GACETA OFICIAL DE LA REPÚBLICA DE CUBA
+MINISTERIO DE JUSTICIA
+Información en este número
+Gaceta Oficial No. 93 Ordinaria de 1 de septiembre de 2031
+ASAMBLEA NACIONAL DEL PODER POPULAR
+GOC-2031-840-O93
+ESTEBAN LAZO FERNÁNDEZ, Presidente de la Asamblea Nacional del Poder Popular.
+HAGO SABER: Que la Asamblea Nacional del Poder Popular, en su sesión ordinaria del día 15 de mayo de 2031, ha aprobado lo siguiente:
+POR CUANTO: La Constitución de la República establece que el Estado protege a las niñas, niños y adolescentes contra toda forma de violencia.
+POR CUANTO: El uso de las tecnologías de la información y las comunicaciones ha facilitado la producción y circulación de materiales que muestran a personas menores de edad en actos sexuales.
+POR TANTO: La Asamblea Nacional del Poder Popular, en el ejercicio de las atribuciones que le están conferidas en el artículo 108, inciso c) de la Constitución de la República de Cuba, aprueba la siguiente:
+LEY No. 160
+DE PROTECCIÓN DE LA NIÑEZ EN EL ENTORNO DIGITAL
+CAPÍTULO I
+DISPOSICIONES GENERALES
+ARTÍCULO 1. Esta Ley tiene como objetivo proteger a las personas menores de dieciocho años frente a la explotación sexual cometida por medios digitales.
+ARTÍCULO 2.1. A los efectos de esta Ley se considera material de abuso sexual infantil toda representación, por cualquier medio, de una persona menor de dieciocho años en actividades sexuales explícitas.
+2. Se considera sistema informático todo dispositivo que realice el tratamiento automatizado de datos.
+CAPÍTULO II
+DE LOS DELITOS
+ARTÍCULO 3.1. Quien produzca, ofrezca, difunda o transmita a través de un sistema informático material de abuso sexual infantil incurre en sanción de privación de libertad de cinco a doce años.
+2. En igual sanción incurre quien posea dicho material, cualquiera que sea su soporte.
+3. La sanción es de ocho a quince años de privación de libertad si el hecho se comete por quien tiene a la víctima bajo su guarda o cuidado.
+ARTÍCULO 4. Los operadores de telecomunicaciones están obligados a informar de inmediato a la Fiscalía General de la República sobre el material de abuso sexual infantil que detecten en sus redes.
+DISPOSICIONES FINALES
+PRIMERA: El Ministerio de Comunicaciones dicta, en el plazo de noventa días, las normas complementarias para la aplicación de esta Ley.
+SEGUNDA: La presente Ley entra en vigor a los noventa días posteriores a su publicación en la Gaceta Oficial de la República de Cuba.
+DADA en la sala de sesiones de la Asamblea Nacional del Poder Popular, Palacio de Convenciones, en La Habana, a los quince días del mes de mayo de dos mil treinta y uno, «Año 73 de la Revolución».
+Esteban Lazo Fernández
+"""
+
+
+def test_cuba_numbered_first_paragraph_por_cuanto_recitals_and_por_tanto(tmp_path):
+    doc = load(tmp_path, CUBA)
+    # "ARTÍCULO 3.1. …" then "2. …": article 3, its first paragraph numbered 1 (not an article 3.1)
+    assert labels(doc) == ["ARTÍCULO 1.", "ARTÍCULO 2", "ARTÍCULO 3", "ARTÍCULO 4.", "PRIMERA:", "SEGUNDA:"]
+    art3 = doc.units()[2]
+    assert art3.num == "3" and art3.text == ""
+    assert [(p.label, p.text[:12]) for p in art3.children[0].children] == [
+        ("1.", "Quien produz"), ("2.", "En igual san"), ("3.", "La sanción e")]
+    assert [p.defines for p in doc.units()[1].children[0].children] == ["material de abuso sexual infantil", "sistema informático"]
+    recitals, formula, number, name = doc.preamble
+    assert recitals.heading == "POR CUANTO" and [r.text[:8] for r in recitals.children] == ["La Const", "El uso d"]
+    assert formula.text.startswith("POR TANTO: La Asamblea Nacional") and formula.text.endswith("aprueba la siguiente:")
+    assert (number.text, name.text) == ("LEY No. 160", "DE PROTECCIÓN DE LA NIÑEZ EN EL ENTORNO DIGITAL")
+    assert doc.body[-1].name == "finalProvisions"
+    assert [n.text for n in doc.preface if n.kind == "note"] == ["Información en este número"]
+    assert doc.conclusions[0].text.startswith("DADA en la sala de sesiones")
+    assert (doc.meta.number, doc.meta.title, doc.meta.country) == ("160", "LEY No. 160", "cu")
+
+
+def test_cuba_review_reads_sancion_de_privacion_de_libertad(tmp_path, library):
+    found = verdicts(load(tmp_path, CUBA), library)
+    assert found["specific"] == ("met", ["3, 1"])  # "incurre en sanción de privación de libertad"
+    assert found["definition"] == ("met", ["2, 1"])  # "se considera material … toda representación"
+    assert found["child-18"] == ("met", ["2, 1"])
+    assert found["computer"] == ("met", ["3, 1"])
+    assert found["possession"] == ("met", ["3"])  # "En igual sanción incurre quien posea dicho material"
+    assert found["aggravation"] == ("met", ["3, 3"])  # a higher range when the child is in the offender's care
+    assert found["isp-report"] == ("met", ["4"])

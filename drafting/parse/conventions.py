@@ -108,6 +108,7 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     candidates = _in_groups([c for i, c in sorted(labelled.items()) if roles.get(lines[i].number, LAW) == LAW],
                             lines, profile)
     candidates = _one_per_line(candidates)
+    candidates = _first_paragraph_numbers(candidates, lines)
     candidates = _with_content(candidates, lines, roles, profile)
     candidates, headings = _merge_heading_lines(candidates, lines, roles)
     toc_entries = _toc_entries(candidates)
@@ -228,6 +229,29 @@ def _candidates(index: int, line: Line, styles: Sequence[UnitStyle], profile: Pr
         return []  # "Primera Vicepresidenta del Congreso" is a signature, not "PRIMERA.- …"
     return [Candidate(line.number, index, style.name, num, label, rest, emphasis(line), style.kind,
                       heading_only=style.heading_only, in_group=style.in_group)]
+
+
+def _first_paragraph_numbers(candidates: list[Candidate], lines: Sequence[Line]) -> list[Candidate]:
+    """"ARTÍCULO 3.1. Quien …" then "2. En igual sanción …" (or "3.2. …"): the ".1" numbers the
+    article's first paragraph, not an article 3.1 (an inserted "Art. 103.1.-" has no "2." after it).
+    The article is 3; its first paragraph keeps the "1." the source prints."""
+    out = []
+    for n, c in enumerate(candidates):
+        found = re.fullmatch(r"(\d+)\.1", c.num)
+        head = re.match(rf"^(.*?\b{found.group(1)})\.1\.?\s*$", c.label) if found else None
+        if found is None or head is None or not c.rest:
+            out.append(c)
+            continue
+        stop = candidates[n + 1].index if n + 1 < len(candidates) else len(lines)
+        after = [lines[k].text.strip() for k in range(c.index + 1, min(stop, c.index + 60))]
+        if any(re.match(r"^2\s*[.)]\s", t) for t in after):
+            out.append(Candidate(**{**c.__dict__, "num": found.group(1), "label": head.group(1), "rest": f"1. {c.rest}"}))
+        elif any(re.match(rf"^{found.group(1)}\.2\.?\s", t) for t in after):
+            out.append(Candidate(**{**c.__dict__, "num": found.group(1), "label": head.group(1),
+                                    "rest": f"{c.num}. {c.rest}"}))
+        else:
+            out.append(c)
+    return out
 
 
 def _in_groups(candidates: list[Candidate], lines: Sequence[Line], profile: Profile) -> list[Candidate]:

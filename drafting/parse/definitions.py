@@ -9,7 +9,9 @@ Both traditions are read, as profile data (`[definitions]`):
   efectos de la presente ley"), where such a line cannot be anything else. A pattern may name
   its term `term` or (in another alternative) `term2`;
 - an intro that announces the term its points define ("A los efectos de este Título se considera
-  pornografía infantil …:", "the term 'X' means:").
+  pornografía infantil …:", "the term 'X' means:");
+- a provision that opens by defining a term in its own sentence (`inline`: "A los efectos de esta Ley
+  se considera material de abuso sexual infantil toda representación …").
 
 The term is kept as written (without its quotation marks); `Node.defines` carries it, the AKN
 writer turns it into `<def>`/`<term>`, and the review and the bill builder ask for it.
@@ -32,7 +34,8 @@ def mark(doc: Document, profile: Profile) -> Document:
     colon = _rx(profile, rules, "colon")
     context = _rx(profile, rules, "context")
     announces = _rx(profile, rules, "announces")
-    if quoted is None and colon is None and announces is None:
+    inline = _rx(profile, rules, "inline")
+    if quoted is None and colon is None and announces is None and inline is None:
         return doc
 
     def visit(node: Node, in_context: bool) -> Node:
@@ -44,6 +47,8 @@ def mark(doc: Document, profile: Profile) -> Document:
         term = _term(node.text, quoted, colon if in_context else None) if node.text else ""
         if not term and announces is not None and node.children and node.text.rstrip().endswith((":", "—", "-")):
             term = _announced(node.text, announces)  # "se considera pornografía infantil …:" then its parts
+        if not term and inline is not None and node.text and node.kind != "quotedStructure":
+            term = _term(node.text, inline, None)  # "se considera material … toda representación …"
         children = tuple(visit(child, here) for child in node.children)
         if term or children != node.children:
             return replace(node, defines=term or node.defines, children=children)

@@ -199,7 +199,10 @@ def _front_matter(lines: list[Line], profile: Profile,
             continue
         if formula_start is not None and formula_start.match(text) and not (formula and formula.match(text)):
             close()
-            opened = [ln]
+            if formula_end is not None and formula_end.search(text):
+                preamble.append(formula_node([ln]))  # "POR TANTO: La Asamblea …, aprueba la siguiente:" on one line
+            else:
+                opened = [ln]
             continue
         for rx, kind, item in ((recitals, "recitals", "recital"), (citations, "citations", "citation")):
             match = rx.match(text) if rx else None
