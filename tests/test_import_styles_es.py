@@ -475,3 +475,60 @@ def test_cuba_review_reads_sancion_de_privacion_de_libertad(tmp_path, library):
     assert found["possession"] == ("met", ["3"])  # "En igual sanción incurre quien posea dicho material"
     assert found["aggravation"] == ("met", ["3, 3"])  # a higher range when the child is in the offender's care
     assert found["isp-report"] == ("met", ["4"])
+
+
+# ---------------------------------------------------------------- Nicaragua (as the Asamblea Nacional's legislative site prints it)
+
+NICARAGUA = """LEY No. 1042
+LEY ESPECIAL DE CIBERDELITOS
+Aprobada el 27 de Octubre del 2020
+Publicada en La Gaceta No. 201 del 30 de Octubre del 2020
+EL PRESIDENTE DE LA REPÚBLICA DE NICARAGUA
+Hace saber al pueblo nicaragüense que:
+LA ASAMBLEA NACIONAL
+Ha ordenado la siguiente:
+LEY ESPECIAL DE CIBERDELITOS
+Capítulo I
+Disposiciones Generales
+Arto. 1 Objeto de la Ley. La presente Ley tiene por objeto la prevención, investigación y sanción de los delitos cometidos por medio de las Tecnologías de la Información y la Comunicación.
+Arto. 2 Definiciones. Para los fines de esta Ley se entenderá por:
+a) Sistema informático: todo dispositivo aislado o conjunto de dispositivos interconectados que realicen el tratamiento automatizado de datos.
+b) Proveedor de servicios: toda entidad que ofrezca a los usuarios la posibilidad de comunicarse por medio de un sistema informático.
+Capítulo II
+De los Delitos Relacionados con el Contenido de los Datos
+Arto. 3 Utilización de niñas, niños o adolescentes en pornografía. Quien por medio de las Tecnologías de la Información y la Comunicación produzca, distribuya, divulgue o posea material pornográfico en el que aparezcan niñas, niños o adolescentes, será sancionado con prisión de cinco a diez años.
+Arto. 4 Conservación de datos. Los proveedores de servicios deberán conservar los datos de tráfico por un periodo mínimo de un año, a disposición de la autoridad competente.
+Arto. 5 Vigencia. La presente Ley entrará en vigencia sesenta días después de su publicación en La Gaceta, Diario Oficial.
+Dado en la ciudad de Managua, en la Sala de Sesiones de la Asamblea Nacional, a los veintisiete días del mes de octubre del año dos mil veinte.
+Por tanto: Téngase como Ley de la República. Publíquese y Ejecútese.
+-
+Asamblea Nacional de Nicaragua
+Complejo Legislativo Carlos Núñez Téllez
+Avenida Peatonal General Augusto C. Sandino
+Edificio Benjamin Zeledón, 7mo. Piso.
+Teléfono Directo: 2276-8460. Ext.: 281.
+Enviar sus comentarios a: División de Información Legislativa
+Nota: Cualquier Diferencia existente entre el Texto de la Ley impreso y el publicado aquí, solicitamos sea comunicada a la División de Información Legislativa de la Asamblea Nacional de Nicaragua.
+"""
+
+
+def test_nicaragua_arto_labels_and_the_legislative_sites_footer(tmp_path):
+    doc = load(tmp_path, NICARAGUA)
+    assert labels(doc) == [f"Arto. {n}" for n in range(1, 6)]
+    assert [u.heading for u in doc.units()] == [
+        "Objeto de la Ley", "Definiciones", "Utilización de niñas, niños o adolescentes en pornografía",
+        "Conservación de datos", "Vigencia"]
+    assert [p.defines for p in doc.units()[1].children[0].children] == ["Sistema informático", "Proveedor de servicios"]
+    formula, title = doc.preamble
+    assert formula.text == "Ha ordenado la siguiente:" and title.text == "LEY ESPECIAL DE CIBERDELITOS"
+    assert doc.conclusions[0].text.startswith("Dado en la ciudad de Managua")
+    # the site's comment line and its disclaimer are website text, never law
+    assert [n.text[:12] for n in doc.conclusions if n.kind == "note"] == ["-", "Enviar sus c", "Nota: Cualqu"]
+    assert (doc.meta.number, doc.meta.date, doc.meta.country) == ("1042", "2020-10-27", "ni")
+
+
+def test_nicaragua_review(tmp_path, library):
+    found = verdicts(load(tmp_path, NICARAGUA), library)
+    assert found["specific"] == ("met", ["3"]) and found["possession"] == ("met", ["3"])
+    assert found["computer"] == ("met", ["3"]) and found["data-retention"] == ("met", ["4"])
+    assert found["definition"][0] == "partial" and found["isp-report"][0] == "missing"
