@@ -73,9 +73,9 @@ def test_drafts_keep_the_facts_that_name_them_and_their_file_names(store: Store)
     statute = store.get(next(d.id for d in store.list_drafts("statute") if d.meta.get("filename") == "ley-45-19.txt"))
     facts = naming.facts_from(statute.meta)
     assert (facts.number, facts.filename) == ("45-19", "ley-45-19.txt")
-    assert naming.file_stem(facts) == "Ley-45-19"  # imported without a date: no year
+    assert naming.file_stem(facts) == "Ley-45-19-2019"  # dated by its closing ("… a los doce días … 2019")
     (review,) = store.list_drafts("review")
-    assert review.meta["file_stem"].startswith("Ley-45-19-review-") and review.name.startswith("Review of Ley No. 45-19")
+    assert review.meta["file_stem"].startswith("Ley-45-19-2019-review-") and review.name.startswith("Review of Ley No. 45-19")
     (bill,) = store.list_drafts("bill")
     assert bill.meta["file_stem"].startswith("Ley-contra-el-abuso") and bill.meta["document"]["place"] == "Dominican Republic"
     (comparison,) = store.list_drafts("amendment")

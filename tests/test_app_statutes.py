@@ -99,11 +99,11 @@ def test_new_version_of_the_open_statute_and_metadata_edit(workspace: Path) -> N
     assert any("YYYY-MM-DD" in e.value.replace("\\", "") for e in at.error)
     assert len(Store(workspace).history(draft_id)) == 2
     form_inputs = [t for t in at.text_input if t.label.startswith("Date of the statute (YYYY")]
-    form_inputs[-1].input("2019-03-12")
+    form_inputs[-1].input("2019-03-20")  # not the date the import read from its closing (2019-03-12)
     at.button[[b.label for b in at.button].index("Save as a new version")].click().run()
     ok(at)
     latest = Store(workspace).get(draft_id)
-    assert latest.version == 3 and latest.note == "metadata edited" and "2019-03-12" in latest.payload
+    assert latest.version == 3 and latest.note == "metadata edited" and "2019-03-20" in latest.payload
     assert latest.meta["filename"] == "ley-45-19-v2.txt"
 
 

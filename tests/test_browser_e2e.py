@@ -105,7 +105,7 @@ def test_upload_review_bill_download_reload(app, tmp_path: Path) -> None:  # typ
     # 4. download the DOCX, named after the law, and open it with python-docx
     with page.expect_download(timeout=60_000) as info:
         page.locator(".st-key-bill_dl_docx button").first.click()
-    assert re.fullmatch(r"Ley-45-19-amending-bill-v\d+\.docx", info.value.suggested_filename), info.value.suggested_filename
+    assert re.fullmatch(r"Ley-45-19-2019-amending-bill-v\d+\.docx", info.value.suggested_filename), info.value.suggested_filename
     path = tmp_path / "bill.docx"
     info.value.save_as(path)
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)

@@ -86,7 +86,8 @@ def test_spanish_gap_bill_adds_the_missing_articles_and_the_definition_they_need
     assert result.provenance["gap:possession"].startswith("add 12 bis: clause offence-possession")
     assert result.document.preamble[-1].text == "HA DADO LA SIGUIENTE LEY:"
     citations = [c.text for c in result.document.preamble[1].children]
-    assert f"VISTA: {CITE_9_21[0].upper()}{CITE_9_21[1:]}." in citations
+    # dated by its closing ("a los diez días del mes de marzo del año dos mil veintiuno")
+    assert f"VISTA: {CITE_9_21[0].upper()}{CITE_9_21[1:]}, del 10 de marzo de 2021." in citations
     recitals = [r.text for r in result.document.preamble[0].children]
     assert recitals[2].startswith(f"CONSIDERANDO TERCERO: Que, en {CITE_9_21}, ninguna disposición castiga la posesión")
     assert any("go into el artículo 3" in w for w in result.warnings)

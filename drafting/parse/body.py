@@ -205,6 +205,11 @@ class BodyParser:
         if self.conv is not None and line.number in self.conv.cross_headings:
             self.cross_heading(line, text)
             return
+        if self.conv is not None and line.number in self.conv.margin_headings:
+            self.flush_pending()
+            self.pending_heading = line  # the heading of the unit on the next line
+            self.last_line = line
+            return
         if self.conv is not None and line.number in self.conv.headings:
             self.flush_pending()
             found = match_unit(text, self.styles, in_group=True)
@@ -658,6 +663,14 @@ class BodyParser:
             return
         self.flush_pending() if allow_pending else None
         if not unit.children and not unit.text:
+            if not unit.heading and self.last_line is not None and self.last_line.number == unit.line:
+                # the label alone on its line ("Artículo 1"), its heading opening the next one
+                # ("(Fabricación …).- El que …"): read it as the rest of the label line
+                heading, rest = self.split_heading(text, line, whole=False)
+                if heading.startswith("(") and rest:
+                    unit.heading = heading
+                    self.set_text(unit, "text", rest)
+                    return
             self.set_text(unit, "text", text)
             return
         top = self.top

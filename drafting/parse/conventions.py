@@ -79,6 +79,7 @@ class Conventions:
     roles: Mapping[int, str]  # Line.number → role (LAW when absent)
     units: Mapping[int, Candidate]  # Line.number → the unit that line opens
     headings: Mapping[int, int]  # Line.number of a heading line → Line.number of the unit it heads
+    margin_headings: Mapping[int, int]  # Line.number of a margin heading ("Definiciones") → the unit below it
     superseded: Mapping[int, int]  # first Line.number of a superseded wording → the unit it belongs to
     superseded_end: Mapping[int, int]  # first Line.number of a superseded wording → its last Line.number
     annotations: Mapping[int, tuple[str, ...]]  # Line.number → annotation markers removed from it
@@ -114,20 +115,23 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     candidates = _in_groups([c for i, c in sorted(labelled.items()) if roles.get(lines[i].number, LAW) == LAW],
                             lines, profile)
     candidates = _one_per_line(candidates)
+    candidates = _first_paragraph_numbers(candidates, lines)
     candidates = _with_content(candidates, lines, roles, profile)
     candidates, headings = _merge_heading_lines(candidates, lines, roles)
     toc_entries = _toc_entries(candidates)
     chosen = _choose([c for c in candidates if c.number not in toc_entries], _closings(lines, profile))
     if not chosen:
         return tuple(lines), Conventions(MappingProxyType(roles), MappingProxyType({}), MappingProxyType({}),
-                                         MappingProxyType({}), MappingProxyType({}), MappingProxyType(annotations),
+                                         MappingProxyType({}), MappingProxyType({}), MappingProxyType({}),
+                                         MappingProxyType(annotations),
                                          0, len(lines), None, None, "", ("no article or section labels found",))
     units, superseded, superseded_end = _duplicates(chosen, candidates, lines, roles, profile, findings)
     headings = {h: u for h, u in headings.items() if u in units}
     order = sorted(units.values(), key=lambda c: c.index)
     main_style = order[0].style if order else ""
-    cross = _cross_headings(lines, order, roles, profile, set(headings))
-    body_start = _body_start(lines, order, roles, profile, set(headings), cross)
+    margin = _margin_headings(lines, order, roles, profile, findings)
+    cross = _cross_headings(lines, order, roles, profile, set(headings) | set(margin))
+    body_start = _body_start(lines, order, roles, profile, set(headings) | set(margin), cross)
     toc = _toc(lines, body_start, roles, candidates, profile)
     promulgation = _promulgation(lines, candidates, units, body_start, toc, roles, profile, findings)
     body_end = _body_end(lines, order, superseded_end, profile)
@@ -143,6 +147,7 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     findings.extend(_unit_findings(order))
     return tuple(lines), Conventions(
         roles=MappingProxyType(roles), units=MappingProxyType(units), headings=MappingProxyType(headings),
+        margin_headings=MappingProxyType(margin),
         superseded=MappingProxyType(superseded), superseded_end=MappingProxyType(superseded_end),
         annotations=MappingProxyType(annotations), body_start=body_start, body_end=body_end, toc=toc,
         promulgation=promulgation, unit_style=main_style, findings=tuple(findings), cross_headings=frozenset(cross))
@@ -235,6 +240,29 @@ def _candidates(index: int, line: Line, styles: Sequence[UnitStyle], profile: Pr
                       heading_only=style.heading_only, in_group=style.in_group)]
 
 
+def _first_paragraph_numbers(candidates: list[Candidate], lines: Sequence[Line]) -> list[Candidate]:
+    """"ARTÍCULO 3.1. Quien …" then "2. En igual sanción …" (or "3.2. …"): the ".1" numbers the
+    article's first paragraph, not an article 3.1 (an inserted "Art. 103.1.-" has no "2." after it).
+    The article is 3; its first paragraph keeps the "1." the source prints."""
+    out = []
+    for n, c in enumerate(candidates):
+        found = re.fullmatch(r"(\d+)\.1", c.num)
+        head = re.match(rf"^(.*?\b{found.group(1)})\.1\.?\s*$", c.label) if found else None
+        if found is None or head is None or not c.rest:
+            out.append(c)
+            continue
+        stop = candidates[n + 1].index if n + 1 < len(candidates) else len(lines)
+        after = [lines[k].text.strip() for k in range(c.index + 1, min(stop, c.index + 60))]
+        if any(re.match(r"^2\s*[.)]\s", t) for t in after):
+            out.append(Candidate(**{**c.__dict__, "num": found.group(1), "label": head.group(1), "rest": f"1. {c.rest}"}))
+        elif any(re.match(rf"^{found.group(1)}\.2\.?\s", t) for t in after):
+            out.append(Candidate(**{**c.__dict__, "num": found.group(1), "label": head.group(1),
+                                    "rest": f"{c.num}. {c.rest}"}))
+        else:
+            out.append(c)
+    return out
+
+
 def _in_groups(candidates: list[Candidate], lines: Sequence[Line], profile: Profile) -> list[Candidate]:
     """Number the groups of dispositions; each candidate learns the group it sits in."""
     group = profile.regex("structure", "group") if profile.section("structure").get("group") else None
@@ -305,6 +333,10 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
     notes = _compiled(profile, "editorial", "notes")
     notes_block = _compiled(profile, "editorial", "notes_heading")
     unit_rx = unit_styles(profile)
+    blocks = [(profile.compile(f"editorial.note_blocks[{n}][0]", a), profile.compile(f"editorial.note_blocks[{n}][1]", b))
+              for n, (a, b) in enumerate(profile.section("editorial").get("note_blocks", ()))]
+    closing: re.Pattern[str] | None = None  # the end of an open block of notes ("INICIO DE NOTA" … "FIN DE NOTA")
+    running = _running_lines(lines, profile)
     in_block = False
     trailing = False
     law_seen = False  # a unit label came before: "MÁS LEÍDOS" after it ends the law; before it, it is one line
@@ -319,8 +351,17 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
             trailing_notes = True
             roles[line.number] = DEBRIS if debris is not None and debris.search(text) else NOTE
             continue
-        if line.region in ("nav", "header", "footer"):
+        if line.region in ("nav", "header", "footer") or line.number in running:
             roles[line.number] = DEBRIS
+            continue
+        if closing is not None:
+            roles[line.number] = NOTE
+            closing = None if closing.match(text) else closing
+            continue
+        opened = next((end for start, end in blocks if start.match(text)), None)
+        if opened is not None:
+            roles[line.number] = NOTE
+            closing = None if opened.match(text) else opened
             continue
         if line.region == "aside" or line.style == "md-note":
             roles[line.number] = NOTE
@@ -348,13 +389,57 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
     return roles
 
 
+def _running_lines(lines: Sequence[Line], profile: Profile) -> set[int]:
+    """A page's running header or footer left in a text copied from print ("ASAMBLEA LEGISLATIVA -
+    REPUBLICA DE EL SALVADOR" at the top of every page): the same line of three words or more, twice
+    in capitals or three times, down into the articles, that is no sentence, label, list item, division or
+    division heading."""
+    division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
+    styles = unit_styles(profile)
+    seen: dict[str, list[int]] = {}
+    first_unit = next((i for i, line in enumerate(lines) if match_unit(line.text.strip(), styles)), len(lines))
+    for i, line in enumerate(lines):
+        text = " ".join(line.text.split())
+        if line.table is None and len(text.split()) >= 3 and not text.endswith(_TERMINAL + (",",)):
+            seen.setdefault(text, []).append(i)
+    out: set[int] = set()
+    for text, where in seen.items():
+        if len(where) < (2 if _upper(text) else 3) or match_unit(text, styles) or is_division(division, lines[where[0]]) \
+                or re.match(r"^\(?\w{1,4}[.)]", text) or not text[:1].isupper():
+            continue  # list items ("(A) the producing of …") may repeat word for word
+        if where[-1] < first_unit:
+            continue  # a title printed twice before the law's articles ("LEY …" above and below the formula)
+        if any(k > 0 and is_division(division, lines[k - 1]) for k in where):
+            continue  # "DISPOSICIONES GENERALES" under two divisions is their heading
+        out.update(lines[k].number for k in where)
+    return out
+
+
+def _strip_trailing_markers(lines: Sequence[Line], profile: Profile) -> tuple[list[Line], dict[int, tuple[str, ...]]]:
+    """Reference marks a consolidation prints after a provision's last sentence ("… años. (1)"),
+    pointing to its list of amendments: taken out of the text, kept as notes on the provision."""
+    marker = _compiled(profile, "editorial", "trailing_marker")
+    found: dict[int, tuple[str, ...]] = {}
+    if marker is None:
+        return list(lines), found
+    out: list[Line] = []
+    for line in lines:
+        match = marker.search(line.text) if line.table is None else None
+        if match is None or not line.text[:match.start()].strip():
+            out.append(line)
+            continue
+        found[line.number] = (" ".join(match.group(0).split()),)
+        out.append(line._replace(text=line.text[:match.start()].rstrip()))
+    return out, found
+
+
 def _strip_annotations(lines: Sequence[Line], profile: Profile) -> tuple[list[Line], dict[int, tuple[str, ...]]]:
     """Remove annotation markers ("F3[" … "]") from the text; remember them per line as notes."""
+    lines, found = _strip_trailing_markers(lines, profile)
     opener = _compiled(profile, "editorial", "annotation")
     if opener is None:
-        return list(lines), {}
+        return list(lines), found
     out: list[Line] = []
-    found: dict[int, tuple[str, ...]] = {}
     stack: list[bool] = []  # open brackets: True for an annotation marker, False for a plain "["
     for line in lines:
         text = line.text
@@ -769,6 +854,50 @@ def _block_end(lines: Sequence[Line], start: int, limit: int, profile: Profile) 
         if validity is not None and validity.search(text):
             return k + 1
     return limit
+
+
+# ---------------------------------------------------------------- margin headings
+
+def _margin_headings(lines: Sequence[Line], order: list[Candidate], roles: Mapping[int, str], profile: Profile,
+                     findings: list[str]) -> dict[int, int]:
+    """Headings printed on their own line above the article ("Definiciones" / "Art. 2.- Para los
+    efectos …"). A profile may say its tradition does this (`heading_before_unit`, then the body
+    parser reads them as they come); otherwise it is the document's own convention when most of its
+    units carry one: a short line that is no sentence, after a line that ends a sentence, a division
+    or another label, above a unit whose label line starts its text."""
+    if profile.section("structure").get("heading_before_unit", False) or len(order) < 2:
+        return {}
+    division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
+    group = profile.regex("structure", "group") if profile.section("structure").get("group") else None
+    unit_lines = {c.index for c in order}
+    found: dict[int, int] = {}
+    for c in order:
+        if not c.rest or _own_heading(c.rest, profile) or c.emphasis != "plain":
+            continue
+        i = c.index - 1
+        while i >= 0 and (roles.get(lines[i].number, LAW) != LAW or not lines[i].text.strip()):
+            i -= 1
+        if i < 1 or i in unit_lines:
+            continue
+        line, text = lines[i], lines[i].text.strip()
+        if is_division(division, line) or (group is not None and group.match(text) and _upper(text)) \
+                or not _margin_heading(text, line, profile) or _formula(text, profile) \
+                or (text.endswith(".") and len(text.split()) > 8):
+            continue
+        k = i - 1
+        while k >= 0 and (roles.get(lines[k].number, LAW) != LAW or not lines[k].text.strip()):
+            k -= 1
+        before = lines[k].text.strip() if k >= 0 else ""
+        if k >= 0 and is_division(division, lines[k]) and not (division.match(before).group("heading") or "").strip():  # type: ignore[union-attr]
+            continue  # "CAPÍTULO I" / "DISPOSICIONES GENERALES": the chapter's heading, not the article's
+        if k >= 0 and not (before.endswith(_TERMINAL) or k in unit_lines or is_division(division, lines[k])
+                           or _division_heading(before, lines[k])):
+            continue  # the tail of a hard-wrapped sentence
+        found[line.number] = c.number
+    if len(found) < 2 or 2 * len(found) < len(order):
+        return {}
+    findings.append(f"{len(found)} of {len(order)} articles carry their heading on the line above the label")
+    return found
 
 
 # ---------------------------------------------------------------- where the body is

@@ -12,7 +12,9 @@ Both traditions are read, as profile data (`[definitions]`):
   equivalent in brackets after the definition) — only inside a provision that announces
   definitions, and never when the words open like a sentence ("A reference to … includes");
 - an intro that announces the term its points define ("A los efectos de este Título se considera
-  pornografía infantil …:", "the term 'X' means:").
+  pornografía infantil …:", "the term 'X' means:");
+- a provision that opens by defining a term in its own sentence (`inline`: "A los efectos de esta Ley
+  se considera material de abuso sexual infantil toda representación …").
 
 The term is kept as written (without its quotation marks); `Node.defines` carries it, the AKN
 writer turns it into `<def>`/`<term>`, and the review and the bill builder ask for it.
@@ -38,7 +40,8 @@ def mark(doc: Document, profile: Profile) -> Document:
     announces = _rx(profile, rules, "announces")
     bare = _rx(profile, rules, "bare")
     starters = frozenset(profile.word("sentence_starters", ()))
-    if quoted is None and colon is None and announces is None:
+    inline = _rx(profile, rules, "inline")
+    if quoted is None and colon is None and announces is None and inline is None:
         return doc
 
     def visit(node: Node, in_context: bool) -> Node:
@@ -52,6 +55,8 @@ def mark(doc: Document, profile: Profile) -> Document:
             term = bare_term(node.text, bare, starters)
         if not term and announces is not None and node.children and node.text.rstrip().endswith((":", "—", "-")):
             term = _announced(node.text, announces)  # "se considera pornografía infantil …:" then its parts
+        if not term and inline is not None and node.text and node.kind != "quotedStructure":
+            term = _term(node.text, inline, None)  # "se considera material … toda representación …"
         children = tuple(visit(child, here) for child in node.children)
         if term or children != node.children:
             return replace(node, defines=term or node.defines, children=children)

@@ -43,7 +43,11 @@ def infer(doc: Document, metadata: Mapping[str, str], profile: Profile, source_n
     block = _title_block(doc)
     title = _first(md, "title") or _title_line(block, profile) or _page_title(md.get("page_title", "")) or doc.meta.title
     number, year = _number(md, [title] + block, rules, profile)
-    date = _iso(_first(md, "date")) or _date_in(block, rules, profile, year)
+    # the title block's date; failing that, the date of passage the closing prints, often in words
+    # ("DADO EN … a los cuatro días del mes de febrero del año dos mil dieciséis")
+    date = _iso(_first(md, "date")) or _date_in(block, rules, profile, year) or \
+        _date_in([n.text for n in doc.conclusions if n.kind == "text"][:TITLE_BLOCK_LINES], rules, profile, year,
+                 keys=("date", "date_words"))
     year = year or date[:4]
     if not date and year:
         date = ""  # a year alone is not a date: the FRBR work carries it through the number
@@ -113,8 +117,10 @@ def _iso(value: str) -> str:
     return match.group(0) if match else ""
 
 
-def _date_in(texts: Iterable[str], rules: Mapping, profile: Profile, year: str) -> str:
-    """A date the title block prints: "del 23 de abril de 2007", "[19th June, 2012.]", "(julio 10)" + year."""
+def _date_in(texts: Iterable[str], rules: Mapping, profile: Profile, year: str,
+             keys: tuple[str, ...] = ("date",)) -> str:
+    """A date the title block prints: "del 23 de abril de 2007", "[19th June, 2012.]", "(julio 10)" + year;
+    with `date_words` among the keys, also day and year written in words."""
     months = {_fold(name): i for i, names in enumerate(rules.get("months", ()), start=1) for name in names.split("|")}
     if not months:
         return ""
@@ -122,19 +128,34 @@ def _date_in(texts: Iterable[str], rules: Mapping, profile: Profile, year: str) 
         first = profile.compile("metadata.date_first", str(rules["date_first"]))
         texts = list(texts)
         texts = [t for t in texts if first.search(t)] + [t for t in texts if not first.search(t)]
-    patterns = [profile.compile(f"metadata.date[{i}]", p) for i, p in enumerate(rules.get("date", ()))]
+    patterns = [profile.compile(f"metadata.{key}[{i}]", p) for key in keys for i, p in enumerate(rules.get(key, ()))]
     for text in texts:
         for rx in patterns:
             for match in rx.finditer(text):
                 parts = match.groupdict()
-                written = parts.get("month") or ""
-                month = int(written) if written.isdigit() and 1 <= int(written) <= 12 else months.get(_fold(written))
-                when = parts.get("year") or year
-                if month and when and parts.get("day"):
-                    day = int(parts["day"])
-                    if 1 <= day <= 31:
-                        return f"{int(when):04d}-{month:02d}-{day:02d}"
+                month = months.get(_fold(parts.get("month") or "")) or \
+                    (int(parts["month"]) if (parts.get("month") or "").isdigit() and 1 <= int(parts["month"]) <= 12 else 0)
+                when = _cardinal(parts.get("year") or year, profile.language)
+                day = _cardinal(parts.get("day") or "", profile.language)
+                if month and when and day and 1 <= day <= 31 and 1000 <= when <= 2999:
+                    return f"{when:04d}-{month:02d}-{day:02d}"
     return ""
+
+
+def _cardinal(value: str, language: str) -> int:
+    """A day or year in figures or in words ("cuatro", "dos mil dieciséis"); 0 when it is neither."""
+    value = value.strip()
+    if value.isdigit():
+        return int(value)
+    if not value:
+        return 0
+    from text_to_num import text2num  # imported here: only dates in words need it
+    words = {w: v for w, v in (("primero", "uno"), ("primer", "uno"), ("veintiún", "veintiuno"), ("un", "uno"))}
+    value = " ".join(words.get(w, w) for w in value.lower().split()) if language == "es" else value.lower()
+    try:
+        return int(text2num(value, language))
+    except (ValueError, TypeError, KeyError):
+        return 0
 
 
 def _doc_type(declared: str, title: str, rules: Mapping) -> str:

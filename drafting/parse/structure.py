@@ -144,8 +144,21 @@ def _front_matter(lines: list[Line], profile: Profile,
     recitals = profile.regex("preamble", "recitals") if pre.get("recitals") else None
     citations = profile.regex("preamble", "citations") if pre.get("citations") else None
     formula = profile.regex("preamble", "formula") if pre.get("formula") else None
+    # "POR TANTO, / en uso de sus facultades …, / DECRETA:": the formula opens lines before its verb
+    formula_start = profile.regex("preamble", "formula_start") if pre.get("formula_start") else None
+    formula_end = profile.regex("preamble", "formula_end") if pre.get("formula_end") else None
+    formula_tail = profile.regex("preamble", "formula_tail") if pre.get("formula_tail") else None
     first_marker = next((i for i, ln in enumerate(lines)
-                         if any(rx is not None and rx.match(ln.text.strip()) for rx in (recitals, citations, formula))), len(lines))
+                         if any(rx is not None and rx.match(ln.text.strip())
+                                for rx in (recitals, citations, formula, formula_start))), len(lines))
+    # "El Senado y la Cámara de Representantes …, reunidos en Asamblea General, / DECRETAN:": the line that
+    # names who enacts, ending in a comma right above a bare enacting verb, is the formula's first part
+    if formula is not None and 0 < first_marker < len(lines) and _bare_formula(lines[first_marker].text, formula) \
+            and lines[first_marker - 1].text.strip().endswith(","):
+        first_marker -= 1
+        lead_in: Line | None = lines[first_marker]
+    else:
+        lead_in = None
     preface = tuple(Node(kind="text", text=ln.text.strip(), line=ln.number) for ln in lines[:first_marker] if ln.table is None)
     preamble: list[Node] = []
     group: list[Node] | None = None
@@ -159,9 +172,39 @@ def _front_matter(lines: list[Line], profile: Profile,
             preamble.append(Node(kind=group_kind, heading=group_head, children=tuple(group), line=group_line))
         group = None
 
+    opened: list[Line] = []  # the lines of a formula opened by `formula_start`, until its verb
+
+    def formula_node(parts: list[Line]) -> Node:
+        return Node(kind="formula", text=" ".join(p.text.strip() for p in parts), name="enactingFormula",
+                    line=parts[0].number)
+
     for ln in lines[first_marker:]:
         text = ln.text.strip()
         if ln.table is not None:
+            continue
+        if ln is lead_in:
+            opened = [ln]
+            continue
+        if formula is not None and _bare_formula(text, formula) and preamble and preamble[-1].kind == "text" \
+                and group is None and preamble[-1].text.endswith(","):
+            preamble[-1] = formula_node([Line(number=preamble[-1].line, text=preamble[-1].text), ln])
+            continue
+        if opened:
+            opened.append(ln)
+            if (formula is not None and formula.match(text)) or (formula_end is not None and formula_end.search(text)):
+                preamble.append(formula_node(opened))
+                opened = []
+            continue
+        if formula_tail is not None and preamble and preamble[-1].kind == "formula" and formula_tail.match(text):
+            last = preamble[-1]  # "DECRETA: / La siguiente:": the formula's last words, on a line of their own
+            preamble[-1] = replace(last, text=f"{last.text} {text}")
+            continue
+        if formula_start is not None and formula_start.match(text) and not (formula and formula.match(text)):
+            close()
+            if formula_end is not None and formula_end.search(text):
+                preamble.append(formula_node([ln]))  # "POR TANTO: La Asamblea …, aprueba la siguiente:" on one line
+            else:
+                opened = [ln]
             continue
         for rx, kind, item in ((recitals, "recitals", "recital"), (citations, "citations", "citation")):
             match = rx.match(text) if rx else None
@@ -170,8 +213,10 @@ def _front_matter(lines: list[Line], profile: Profile,
                 rest = match.group("rest").strip()
                 num = (match.groupdict().get("num") or "").strip()
                 if group is not None and group_kind == kind:
-                    # "CONSIDERANDO SEGUNDO:", a second "WHEREAS": one more item of the same group
-                    group.append(Node(kind=item, num=num, text=rest, line=ln.number))
+                    # "CONSIDERANDO SEGUNDO:", a second "WHEREAS": one more item of the same group (a bare
+                    # "CONSIDERANDO:" again only opens the next one, on the lines below)
+                    if rest or num:
+                        group.append(Node(kind=item, num=num, text=rest, line=ln.number))
                 else:
                     close()
                     group, group_kind, group_head, group_line = [], kind, label if not num else label.split()[0], ln.number
@@ -192,7 +237,14 @@ def _front_matter(lines: list[Line], profile: Profile,
             else:
                 preamble.append(Node(kind="text", text=text, line=ln.number))
     close()
+    if opened:
+        preamble.append(formula_node(opened))
     return _in_order(preface + notes), tuple(preamble)
+
+
+def _bare_formula(text: str, formula) -> bool:
+    """An enacting verb alone on its line ("DECRETAN:", "DECRETA:")."""
+    return bool(formula.match(text.strip())) and len(text.split()) <= 3
 
 
 def _in_order(nodes: tuple[Node, ...]) -> tuple[Node, ...]:

@@ -107,12 +107,13 @@ class Detector:
         self.concepts: dict[str, Concept | Compound] = {
             name: _concept(profile.id, name, tuple(patterns)) for name, patterns in data.get("concepts", {}).items()}
         for name, spec in data.get("compounds", {}).items():
-            members = tuple(spec.get("all", ()))
-            for member in members:
+            members, excluded = tuple(spec.get("all", ())), tuple(spec.get("none", ()))
+            for member in members + excluded:
                 if member not in self.concepts:
                     raise DraftingError(f"compound {name!r} names unknown concept {member!r}",
                                         source=f"profile {profile.id} (review)")
-            self.concepts[name] = Compound(tuple(self.concepts[m] for m in members))  # type: ignore[arg-type]
+            self.concepts[name] = Compound(tuple(self.concepts[m] for m in members),  # type: ignore[arg-type]
+                                           tuple(self.concepts[m] for m in excluded))  # type: ignore[arg-type]
         # a defined-term concept: the concepts its definition must hold and (optionally) the term itself
         self.defined_sources: dict[str, tuple[str, ...]] = {}
         self.defined_names: dict[str, tuple[str, ...]] = {}
@@ -662,10 +663,13 @@ class Concept:
 
 
 class Compound:
-    """All member concepts in one sentence: "any representation … of a child … sexually explicit"."""
+    """All member concepts in one sentence: "any representation … of a child … sexually explicit";
+    and none of the `excluded` ones there ("material reserved for adults … shown to children": the
+    child is the audience, not the one depicted)."""
 
-    def __init__(self, members: tuple[Concept, ...]) -> None:
+    def __init__(self, members: tuple[Concept, ...], excluded: tuple[Concept, ...] = ()) -> None:
         self.members = members
+        self.excluded = excluded
 
     def _sentences(self, text: str) -> Iterable[tuple[int, int]]:
         start = 0
@@ -680,7 +684,7 @@ class Compound:
         for lo, hi in self._sentences(text):
             piece = text[lo:hi]
             spans = [m.search(piece) for m in self.members]
-            if all(spans):
+            if all(spans) and not any(x.search(piece) for x in self.excluded):
                 first = min(s[0] for s in spans)  # type: ignore[index]
                 last = max(s[1] for s in spans)  # type: ignore[index]
                 return lo + first, lo + last
@@ -692,7 +696,8 @@ class Compound:
             return set()
         out: set[int] = set()
         for lo, hi in self._sentences(text):
-            if all(_any_between(found, lo, hi) for found in hits):
+            if all(_any_between(found, lo, hi) for found in hits) \
+                    and not any(x.search(text[lo:hi]) for x in self.excluded):
                 out.add(lo)
         return out
 

@@ -1,0 +1,534 @@
+"""Spanish-speaking publishing styles of countries outside the development corpus, written here in our
+own words: each statute follows the way that country's official gazette or its usual legal portal prints
+laws (front matter, numbering, closings, editorial notes, page furniture), and is checked through import
+and review. The conventions are read from the document's evidence or from profile data, never from a
+list of laws."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafting.importers.document import import_document
+from drafting.library.library import load_library
+from drafting.model.document import Document, Node
+from drafting.review.verdicts import review
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library()
+
+
+def load(tmp_path: Path, text: str, name: str = "ley.txt") -> Document:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return import_document(path).document
+
+
+def labels(doc: Document) -> list[str]:
+    return [u.label for u in doc.units()]
+
+
+def notes(node: Node) -> list[str]:
+    return [c.text for c in node.children if c.kind == "note"]
+
+
+def verdicts(doc: Document, library) -> dict[str, tuple[str, list[str]]]:
+    """criterion → (status, the numbers of the provisions cited as evidence)."""
+    result = review(doc, library, criteria="full")
+    return {v.criterion: (v.status, [e.num for e in v.evidence]) for v in result.verdicts}
+
+
+# ---------------------------------------------------------------- El Salvador
+
+EL_SALVADOR = """ASAMBLEA LEGISLATIVA - REPUBLICA DE EL SALVADOR
+DECRETO No. 260
+LA ASAMBLEA LEGISLATIVA DE LA REPÚBLICA DE EL SALVADOR,
+CONSIDERANDO:
+I.- Que la Constitución reconoce a la persona humana como el origen y el fin de la actividad del Estado, y le impone proteger a la niñez.
+II.- Que el uso de las tecnologías de la información ha dado lugar a conductas que atentan contra la indemnidad sexual de niñas, niños y adolescentes.
+III.- Que es necesario contar con una ley especial que sancione los delitos cometidos por medio de sistemas informáticos.
+POR TANTO,
+en uso de sus facultades constitucionales y a iniciativa de los diputados Ana María Rivas y José Luis Portillo,
+DECRETA la siguiente:
+LEY ESPECIAL CONTRA LOS DELITOS INFORMÁTICOS Y CONEXOS
+CAPÍTULO I
+DISPOSICIONES GENERALES
+Objeto de la Ley
+Art. 1.- La presente Ley tiene por objeto proteger los bienes jurídicos de aquellas conductas delictivas cometidas por medio de las Tecnologías de la Información y la Comunicación.
+Definiciones
+Art. 2.- Para los efectos de la presente Ley se entenderá por:
+a) Sistema Informático: todo dispositivo o grupo de dispositivos interconectados que realice el tratamiento automatizado de datos.
+b) Niña, niño o adolescente: toda persona menor de dieciocho años de edad.
+c) Material pornográfico infantil: toda representación, por cualquier medio, de una niña, niño o adolescente dedicado a actividades sexuales explícitas.
+CAPÍTULO II
+DE LOS DELITOS INFORMÁTICOS CONTRA NIÑAS, NIÑOS Y ADOLESCENTES
+Pornografía a través del uso de Tecnologías de Información y la Comunicación
+Art. 3.- El que por medio de las Tecnologías de la Información y la Comunicación fabricare, transfiriere, difundiere o comercializare material pornográfico infantil, será sancionado con prisión de cuatro a ocho años.
+Tenencia de material pornográfico infantil
+Art. 4.- El que poseyere en un sistema informático material pornográfico infantil, será sancionado con prisión de dos a cuatro años. (1)
+INICIO DE NOTA:
+EL PRESENTE ARTÍCULO FUE REFORMADO POR EL D.L. No. 305, SIN EMBARGO EL TEXTO ORIGINAL SE CONSERVA EN ESTA VERSIÓN POR NO HABERSE PUBLICADO LA REFORMA.
+FIN DE NOTA
+Deber de reportar
+Art. 5.- Los proveedores de servicios de internet deberán informar a la Fiscalía General de la República de todo material pornográfico infantil que detecten en sus sistemas.
+ASAMBLEA LEGISLATIVA - REPUBLICA DE EL SALVADOR
+Vigencia
+Art. 6.- El presente Decreto entrará en vigencia ocho días después de su publicación en el Diario Oficial.
+DADO EN EL SALÓN AZUL DEL PALACIO LEGISLATIVO: San Salvador, a los cuatro días del mes de febrero del año dos mil dieciséis.
+LORENA GUADALUPE PEÑA MENDOZA
+PRESIDENTA
+GUILLERMO ANTONIO OSORIO CHÁVEZ
+PRIMER SECRETARIO
+CASA PRESIDENCIAL: San Salvador, a los veinticuatro días del mes de febrero del año dos mil dieciséis.
+PUBLÍQUESE,
+SALVADOR SÁNCHEZ CERÉN,
+Presidente de la República.
+D. O. No. 40
+Tomo No. 410
+Fecha: 26 de febrero de 2016
+REFORMAS:
+(1) D.L. No. 305, del 18 de abril de 2024, publicado en el D.O. No. 80, Tomo 443, del 30 de abril de 2024.
+SV/ielp
+09/05/2024
+"""
+
+
+def test_el_salvador_margin_headings_roman_recitals_and_a_por_tanto_formula(tmp_path):
+    doc = load(tmp_path, EL_SALVADOR)
+    assert labels(doc) == ["Art. 1.-", "Art. 2.-", "Art. 3.-", "Art. 4.-", "Art. 5.-", "Art. 6.-"]
+    # the heading on the line above each article is its heading, and the first chapter is in the body
+    assert [u.heading for u in doc.units()] == [
+        "Objeto de la Ley", "Definiciones", "Pornografía a través del uso de Tecnologías de Información y la Comunicación",
+        "Tenencia de material pornográfico infantil", "Deber de reportar", "Vigencia"]
+    assert [(d.kind, d.label, d.heading) for d in doc.body] == [
+        ("chapter", "CAPÍTULO I", "DISPOSICIONES GENERALES"),
+        ("chapter", "CAPÍTULO II", "DE LOS DELITOS INFORMÁTICOS CONTRA NIÑAS, NIÑOS Y ADOLESCENTES")]
+    assert doc.units()[0].text.startswith("La presente Ley tiene por objeto") and doc.units()[0].children == ()
+    # the roman-numbered considerandos are recitals, not structure; "POR TANTO, … DECRETA" is one formula
+    recitals, formula, title = doc.preamble
+    assert recitals.kind == "recitals" and [r.text[:6] for r in recitals.children] == ["I.- Qu", "II.- Q", "III.- "]
+    assert formula.kind == "formula" and formula.text.startswith("POR TANTO, en uso de sus facultades")
+    assert formula.text.endswith("DECRETA la siguiente:")
+    assert title.text == "LEY ESPECIAL CONTRA LOS DELITOS INFORMÁTICOS Y CONEXOS"
+    assert [p.defines for p in doc.units()[1].children[0].children] == [
+        "Sistema Informático", "Niña, niño o adolescente", "Material pornográfico infantil"]
+
+
+def test_el_salvador_notes_page_headers_and_the_closing(tmp_path):
+    doc = load(tmp_path, EL_SALVADOR)
+    art4, art5 = doc.units()[3], doc.units()[4]
+    assert art4.text.endswith("de dos a cuatro años.")  # the reference mark "(1)" is not the law's text
+    assert notes(art4) == ["(1)", "INICIO DE NOTA:", notes(art4)[2], "FIN DE NOTA"]
+    assert all(not c.law for c in art4.children)
+    # the running page header is debris wherever the page broke
+    assert [(c.name, c.text) for c in art5.children] == [("debris", "ASAMBLEA LEGISLATIVA - REPUBLICA DE EL SALVADOR")]
+    assert doc.preface[0].kind == "note" and doc.preface[1].text == "DECRETO No. 260"
+    closing = [n.text for n in doc.conclusions if n.kind == "text"]
+    assert closing[0].startswith("DADO EN EL SALÓN AZUL") and "PUBLÍQUESE," in closing
+    assert [n.text for n in doc.conclusions if n.kind == "note"][:2] == [
+        "REFORMAS:", "(1) D.L. No. 305, del 18 de abril de 2024, publicado en el D.O. No. 80, Tomo 443, del 30 de abril de 2024."]
+    assert "REFORMAS" not in " ".join(u.full_text() for u in doc.units())
+    # metadata: the number, and the date of passage written in words in the closing
+    assert (doc.meta.number, doc.meta.date, doc.meta.country, doc.meta.doc_type) == ("260", "2016-02-04", "sv", "decree")
+
+
+def test_el_salvador_review(tmp_path, library):
+    found = verdicts(load(tmp_path, EL_SALVADOR), library)
+    assert found["specific"] == ("met", ["3", "4"])
+    assert found["definition"] == ("met", ["2, c)"])
+    assert found["child-18"] == ("met", ["2, b)"])
+    assert found["computer"][0] == "met" and found["computer"][1][0] == "3"
+    assert found["possession"] == ("partial", ["4"])  # only "en un sistema informático"
+    assert found["isp-report"] == ("met", ["5"])
+    assert found["grooming"][0] == "missing" and found["attempt"][0] == "missing"
+
+
+# ---------------------------------------------------------------- Guatemala
+
+GUATEMALA = """DECRETO NÚMERO 9-2031
+EL CONGRESO DE LA REPÚBLICA DE GUATEMALA
+CONSIDERANDO:
+Que el Estado de Guatemala garantiza la protección de la niñez y adolescencia, y se ha obligado internacionalmente a sancionar su explotación sexual.
+CONSIDERANDO:
+Que la difusión de material de abuso sexual infantil por medios electrónicos exige tipos penales actualizados.
+POR TANTO:
+En ejercicio de las atribuciones que le confiere el artículo 171 literal a) de la Constitución Política de la República de Guatemala,
+DECRETA:
+La siguiente:
+LEY CONTRA LA EXPLOTACIÓN SEXUAL DE LA NIÑEZ EN LÍNEA
+CAPÍTULO I
+DISPOSICIONES GENERALES
+Artículo 1. Objeto. La presente Ley tiene por objeto prevenir y sancionar la explotación sexual de niñas, niños y adolescentes por medios digitales.
+Artículo 2. Definiciones. Para los efectos de esta Ley se entiende por:
+a) Niña, niño o adolescente: toda persona desde su concepción hasta que cumple dieciocho años de edad.
+b) Material de abuso sexual infantil: toda representación visual de una persona menor de edad en actividades sexuales explícitas, reales o simuladas.
+Decreto Número 9-2031                                                Página 1 de 2
+CAPÍTULO II
+REFORMAS AL CÓDIGO PENAL
+Artículo 3. Se adiciona el artículo 190 bis al Código Penal, Decreto Número 17-73 del Congreso de la República, el cual queda así:
+"Artículo 190 bis. Posesión de material de abuso sexual infantil. Quien, a sabiendas, posea o adquiera material de abuso sexual infantil, será sancionado con prisión de dos a cuatro años."
+Artículo 4. Se reforma el artículo 194 del Código Penal, Decreto Número 17-73 del Congreso de la República, el cual queda así:
+"Artículo 194. Producción de material de abuso sexual infantil. Quien de cualquier forma y a través de cualquier medio produzca, fabrique, publique, difunda o comercialice material de abuso sexual infantil, será sancionado con prisión de seis a diez años.
+La pena se aumentará en una tercera parte cuando el autor sea padre, tutor o encargado de la víctima."
+CAPÍTULO III
+DISPOSICIONES FINALES
+Artículo 5. Obligación de reportar. Los proveedores de servicios de internet que operen en el país tienen la obligación de informar al Ministerio Público de cualquier material de abuso sexual infantil del que tengan conocimiento.
+Artículo 6. Vigencia. El presente Decreto entrará en vigencia ocho días después de su publicación en el Diario Oficial.
+REMÍTASE AL ORGANISMO EJECUTIVO PARA SU SANCIÓN, PROMULGACIÓN Y PUBLICACIÓN.
+EMITIDO EN EL PALACIO DEL ORGANISMO LEGISLATIVO, EN LA CIUDAD DE GUATEMALA, EL DIECIOCHO DE MARZO DE DOS MIL TREINTA Y UNO.
+MARÍA ELENA CASTILLO
+PRESIDENTA
+PALACIO NACIONAL: Guatemala, dos de abril del año dos mil treinta y uno.
+PUBLÍQUESE Y CÚMPLASE
+"""
+
+
+def test_guatemala_repeated_considerandos_and_articles_quoted_into_the_penal_code(tmp_path):
+    doc = load(tmp_path, GUATEMALA)
+    assert labels(doc) == [f"Artículo {n}." for n in range(1, 7)]  # not 190 bis nor 194 of the Código Penal
+    assert [u.heading for u in doc.units()] == ["Objeto", "Definiciones", "", "", "Obligación de reportar", "Vigencia"]
+    recitals, formula, title = doc.preamble
+    assert [r.text[:12] for r in recitals.children] == ["Que el Estad", "Que la difus"]  # no empty recital
+    assert formula.text.startswith("POR TANTO: En ejercicio de las atribuciones") and formula.text.endswith("DECRETA: La siguiente:")
+    assert title.text == "LEY CONTRA LA EXPLOTACIÓN SEXUAL DE LA NIÑEZ EN LÍNEA"
+    art3, art4 = doc.units()[2], doc.units()[3]
+    (inserted,) = art3.children
+    assert (inserted.kind, inserted.name, inserted.target) == ("quotedStructure", "insert", "Código Penal")
+    assert (inserted.children[0].label, inserted.children[0].heading) == (
+        "Artículo 190 bis.", "Posesión de material de abuso sexual infantil")
+    (replaced,) = art4.children
+    assert replaced.name == "replace" and replaced.children[0].num == "194"
+    assert [p.text[:8] for p in replaced.children[0].children] == ["Quien de", "La pena "]  # both paragraphs quoted
+    # the page footer left by the print is debris, not a paragraph of article 2
+    footer = [c for c in doc.units()[1].children if c.kind == "note"]
+    assert [(c.name, c.text) for c in footer] == [("debris", "Decreto Número 9-2031 Página 1 de 2")]
+    assert [n.text for n in doc.conclusions][:2] == [
+        "REMÍTASE AL ORGANISMO EJECUTIVO PARA SU SANCIÓN, PROMULGACIÓN Y PUBLICACIÓN.",
+        "EMITIDO EN EL PALACIO DEL ORGANISMO LEGISLATIVO, EN LA CIUDAD DE GUATEMALA, EL DIECIOCHO DE MARZO DE DOS MIL TREINTA Y UNO."]
+    assert (doc.meta.number, doc.meta.date, doc.meta.country) == ("9-2031", "2031-03-18", "gt")
+
+
+def test_guatemala_review_credits_the_inserted_articles(tmp_path, library):
+    found = verdicts(load(tmp_path, GUATEMALA), library)
+    assert found["possession"] == ("met", ["3"])  # through the Artículo 190 bis it inserts
+    assert found["definition"] == ("met", ["2, b)"])
+    assert found["child-18"] == ("met", ["2, a)"])  # "hasta que cumple dieciocho años"
+    assert found["isp-report"] == ("met", ["5"])
+    assert found["aggravation"] == ("met", ["4, ¶2"])  # the parent or guardian in the replaced 194
+    assert found["computer"][0] == "partial"  # "a través de cualquier medio", no computer named
+    assert found["specific"][0] == "met" and found["specific"][1][0] == "3"
+
+
+# ---------------------------------------------------------------- Costa Rica (as the SCIJ portal prints it)
+
+COSTA_RICA = """Texto Completo Norma 9135
+Ficha de la norma
+N.° 9135
+LA ASAMBLEA LEGISLATIVA DE LA REPÚBLICA DE COSTA RICA
+DECRETA:
+REFORMA DE LOS ARTÍCULOS 173 Y 174 DEL CÓDIGO PENAL, PARA SANCIONAR LA PORNOGRAFÍA INFANTIL EN MEDIOS ELECTRÓNICOS
+Ficha articulo
+ARTÍCULO 1.- Refórmanse los artículos 173 y 174 del Código Penal, Ley N.° 4573, de 4 de mayo de 1970, y sus reformas. Los textos dirán:
+"Artículo 173.- Fabricación, producción o reproducción de pornografía
+Será sancionado con pena de prisión de cuatro a ocho años, quien fabrique, produzca o reproduzca material pornográfico, utilizando a personas menores de edad, su imagen o su voz, por cualquier medio, incluidos los sistemas informáticos.
+Artículo 174.- Difusión de pornografía
+Quien comercie, transporte, difunda o exhiba, por medio de redes sociales, internet o cualquier otro medio electrónico, material pornográfico en el que aparezcan personas menores de edad, será sancionado con pena de prisión de tres a siete años."
+Ficha articulo
+ARTÍCULO 2.- Adiciónase el artículo 173 bis al Código Penal, Ley N.° 4573, de 4 de mayo de 1970, que dirá:
+"Artículo 173 bis.- Tenencia de material pornográfico
+Será sancionado con pena de prisión de uno a cuatro años, quien posea material pornográfico en el que aparezcan personas menores de edad, cualquiera que sea su soporte."
+(Así reformado por el artículo 3° de la ley N° 9999 del 10 de junio de 2031)
+Ficha articulo
+TRANSITORIO ÚNICO.- El Poder Ejecutivo dictará el reglamento de esta Ley en el plazo de tres meses.
+Rige a partir de su publicación.
+ASAMBLEA LEGISLATIVA.- Aprobado a los veintiún días del mes de marzo de dos mil trece.
+COMUNÍCASE AL PODER EJECUTIVO
+Luis Gerardo Villanueva Monge
+PRESIDENTE
+Dado en la Presidencia de la República, San José, a los veinticuatro días del mes de abril del dos mil trece.
+Ejecútese y publíquese.
+1 vez.—(L9135-IN2013027770).
+Fecha de generación: 12/3/2031 10:15:31 a.m.
+"""
+
+
+def test_costa_rica_los_textos_diran_portal_labels_and_a_transitory_provision(tmp_path):
+    doc = load(tmp_path, COSTA_RICA)
+    assert labels(doc) == ["ARTÍCULO 1.-", "ARTÍCULO 2.-", "TRANSITORIO ÚNICO.-"]
+    art1, art2, transitory = doc.units()
+    (replaced,) = [c for c in art1.children if c.kind == "quotedStructure"]
+    assert replaced.name == "replace" and replaced.target == "Código Penal"
+    assert [(a.label, a.heading) for a in replaced.children] == [
+        ("Artículo 173.-", "Fabricación, producción o reproducción de pornografía"), ("Artículo 174.-", "Difusión de pornografía")]
+    assert replaced.children[1].text.endswith("de tres a siete años.")  # the closing quotation mark ends the quote
+    (inserted,) = [c for c in art2.children if c.kind == "quotedStructure"]
+    assert inserted.name == "insert" and inserted.children[0].label == "Artículo 173 bis.-"
+    # the portal's "Ficha articulo" links are debris; "(Así reformado …)" is the editor's note on article 2
+    assert [(c.name, c.text) for c in art2.children if c.kind == "note"] == [
+        ("editorial", "(Así reformado por el artículo 3° de la ley N° 9999 del 10 de junio de 2031)"), ("debris", "Ficha articulo")]
+    assert [n.name for n in doc.preface if n.kind == "note"] == ["debris", "debris", "debris"]
+    assert "Ficha" not in " ".join(u.full_text() for u in doc.units())
+    assert transitory.kind == "article" and transitory.num == "ÚNICO"
+    assert transitory.children[0].text.startswith("El Poder Ejecutivo dictará el reglamento")
+    # "Aprobado a los veintiún días …" opens the closing; the gazette's stamp and the portal's date are debris
+    assert doc.conclusions[0].text.startswith("ASAMBLEA LEGISLATIVA.- Aprobado") and doc.conclusions[1].text == "COMUNÍCASE AL PODER EJECUTIVO"
+    assert [n.text[:6] for n in doc.conclusions if n.kind == "note"] == ["1 vez.", "Fecha "]
+    assert doc.meta.number == "9135" and doc.meta.date == "2013-03-21" and doc.meta.country == "cr"
+    assert doc.meta.title.startswith("REFORMA DE LOS ARTÍCULOS 173 Y 174 DEL CÓDIGO PENAL")
+
+
+def test_costa_rica_review(tmp_path, library):
+    found = verdicts(load(tmp_path, COSTA_RICA), library)
+    assert found["possession"] == ("met", ["2"])  # "cualquiera que sea su soporte"
+    assert found["computer"][0] == "met" and found["computer"][1][0] == "1"  # "redes sociales, internet" in 174
+    assert found["specific"][0] == "met" and set(found["specific"][1]) == {"1", "2"}
+    assert found["definition"][0] == "partial"  # described in the offences, defined nowhere
+    assert found["child-18"][0] == "missing"  # "personas menores de edad", no age
+    assert found["isp-report"][0] == "missing"
+
+
+# ---------------------------------------------------------------- Uruguay (as the IMPO portal prints it)
+
+URUGUAY = """Ley N° 17.815
+VIOLENCIA SEXUAL COMERCIAL O NO COMERCIAL COMETIDA CONTRA NIÑOS, ADOLESCENTES O INCAPACES
+Documento actualizado
+Promulgación: 06/09/2004
+Publicación: 14/09/2004
+Registro Nacional de Leyes y Decretos:
+Tomo: 2 Semestre: 2 Año: 2004 Página: 513
+El Senado y la Cámara de Representantes de la República Oriental del Uruguay, reunidos en Asamblea General,
+DECRETAN:
+Artículo 1
+(Fabricación o producción de material pornográfico utilizando a personas menores de edad).- El que de cualquier modo fabricare o produjere material pornográfico utilizando a personas menores de dieciocho años, o a su imagen, será castigado con pena de veinticuatro meses de prisión a seis años de penitenciaría.
+Ver en esta norma, artículo: 5.
+Artículo 2
+(Comercio y difusión de material pornográfico).- El que comerciare, difundiere, exhibiere, almacenare con fines de distribución, importare, exportare, distribuyere u ofertare material pornográfico en el que aparezca la imagen de una persona menor de edad, será castigado con pena de doce meses de prisión a cuatro años de penitenciaría.
+Redacción dada por: Ley N° 19.580 de 22/12/2017 artículo 91.
+Artículo 3
+(Tenencia de material pornográfico).- El que tuviere en su poder, por cualquier medio, incluidos los dispositivos informáticos, material pornográfico en el que aparezcan personas menores de dieciocho años, será castigado con pena de seis meses de prisión a dos años de penitenciaría.
+Artículo 4
+(Contacto con menores de edad por medios tecnológicos).- El que, mediante la utilización de internet, telefonía o cualquier otra tecnología de transmisión de datos, contactare a una persona menor de edad con el propósito de cometer cualquier delito contra su integridad sexual, será castigado con pena de seis meses de prisión a cuatro años de penitenciaría.
+Artículo 5
+(Agravantes).- Las penas previstas en los artículos 1 y 2 de la presente ley se elevarán de un tercio a la mitad cuando el autor sea ascendiente, tutor o encargado de la guarda de la víctima.
+Sala de Sesiones de la Cámara de Representantes, en Montevideo, a 24 de agosto de 2004.
+JOSÉ MARÍA PÉREZ, Presidente.
+Horacio D. Catalurda, Secretario.
+MINISTERIO DEL INTERIOR
+Montevideo, 6 de setiembre de 2004.
+Cúmplase, acúsese recibo, comuníquese, publíquese e insértese en el Registro Nacional de Leyes y Decretos.
+"""
+
+
+def test_uruguay_labels_alone_headings_in_brackets_below_and_portal_notes(tmp_path):
+    doc = load(tmp_path, URUGUAY)
+    assert labels(doc) == [f"Artículo {n}" for n in range(1, 6)]
+    assert [u.heading for u in doc.units()] == [
+        "(Fabricación o producción de material pornográfico utilizando a personas menores de edad)",
+        "(Comercio y difusión de material pornográfico)", "(Tenencia de material pornográfico)",
+        "(Contacto con menores de edad por medios tecnológicos)", "(Agravantes)"]
+    assert doc.units()[0].text.startswith("El que de cualquier modo fabricare")
+    # the portal's cross-reference and amendment lines are notes on their article, not its text
+    assert [(c.name, c.text) for c in doc.units()[0].children] == [("editorial", "Ver en esta norma, artículo: 5.")]
+    assert [c.name for c in doc.units()[1].children] == ["editorial"]
+    assert doc.units()[1].full_text().endswith("de doce meses de prisión a cuatro años de penitenciaría.")
+    # who enacts, then the bare verb: one formula
+    (formula,) = doc.preamble
+    assert formula.text.startswith("El Senado y la Cámara de Representantes") and formula.text.endswith("DECRETAN:")
+    assert [n.text for n in doc.preface if n.kind == "note"] == ["Documento actualizado"]
+    assert doc.conclusions[0].text.startswith("Sala de Sesiones de la Cámara de Representantes")
+    assert doc.conclusions[-1].text.startswith("Cúmplase, acúsese recibo")
+    assert (doc.meta.number, doc.meta.date, doc.meta.country) == ("17.815", "2004-09-06", "uy")  # "Promulgación: 06/09/2004"
+
+
+def test_uruguay_review(tmp_path, library):
+    found = verdicts(load(tmp_path, URUGUAY), library)
+    assert found["possession"] == ("met", ["3"])
+    assert found["computer"] == ("met", ["3"])  # "incluidos los dispositivos informáticos"
+    assert found["grooming"] == ("met", ["4"])  # contact through internet for a sexual offence
+    assert found["aggravation"] == ("met", ["5"])  # ascendant, guardian: abuse of trust, citing articles 1 and 2
+    assert found["child-18"][0] == "met" and found["definition"][0] == "partial"
+    assert found["isp-report"][0] == "missing"
+
+
+# ---------------------------------------------------------------- Venezuela
+
+VENEZUELA = """Gaceta Oficial N° 37.313 del 30 de octubre de 2001
+LA ASAMBLEA NACIONAL DE LA REPÚBLICA BOLIVARIANA DE VENEZUELA
+DECRETA
+la siguiente,
+LEY ESPECIAL CONTRA LOS DELITOS INFORMÁTICOS
+Título I
+Disposiciones Generales
+Artículo 1°. Objeto de la ley. La presente ley tiene por objeto la protección integral de los sistemas que utilicen tecnologías de información, así como la prevención y sanción de los delitos cometidos contra tales sistemas o por medio de ellos.
+Artículo 2°. Definiciones. A los efectos de la presente ley se entiende por:
+a. Tecnología de Información: rama de la tecnología que se dedica al estudio, aplicación y procesamiento de datos.
+b. Sistema: cualquier arreglo organizado de recursos y procedimientos diseñados para el uso de tecnologías de información.
+Título II
+De los Delitos
+Capítulo I
+De los Delitos Contra Niños, Niñas o Adolescentes
+Artículo 3°. Difusión o exhibición de material pornográfico. Todo aquel que, por cualquier medio que involucre el uso de tecnologías de información, exhiba, difunda, transmita o venda material pornográfico o reservado a personas adultas, sin realizar previamente las debidas advertencias para que el usuario restrinja el acceso a niños, niñas y adolescentes, será sancionado con prisión de dos a seis años.
+Artículo 4°. Exhibición pornográfica de niños o adolescentes. Toda persona que por cualquier medio que involucre el uso de tecnologías de información, utilice a la persona o imagen de un niño, niña o adolescente con fines exhibicionistas o pornográficos, será penada con prisión de cuatro a ocho años.
+Título III
+Disposiciones Finales
+Artículo 5°. Vigencia. La presente ley entrará en vigencia treinta días después de su publicación en la Gaceta Oficial de la República Bolivariana de Venezuela.
+Dada, firmada y sellada en el Palacio Federal Legislativo, sede de la Asamblea Nacional, en Caracas, a los cuatro días del mes de septiembre de dos mil uno. Año 191° de la Independencia y 142° de la Federación.
+WILLIAN LARA
+Presidente
+Promulgación de la Ley Especial contra los Delitos Informáticos, de conformidad con lo previsto en el artículo 213 de la Constitución de la República Bolivariana de Venezuela.
+Palacio de Miraflores, en Caracas, a los treinta días del mes de octubre de dos mil uno. Años 191° de la Independencia y 142° de la Federación.
+Cúmplase,
+"""
+
+
+def test_venezuela_mixed_case_divisions_and_decreta_la_siguiente(tmp_path):
+    doc = load(tmp_path, VENEZUELA)
+    assert labels(doc) == [f"Artículo {n}°." for n in range(1, 6)]
+    assert [(u.num, u.heading) for u in doc.units()][:3] == [
+        ("1", "Objeto de la ley"), ("2", "Definiciones"), ("3", "Difusión o exhibición de material pornográfico")]
+    assert [(d.kind, d.label, d.heading) for d in doc.body] == [
+        ("title", "Título I", "Disposiciones Generales"), ("title", "Título II", "De los Delitos"),
+        ("title", "Título III", "Disposiciones Finales")]
+    chapter = doc.body[1].children[0]
+    assert (chapter.kind, chapter.label, chapter.heading) == ("chapter", "Capítulo I", "De los Delitos Contra Niños, Niñas o Adolescentes")
+    assert [p.defines for p in doc.units()[1].children[0].children] == ["Tecnología de Información", "Sistema"]
+    formula, title = doc.preamble
+    assert formula.text == "DECRETA la siguiente," and title.text == "LEY ESPECIAL CONTRA LOS DELITOS INFORMÁTICOS"
+    assert doc.conclusions[0].text.startswith("Dada, firmada y sellada") and doc.conclusions[-1].text == "Cúmplase,"
+    assert doc.meta.title == "LEY ESPECIAL CONTRA LOS DELITOS INFORMÁTICOS" and doc.meta.country == "ve"
+    assert doc.meta.date == "2001-10-30"  # the Official Gazette's date in the title block
+
+
+def test_venezuela_review_pornography_kept_from_children_is_not_the_material(tmp_path, library):
+    found = verdicts(load(tmp_path, VENEZUELA), library)
+    # article 3 punishes showing adult pornography without warnings that keep children away: the
+    # children are its audience, so neither the material nor "access" to it is there
+    assert found["specific"] == ("met", ["4"])
+    assert found["access"][0] == "missing"
+    assert found["computer"] == ("met", ["4"])  # "tecnologías de información"
+    assert found["possession"][0] == "missing" and found["child-18"][0] == "missing"
+    assert found["definition"][0] == "partial"
+
+
+# ---------------------------------------------------------------- Cuba (as the Gaceta Oficial prints it)
+
+CUBA = """GACETA OFICIAL DE LA REPÚBLICA DE CUBA
+MINISTERIO DE JUSTICIA
+Información en este número
+Gaceta Oficial No. 93 Ordinaria de 1 de septiembre de 2031
+ASAMBLEA NACIONAL DEL PODER POPULAR
+GOC-2031-840-O93
+ESTEBAN LAZO FERNÁNDEZ, Presidente de la Asamblea Nacional del Poder Popular.
+HAGO SABER: Que la Asamblea Nacional del Poder Popular, en su sesión ordinaria del día 15 de mayo de 2031, ha aprobado lo siguiente:
+POR CUANTO: La Constitución de la República establece que el Estado protege a las niñas, niños y adolescentes contra toda forma de violencia.
+POR CUANTO: El uso de las tecnologías de la información y las comunicaciones ha facilitado la producción y circulación de materiales que muestran a personas menores de edad en actos sexuales.
+POR TANTO: La Asamblea Nacional del Poder Popular, en el ejercicio de las atribuciones que le están conferidas en el artículo 108, inciso c) de la Constitución de la República de Cuba, aprueba la siguiente:
+LEY No. 160
+DE PROTECCIÓN DE LA NIÑEZ EN EL ENTORNO DIGITAL
+CAPÍTULO I
+DISPOSICIONES GENERALES
+ARTÍCULO 1. Esta Ley tiene como objetivo proteger a las personas menores de dieciocho años frente a la explotación sexual cometida por medios digitales.
+ARTÍCULO 2.1. A los efectos de esta Ley se considera material de abuso sexual infantil toda representación, por cualquier medio, de una persona menor de dieciocho años en actividades sexuales explícitas.
+2. Se considera sistema informático todo dispositivo que realice el tratamiento automatizado de datos.
+CAPÍTULO II
+DE LOS DELITOS
+ARTÍCULO 3.1. Quien produzca, ofrezca, difunda o transmita a través de un sistema informático material de abuso sexual infantil incurre en sanción de privación de libertad de cinco a doce años.
+2. En igual sanción incurre quien posea dicho material, cualquiera que sea su soporte.
+3. La sanción es de ocho a quince años de privación de libertad si el hecho se comete por quien tiene a la víctima bajo su guarda o cuidado.
+ARTÍCULO 4. Los operadores de telecomunicaciones están obligados a informar de inmediato a la Fiscalía General de la República sobre el material de abuso sexual infantil que detecten en sus redes.
+DISPOSICIONES FINALES
+PRIMERA: El Ministerio de Comunicaciones dicta, en el plazo de noventa días, las normas complementarias para la aplicación de esta Ley.
+SEGUNDA: La presente Ley entra en vigor a los noventa días posteriores a su publicación en la Gaceta Oficial de la República de Cuba.
+DADA en la sala de sesiones de la Asamblea Nacional del Poder Popular, Palacio de Convenciones, en La Habana, a los quince días del mes de mayo de dos mil treinta y uno, «Año 73 de la Revolución».
+Esteban Lazo Fernández
+"""
+
+
+def test_cuba_numbered_first_paragraph_por_cuanto_recitals_and_por_tanto(tmp_path):
+    doc = load(tmp_path, CUBA)
+    # "ARTÍCULO 3.1. …" then "2. …": article 3, its first paragraph numbered 1 (not an article 3.1)
+    assert labels(doc) == ["ARTÍCULO 1.", "ARTÍCULO 2", "ARTÍCULO 3", "ARTÍCULO 4.", "PRIMERA:", "SEGUNDA:"]
+    art3 = doc.units()[2]
+    assert art3.num == "3" and art3.text == ""
+    assert [(p.label, p.text[:12]) for p in art3.children[0].children] == [
+        ("1.", "Quien produz"), ("2.", "En igual san"), ("3.", "La sanción e")]
+    assert [p.defines for p in doc.units()[1].children[0].children] == ["material de abuso sexual infantil", "sistema informático"]
+    recitals, formula, number, name = doc.preamble
+    assert recitals.heading == "POR CUANTO" and [r.text[:8] for r in recitals.children] == ["La Const", "El uso d"]
+    assert formula.text.startswith("POR TANTO: La Asamblea Nacional") and formula.text.endswith("aprueba la siguiente:")
+    assert (number.text, name.text) == ("LEY No. 160", "DE PROTECCIÓN DE LA NIÑEZ EN EL ENTORNO DIGITAL")
+    assert doc.body[-1].name == "finalProvisions"
+    assert [n.text for n in doc.preface if n.kind == "note"] == ["Información en este número"]
+    assert doc.conclusions[0].text.startswith("DADA en la sala de sesiones")
+    assert (doc.meta.number, doc.meta.title, doc.meta.country) == ("160", "LEY No. 160", "cu")
+
+
+def test_cuba_review_reads_sancion_de_privacion_de_libertad(tmp_path, library):
+    found = verdicts(load(tmp_path, CUBA), library)
+    assert found["specific"] == ("met", ["3, 1"])  # "incurre en sanción de privación de libertad"
+    assert found["definition"] == ("met", ["2, 1"])  # "se considera material … toda representación"
+    assert found["child-18"] == ("met", ["2, 1"])
+    assert found["computer"] == ("met", ["3, 1"])
+    assert found["possession"] == ("met", ["3"])  # "En igual sanción incurre quien posea dicho material"
+    assert found["aggravation"] == ("met", ["3, 3"])  # a higher range when the child is in the offender's care
+    assert found["isp-report"] == ("met", ["4"])
+
+
+# ---------------------------------------------------------------- Nicaragua (as the Asamblea Nacional's legislative site prints it)
+
+NICARAGUA = """LEY No. 1042
+LEY ESPECIAL DE CIBERDELITOS
+Aprobada el 27 de Octubre del 2020
+Publicada en La Gaceta No. 201 del 30 de Octubre del 2020
+EL PRESIDENTE DE LA REPÚBLICA DE NICARAGUA
+Hace saber al pueblo nicaragüense que:
+LA ASAMBLEA NACIONAL
+Ha ordenado la siguiente:
+LEY ESPECIAL DE CIBERDELITOS
+Capítulo I
+Disposiciones Generales
+Arto. 1 Objeto de la Ley. La presente Ley tiene por objeto la prevención, investigación y sanción de los delitos cometidos por medio de las Tecnologías de la Información y la Comunicación.
+Arto. 2 Definiciones. Para los fines de esta Ley se entenderá por:
+a) Sistema informático: todo dispositivo aislado o conjunto de dispositivos interconectados que realicen el tratamiento automatizado de datos.
+b) Proveedor de servicios: toda entidad que ofrezca a los usuarios la posibilidad de comunicarse por medio de un sistema informático.
+Capítulo II
+De los Delitos Relacionados con el Contenido de los Datos
+Arto. 3 Utilización de niñas, niños o adolescentes en pornografía. Quien por medio de las Tecnologías de la Información y la Comunicación produzca, distribuya, divulgue o posea material pornográfico en el que aparezcan niñas, niños o adolescentes, será sancionado con prisión de cinco a diez años.
+Arto. 4 Conservación de datos. Los proveedores de servicios deberán conservar los datos de tráfico por un periodo mínimo de un año, a disposición de la autoridad competente.
+Arto. 5 Vigencia. La presente Ley entrará en vigencia sesenta días después de su publicación en La Gaceta, Diario Oficial.
+Dado en la ciudad de Managua, en la Sala de Sesiones de la Asamblea Nacional, a los veintisiete días del mes de octubre del año dos mil veinte.
+Por tanto: Téngase como Ley de la República. Publíquese y Ejecútese.
+-
+Asamblea Nacional de Nicaragua
+Complejo Legislativo Carlos Núñez Téllez
+Avenida Peatonal General Augusto C. Sandino
+Edificio Benjamin Zeledón, 7mo. Piso.
+Teléfono Directo: 2276-8460. Ext.: 281.
+Enviar sus comentarios a: División de Información Legislativa
+Nota: Cualquier Diferencia existente entre el Texto de la Ley impreso y el publicado aquí, solicitamos sea comunicada a la División de Información Legislativa de la Asamblea Nacional de Nicaragua.
+"""
+
+
+def test_nicaragua_arto_labels_and_the_legislative_sites_footer(tmp_path):
+    doc = load(tmp_path, NICARAGUA)
+    assert labels(doc) == [f"Arto. {n}" for n in range(1, 6)]
+    assert [u.heading for u in doc.units()] == [
+        "Objeto de la Ley", "Definiciones", "Utilización de niñas, niños o adolescentes en pornografía",
+        "Conservación de datos", "Vigencia"]
+    assert [p.defines for p in doc.units()[1].children[0].children] == ["Sistema informático", "Proveedor de servicios"]
+    formula, title = doc.preamble
+    assert formula.text == "Ha ordenado la siguiente:" and title.text == "LEY ESPECIAL DE CIBERDELITOS"
+    assert doc.conclusions[0].text.startswith("Dado en la ciudad de Managua")
+    # the site's comment line and its disclaimer are website text, never law
+    assert [n.text[:12] for n in doc.conclusions if n.kind == "note"] == ["-", "Enviar sus c", "Nota: Cualqu"]
+    assert (doc.meta.number, doc.meta.date, doc.meta.country) == ("1042", "2020-10-27", "ni")
+
+
+def test_nicaragua_review(tmp_path, library):
+    found = verdicts(load(tmp_path, NICARAGUA), library)
+    assert found["specific"] == ("met", ["3"]) and found["possession"] == ("met", ["3"])
+    assert found["computer"] == ("met", ["3"]) and found["data-retention"] == ("met", ["4"])
+    assert found["definition"][0] == "partial" and found["isp-report"][0] == "missing"
