@@ -267,3 +267,15 @@ def test_a_narrower_definition_is_replaced_under_the_laws_own_term(tmp_path: Pat
     assert (point.num, point.label, point.defines) == ("d", "d)", "Niño, niña o adolescente")
     assert point.text.startswith("Niño, niña o adolescente: toda persona que no haya cumplido dieciocho (18) años")
     assert not any("narrower" in w for w in result.warnings)
+
+
+def test_definitions_inside_a_subsection_are_cited_with_it(tmp_path: Path, lib: Library) -> None:
+    path = tmp_path / "act.txt"
+    path.write_text(ACT.read_text(encoding="utf-8").replace(
+        "2. In this Act—", "2. (1) In this Act—").replace(
+        "PART II\n", "(2) A reference to a child includes a person who appears to be a child.\nPART II\n", 1),
+        encoding="utf-8")
+    statute = import_document(path).document
+    assert [c.label for c in statute.units()[1].children] == ["(1)", "(2)"]
+    result = gap_bill(statute, lib, jurisdiction="commonwealth", gaps=["possession", "isp-report"])
+    assert result.document.body[0].text.startswith("Section 2(1) of the Child Online Safety Act, 2020")

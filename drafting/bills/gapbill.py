@@ -78,7 +78,7 @@ class Amendment:
     num: str  # the new article's number, or the changed unit's ("24" or "24, Párrafo")
     after: str = ""  # ADD: the number of the article it follows
     unit: Node | None = None  # the article changed (MODIFY, ADD_PARTS, REPEAL)
-    target: Node | None = None  # MODIFY/REPEAL of a part: the part
+    target: Node | None = None  # MODIFY/REPEAL of a part: the part; ADD_PARTS: the subsection that holds them
     parts: tuple[Node, ...] = ()  # ADD_PARTS: the new points, in the law's style; MODIFY: the replacement
 
 
@@ -559,7 +559,10 @@ class _GapBill:
             self.placed[c] = unit.num
         shown = ", ".join(e.term for e in entries)
         self.warnings.append(f"the definitions of {shown} go into {self.cited(unit, unit)} of the statute")
-        return [Amendment(ADD_PARTS, sorted(clauses)[0], criterion, unit.num, unit=unit, parts=tuple(nodes))]
+        # the law's definitions may sit in one subsection of the article ("2. (1) In this Act— …"): cite it
+        host = _parent_of(unit, last) if last is not None else None
+        return [Amendment(ADD_PARTS, sorted(clauses)[0], criterion, unit.num, unit=unit, parts=tuple(nodes),
+                          target=host if host is not None and host is not unit and host.num else None)]
 
     def entry_node(self, entry: defs.Entry, like: Node | None, num: str, term: str = "") -> Node:
         """A definition as the law writes its own: the same kind of node, its label pattern, its way of
@@ -732,6 +735,10 @@ class _GapBill:
                                children=children, wrap_up=wrap_up),)
             key = "modify_part"
         elif item.action == ADD_PARTS:
+            if item.target is not None and item.unit is not None and self.words.get("subdivision_num"):
+                # "Section 2(1) of … is amended by inserting …"
+                fields["num"] = str(self.words["subdivision_num"]).format(
+                    num=item.unit.num, label=item.target.label.strip() or item.target.num, sub=item.target.num)
             many = len(item.parts) > 1
             fields["part"] = self.part(item.parts[0])
             fields["parts"] = citing.parts_name(item.parts, self.words)
@@ -750,6 +757,14 @@ class _GapBill:
         heading = self.contract(_upfirst(str(heading).format(**fields))) if heading else ""
         children = (Node(kind="quotedStructure", children=tuple(quoted)),) if quoted else ()
         return Node(kind=self.house.unit_kind, num=str(n), heading=heading, text=sentence, children=children)
+
+
+def _parent_of(root: Node, child: Node) -> Node | None:
+    """The node whose children hold `child` (by identity), searching under `root`."""
+    for node, _ in walk((root,)):
+        if any(c is child for c in node.children):
+            return node
+    return None
 
 
 def _around(text: str, term: str) -> tuple[str, str]:
