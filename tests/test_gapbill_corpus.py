@@ -165,7 +165,7 @@ def test_english_gap_bill_uses_the_acts_terms_and_its_definitions_section(lib: L
     assert doc.meta.get("jurisdiction") == "commonwealth" and doc.meta.get("language_tag") == "en-GB"
     assert any("Ireland (ie), has no preset of its own" in w for w in result.warnings)
     first = doc.body[0]
-    assert first.text.startswith("Section 2 of the Child Trafficking and Pornography Act 1998 (in this Act referred to "
+    assert first.text.startswith("Section 2(1) of the Child Trafficking and Pornography Act 1998 (in this Act referred to "
                                  "as “the principal Act”) is amended by inserting the following definitions")
     assert "“service provider” means" in first.children[0].children[-1].text  # the Act's own quotation marks
     duty = doc.body[-1].children[0].children[0]
