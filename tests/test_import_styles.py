@@ -320,3 +320,23 @@ def test_a_government_legislation_site_with_camel_case_classes(tmp_path):
     assert [n.kind for n in first.children[1:]] == ["note", "note"]  # the annotations: kept, never law
     assert second.full_text() == "Short title This Act may be cited as the Online Safety of Children Act 2031."
     assert doc.preface[0].kind == "note"  # the breadcrumb
+
+
+def test_a_statute_in_a_language_without_a_profile_is_said_to_be_one(tmp_path):
+    path = tmp_path / "lei.txt"
+    path.write_text("""LEI Nº 11.900, DE 25 DE NOVEMBRO DE 2031
+Altera o Estatuto da Criança e do Adolescente.
+O PRESIDENTE DA REPÚBLICA Faço saber que o Congresso Nacional decreta e eu sanciono a seguinte Lei:
+Art. 1º O art. 241 da Lei nº 8.069 passa a vigorar com a seguinte redação:
+"Art. 241. Vender ou expor à venda fotografia, vídeo ou outro registro que contenha cena de sexo explícito envolvendo criança ou adolescente:
+Pena – reclusão, de 4 (quatro) a 8 (oito) anos, e multa." (NR)
+Art. 2º Esta Lei entra em vigor na data de sua publicação.
+""", encoding="utf-8")
+    result = import_document(path)
+    assert any("reads as Portuguese (pt)" in str(w) for w in result.warnings)
+    assert [u.num for u in result.document.units()] == ["1", "2"]  # read as well as the Spanish conventions allow
+    spanish = tmp_path / "ley.txt"
+    spanish.write_text("LEY NÚM. 5-31\nArtículo 1.- El que posea material de abuso sexual infantil será sancionado "
+                       "con prisión de uno a tres años.\nArtículo 2.- Esta ley entra en vigor desde su publicación en la "
+                       "Gaceta Oficial de la República.\n", encoding="utf-8")
+    assert not any("reads as" in str(w) for w in import_document(spanish).warnings)

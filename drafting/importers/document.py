@@ -7,9 +7,11 @@ stored Akoma Ntoso (.xml) is read as it is.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -92,6 +94,9 @@ def import_document(path: Path | str, *, data: bytes | None = None, language: st
     if not doc.units():
         raise InputError(f"no articles or sections found (profile {chosen.id}); is this a statute?", source=str(path))
     notes = tuple(Warning(line, message) for line, message in source.notes)
+    if language is None and profile is None and (other := _unsupported_language(source, chosen.language)):
+        notes += (Warning(0, f"the text reads as {other}, which no drafting profile covers: it was read with the "
+                             f"{chosen.language} conventions ({chosen.id}); check the articles found"),)
     return ImportResult(doc, _report(doc, notes + result.warnings, source, chosen.id, chosen.language, result.findings))
 
 
@@ -183,6 +188,24 @@ def detect_language(source: Source) -> str | None:
     if not scores or max(scores.values()) < 5:
         return None
     return max(scores, key=lambda k: scores[k])
+
+
+@lru_cache(maxsize=1)
+def _unsupported() -> dict[str, tuple[str, frozenset[str]]]:
+    data = tomllib.loads((profiles.FOLDER / "languages" / "unsupported.toml").read_text(encoding="utf-8"))
+    return {code: (str(v["name"]), frozenset(v["words"])) for code, v in data.items()}
+
+
+def _unsupported_language(source: Source, language: str) -> str:
+    """"Portuguese (pt)" when the text uses more of the words only that language has than of the words
+    only the profile's language has; "" otherwise."""
+    words = Counter(w.lower() for line in source.lines[:400] for w in WORD.findall(line.text))
+    own = frozenset(profiles.for_language(language).section("detect").get("words", ()))
+    for code, (name, vocab) in _unsupported().items():
+        theirs, ours = sum(words[w] for w in vocab - own), sum(words[w] for w in own - vocab)
+        if theirs >= 8 and theirs > 2 * ours:
+            return f"{name} ({code})"
+    return ""
 
 
 def choose_profile(source: Source, *, language: str | None = None, profile: str | None = None) -> Profile:
