@@ -78,6 +78,13 @@ def test_amending_bill_document() -> None:
     assert all(a.kind == "article" for a in articles)
     english = instructions_document(compare(act_v1(), act_v2()), profiles.get("en-commonwealth"), "principal Act")
     assert all(u.kind == "section" for u in english.units())
+    # the Act is named once, in full, and called "the principal Act" after that; the bill takes its name
+    assert "the Online Child Protection Act, 2026 (in this Act referred to as “the principal Act”)" in english.units()[0].text
+    assert not any("referred to as" in u.text for u in english.units()[1:])
+    assert english.meta.title == "Online Child Protection (Amendment) Bill"
+    chosen = instructions_document(compare(act_v1(), act_v2()), profiles.get("en-commonwealth"), "Child Safety Act")
+    assert chosen.meta.title == "Child Safety Act (Amendment) Bill"  # a name the user gives is used as given
+    assert not any("referred to as" in u.text for u in chosen.units())
 
 
 def test_default_act_name() -> None:

@@ -63,20 +63,55 @@ def instructions_document(changes: ChangeSet, profile: Profile, act_name: str, *
     unit = profile.unit_kind
     style = label_style(changes)
     body = []
-    for number, instruction in enumerate(instructions(changes, profile, act_name, old=old, new=new), start=1):
+    named = statute_name(profile, old.meta if old is not None else changes.old_meta)
+    items = instructions(changes, profile, act_name, old=old, new=new)
+    texts = _first_mention([i.text for i in items], profile, act_name, named)
+    for number, (instruction, text) in enumerate(zip(items, texts), start=1):
         children: tuple[Node, ...] = ()
         if instruction.provision is not None:
             children = (Node(kind="quotedStructure", text=quote, children=(instruction.provision,)),)
         body.append(Node(kind=unit, num=str(number), label=style.format(num=number) if style else "",
-                         text=instruction.text, children=children))
+                         text=text, children=children))
     source = changes.new_meta
-    title = _format(profile, "bill_title", act=act_name) if "bill_title" in phrases else act_name
+    if named and act_name == default_act_name(profile, old.meta if old is not None else changes.old_meta) \
+            and "bill_title_named" in phrases:
+        # "Child Online Safety (Amendment) Bill", not "principal Act (Amendment) Bill"
+        short = re.sub(str(phrases.get("name_drop", "$^")), "", named).strip(" ,")
+        title = _format(profile, "bill_title_named", name=short)
+    else:
+        title = _format(profile, "bill_title", act=act_name) if "bill_title" in phrases else act_name
     meta = Meta(country=source.country, doc_type="bill", date=source.date, language=profile.language,
                 title=title, profile=profile.id)
     # The legislature that enacted the law enacts its amendment: the law's own enacting formula.
     formula = next((n for n in (old.preamble if old is not None else ()) if n.kind == "formula" and n.text), None)
     preamble = (Node(kind="formula", name="enactingFormula", text=formula.text),) if formula is not None else ()
     return Document(meta=meta, preamble=preamble, body=tuple(body))
+
+
+def statute_name(profile: Profile, meta: Meta) -> str:
+    """The amended Act's name as a sentence cites it ("Child Online Safety Act, 2031"), "" if unknown."""
+    name = " ".join((meta.short_title or meta.title or "").split())
+    if not name:
+        return ""
+    phrases = profile.section("amend")
+    if name == name.upper() and phrases.get("small_words"):  # "CHILD ONLINE SAFETY ACT, 2031"
+        small = set(phrases["small_words"])
+        name = " ".join(w if (i and w in small) else w[:1].upper() + w[1:] for i, w in enumerate(name.lower().split()))
+    return name
+
+
+def _first_mention(texts: list[str], profile: Profile, act_name: str, named: str) -> list[str]:
+    """The first instruction names the Act in full and says how the others call it ("the Child Online
+    Safety Act, 2031 (in this Act referred to as “the principal Act”)"), when they call it by the
+    profile's default name."""
+    phrases = profile.section("amend")
+    pattern = phrases.get("first_mention")
+    if not texts or not named or not pattern or act_name != str(phrases.get("default_act", "")):
+        return texts
+    article = re.match(r"(?i)the\s+", named)
+    full = str(pattern).format(name=named[article.end():] if article else named, act=act_name)
+    first = re.sub(rf"\b([Tt])he {re.escape(act_name)}\b", lambda m: f"{m.group(1)}he {full}", texts[0], count=1)
+    return [first, *texts[1:]]
 
 
 def label_style(changes: ChangeSet) -> str:
