@@ -532,3 +532,69 @@ def test_nicaragua_review(tmp_path, library):
     assert found["specific"] == ("met", ["3"]) and found["possession"] == ("met", ["3"])
     assert found["computer"] == ("met", ["3"]) and found["data-retention"] == ("met", ["4"])
     assert found["definition"][0] == "partial" and found["isp-report"][0] == "missing"
+
+
+# ---------------------------------------------------------------- Honduras (as La Gaceta prints a decree)
+
+HONDURAS = """DECRETO No. 144-2031
+EL CONGRESO NACIONAL,
+CONSIDERANDO: Que conforme a la Constitución de la República, la niñez goza de la protección especial del Estado, y es deber de éste sancionar toda forma de explotación sexual.
+CONSIDERANDO: Que las redes sociales y los servicios de mensajería han facilitado la producción y el intercambio de material de abuso sexual de niñas, niños y adolescentes.
+CONSIDERANDO: Que corresponde al Congreso Nacional crear, decretar, interpretar, reformar y derogar las leyes.
+POR TANTO,
+D E C R E T A:
+ARTÍCULO 1.- Reformar los Artículos 149-D y 149-E del Código Penal, contenido en el Decreto No. 130-2017 de fecha 18 de enero de 2019, los que en adelante se leerán así:
+"ARTÍCULO 149-D.- MATERIAL DE ABUSO SEXUAL INFANTIL. Quien por cualquier medio, incluidos los sistemas informáticos, produzca, ofrezca, distribuya o difunda material de abuso sexual infantil, será castigado con pena de prisión de seis (6) a diez (10) años y multa de doscientos (200) a quinientos (500) días.
+Para los efectos de este Código se entiende por material de abuso sexual infantil toda representación visual de una persona menor de dieciocho (18) años dedicada a actividades sexuales explícitas, reales o simuladas.
+ARTÍCULO 149-E.- POSESIÓN. Quien adquiera o posea para su propio uso material de abuso sexual infantil, será castigado con pena de prisión de dos (2) a cuatro (4) años."
+ARTÍCULO 2.- Las empresas que presten servicios de internet en el territorio nacional están obligadas a denunciar ante el Ministerio Público la existencia de material de abuso sexual infantil que detecten en sus plataformas, dentro de las veinticuatro (24) horas siguientes.
+ARTÍCULO 3.- El presente Decreto entrará en vigencia a partir del día de su publicación en el Diario Oficial "La Gaceta".
+Dado en la ciudad de Tegucigalpa, municipio del Distrito Central, en el Salón de Sesiones del Congreso Nacional, a los veinte días del mes de mayo del año dos mil treinta y uno.
+LUIS ROLANDO REDONDO GUIFARRO
+PRESIDENTE
+CARLOS ALBERTO ZELAYA RODRÍGUEZ
+SECRETARIO
+Al Poder Ejecutivo.
+Por Tanto: Ejecútese.
+Tegucigalpa, M.D.C., 2 de junio de 2031.
+XIOMARA CASTRO SARMIENTO
+PRESIDENTA CONSTITUCIONAL DE LA REPÚBLICA
+"""
+
+
+def test_honduras_spaced_decreta_infinitive_articles_and_hyphen_lettered_quoted_articles(tmp_path):
+    doc = load(tmp_path, HONDURAS)
+    assert labels(doc) == ["ARTÍCULO 1.-", "ARTÍCULO 2.-", "ARTÍCULO 3.-"]  # not 149-D nor 149-E of the Código Penal
+    art1 = doc.units()[0]
+    # "Reformar …" is the operative verb, not a heading, and "No." does not end one either
+    assert art1.heading == "" and art1.text.startswith("Reformar los Artículos 149-D y 149-E del Código Penal, contenido en el Decreto No. 130-2017")
+    (replaced,) = art1.children
+    assert (replaced.kind, replaced.name, replaced.target) == ("quotedStructure", "replace", "Código Penal")
+    assert [(a.label, a.num, a.heading) for a in replaced.children] == [
+        ("ARTÍCULO 149-D.-", "149-D", "MATERIAL DE ABUSO SEXUAL INFANTIL"), ("ARTÍCULO 149-E.-", "149-E", "POSESIÓN")]
+    assert [p.defines for p in replaced.children[0].children] == ["", "material de abuso sexual infantil"]
+    assert replaced.children[1].text.endswith("de dos (2) a cuatro (4) años.")  # the closing quotation mark ends the quote
+    recitals, formula = doc.preamble
+    assert [r.text[:8] for r in recitals.children] == ["Que conf", "Que las ", "Que corr"]
+    assert formula.text == "POR TANTO, D E C R E T A:"  # kept as printed
+    assert [n.text for n in doc.preface] == ["DECRETO No. 144-2031", "EL CONGRESO NACIONAL,"]
+    closing = [n.text for n in doc.conclusions]
+    assert closing[0].startswith("Dado en la ciudad de Tegucigalpa") and "Por Tanto: Ejecútese." in closing
+    # the capital named as the place of passage tells the country; the date of passage is in words
+    assert (doc.meta.number, doc.meta.date, doc.meta.country, doc.meta.doc_type) == ("144-2031", "2031-05-20", "hn", "decree")
+
+
+def test_honduras_the_verb_spaced_out_alone_is_the_enacting_formula(tmp_path):
+    doc = load(tmp_path, HONDURAS.replace("POR TANTO,\n", ""))
+    recitals, formula = doc.preamble
+    assert len(recitals.children) == 3 and (formula.kind, formula.text) == ("formula", "D E C R E T A:")
+
+
+def test_honduras_review(tmp_path, library):
+    found = verdicts(load(tmp_path, HONDURAS), library)
+    assert found["specific"][0] == "met" and found["specific"][1][0] == "1, ¶1"  # through the replaced 149-D
+    assert found["definition"] == ("met", ["1, ¶2"]) and found["child-18"] == ("met", ["1, ¶2"])
+    assert found["computer"] == ("met", ["1, ¶1"])  # "incluidos los sistemas informáticos"
+    assert found["possession"] == ("met", ["1"])  # 149-E: "para su propio uso"
+    assert found["isp-report"] == ("met", ["2"])  # "empresas que presten servicios de internet … obligadas a denunciar"
+    assert found["grooming"][0] == "missing"

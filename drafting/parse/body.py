@@ -34,6 +34,7 @@ QUOTE_OPEN = ("«", "“", '"')
 QUOTE_CLOSE = ("»", "”", '"')
 UNIT_RANK = 100
 INTRO_WINDOW = 1000  # characters at the end of a provision searched for an amending intro ("… queda así:")
+_HEADING_STOP = re.compile(r"\.(?:\s*[-–—])?\s+(?=\S)")  # the full stop after an inline heading
 MAX_INLINE_MARKERS = 64  # provision markers read from one line ("(a) (b) (c) …"); the rest stays text
 
 
@@ -439,15 +440,28 @@ class BodyParser:
         bracketed = re.match(r"^\((?P<h>[^()]{3,160})\)\s*[.:\-–—]*\s*(?P<t>.*)$", rest)
         if bracketed and bracketed.group("h")[:1].isupper() and len(bracketed.group("h").split()) <= max_words:
             return f"({bracketed.group('h').strip()})", bracketed.group("t").strip()
-        match = re.match(r"^(?P<h>[^.:;]{1,160}?)\.(?:\s*[-–—])?\s+(?P<t>\S.*)$", rest)  # "Tenencia.- La persona …"
-        if match and len(match.group("h").split()) <= max_words and match.group("h")[:1].isupper() \
-                and not sentence(match.group("h")):
-            return match.group("h").strip(), match.group("t").strip()
+        stop = self.heading_stop(rest)  # "Tenencia.- La persona …"
+        if stop and len(stop[0].split()) <= max_words and stop[0][:1].isupper() and not sentence(stop[0]):
+            return stop[0].strip(), stop[1].strip()
         # "Artículo 5.- Objeto" alone, the text on the next line.
         if whole and len(rest.split()) <= max_words and rest[:1].isupper() and not rest.endswith((";", ",", ":")) \
                 and not sentence(rest):
             return rest.rstrip(" .").strip(), ""
         return "", rest
+
+    def heading_stop(self, rest: str) -> tuple[str, str] | None:
+        """Heading and text at the first full stop that can end an inline heading ("Tenencia.- La
+        persona …"); the stop of an abbreviation does not ("Reforma del Decreto No. 130-2017. …")."""
+        abbreviations = {w.lower() for w in self.p.word("abbreviations", ())}
+        since = 0  # where the heading resumed after an abbreviation's stop
+        for stop in _HEADING_STOP.finditer(rest):
+            heading = rest[:stop.start()]
+            if not heading or len(heading) > 160 or re.search(r"[:;]", heading) or "." in rest[since:stop.start()]:
+                return None
+            if heading.split()[-1].lower() not in abbreviations:
+                return heading, rest[stop.end():]
+            since = stop.end()
+        return None
 
     # ---------------------------------------------------------------- levels
     def marker_level(self, text: str) -> tuple[Mapping[str, object], re.Match[str]] | None:
