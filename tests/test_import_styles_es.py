@@ -598,3 +598,73 @@ def test_honduras_review(tmp_path, library):
     assert found["possession"] == ("met", ["1"])  # 149-E: "para su propio uso"
     assert found["isp-report"] == ("met", ["2"])  # "empresas que presten servicios de internet … obligadas a denunciar"
     assert found["grooming"][0] == "missing"
+
+
+# ---------------------------------------------------------------- Panamá (as the Gaceta Oficial Digital prints a law)
+
+PANAMA = """No. 29412-A                                   Gaceta Oficial Digital, lunes 14 de noviembre de 2031                                   1
+LEY 79
+De 9 de noviembre de 2031
+Sobre trata de personas y actividades conexas
+LA ASAMBLEA NACIONAL
+DECRETA:
+Capítulo I
+Disposiciones Generales
+Artículo 1. Esta Ley tiene por objeto prevenir y sancionar la trata de personas y la explotación sexual de personas menores de edad en todas sus formas, incluidas las cometidas por medios electrónicos.
+Artículo 2. Para los efectos de esta Ley, los siguientes términos se entenderán así:
+1. Material de abuso sexual infantil. Toda representación, por cualquier medio, de una persona menor de dieciocho años de edad en actividades sexuales explícitas, reales o simuladas, o de sus partes genitales con fines sexuales.
+2. Proveedor de servicios de internet. Persona natural o jurídica que ofrece acceso a internet o aloja contenidos de terceros.
+Parágrafo. Para los efectos de esta Ley, es persona menor de edad quien no haya cumplido dieciocho años.
+Capítulo II
+Delitos
+Artículo 3. Quien por cualquier medio, incluidos los sistemas informáticos, produzca, distribuya, transmita u ofrezca material de abuso sexual infantil será sancionado con prisión de diez a quince años.
+No. 29412-A                                   Gaceta Oficial Digital, lunes 14 de noviembre de 2031                                   2
+Artículo 4. Quien a sabiendas posea o almacene material de abuso sexual infantil, en cualquier soporte, será sancionado con prisión de cuatro a seis años.
+Parágrafo transitorio. Quien entregue voluntariamente a las autoridades el material a que se refiere este artículo dentro de los seis meses siguientes a la entrada en vigencia de esta Ley quedará exento de pena.
+Artículo 5. Los proveedores de servicios de internet que detecten en sus servidores material de abuso sexual infantil deberán reportarlo de inmediato al Ministerio Público y conservar los datos de tráfico relacionados por un periodo de un año.
+Capítulo III
+Disposiciones Finales
+Artículo 6. Esta Ley comenzará a regir desde su promulgación.
+COMUNÍQUESE Y CÚMPLASE.
+Proyecto 412 de 2031 aprobado en tercer debate en el Palacio Justo Arosemena, ciudad de Panamá, a los veinte días del mes de octubre del año dos mil treinta y uno.
+El Presidente,
+Jorge Herrera
+El Secretario General,
+Carlos Alvarado
+ÓRGANO EJECUTIVO NACIONAL. PRESIDENCIA DE LA REPÚBLICA. PANAMÁ, REPÚBLICA DE PANAMÁ, 9 DE NOVIEMBRE DE 2031.
+JOSÉ RAÚL MULINO
+Presidente de la República
+"""
+
+
+def test_panama_paragrafos_term_dot_definitions_and_the_gazettes_numbered_running_head(tmp_path):
+    doc = load(tmp_path, PANAMA)
+    assert labels(doc) == [f"Artículo {n}." for n in range(1, 7)]
+    assert [(d.kind, d.label, d.heading) for d in doc.body] == [
+        ("chapter", "Capítulo I", "Disposiciones Generales"), ("chapter", "Capítulo II", "Delitos"),
+        ("chapter", "Capítulo III", "Disposiciones Finales")]
+    art2, art3, art4 = doc.units()[1:4]
+    # "1. Término. Definición." inside a provision that announces definitions ("se entenderán así:", not a term "así")
+    assert art2.defines == "" and [p.defines for p in art2.children[0].children] == [
+        "Material de abuso sexual infantil", "Proveedor de servicios de internet"]
+    # "Parágrafo." and "Parágrafo transitorio." are labelled paragraphs of their article, as printed
+    assert (art2.children[1].label, art2.children[1].text[:24]) == ("Parágrafo.", "Para los efectos de esta")
+    assert [(c.label, c.num) for c in art4.children] == [("Parágrafo transitorio.", "transitorio")]
+    # the running head carries the page number (1, 2): debris wherever the page broke, never text of article 3
+    assert art3.text.endswith("de diez a quince años.") and [(c.name, c.text[:11]) for c in art3.children] == [("debris", "No. 29412-A")]
+    assert doc.preface[0].kind == "note" and [n.text for n in doc.preface if n.kind == "text"] == [
+        "LEY 79", "De 9 de noviembre de 2031", "Sobre trata de personas y actividades conexas", "LA ASAMBLEA NACIONAL"]
+    (formula,) = doc.preamble
+    assert formula.text == "DECRETA:"
+    assert doc.conclusions[0].text == "COMUNÍQUESE Y CÚMPLASE." and doc.conclusions[1].text.startswith("Proyecto 412 de 2031 aprobado")
+    # the law's date is the one under its number, not the gazette's running head above it
+    assert (doc.meta.number, doc.meta.date, doc.meta.country, doc.meta.doc_type) == ("79", "2031-11-09", "pa", "act")
+
+
+def test_panama_review(tmp_path, library):
+    found = verdicts(load(tmp_path, PANAMA), library)
+    assert found["definition"] == ("met", ["2, 1"]) and found["child-18"] == ("met", ["2, 1"])
+    assert found["specific"][0] == "met" and set(found["specific"][1]) == {"3", "4"}
+    assert found["computer"] == ("met", ["3"]) and found["possession"] == ("met", ["4"])
+    assert found["isp-report"] == ("met", ["5"]) and found["data-retention"] == ("met", ["5"])
+    assert found["grooming"][0] == "missing"

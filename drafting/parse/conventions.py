@@ -389,6 +389,9 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
     return roles
 
 
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\D)|\s+\d{1,3}$")  # a page number opening or closing a running head
+
+
 def _running_lines(lines: Sequence[Line], profile: Profile) -> set[int]:
     """A page's running header or footer left in a text copied from print ("ASAMBLEA LEGISLATIVA -
     REPUBLICA DE EL SALVADOR" at the top of every page): the same line of three words or more, twice
@@ -396,16 +399,27 @@ def _running_lines(lines: Sequence[Line], profile: Profile) -> set[int]:
     division heading."""
     division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
     styles = unit_styles(profile)
+    notes = _compiled(profile, "editorial", "notes")
     seen: dict[str, list[int]] = {}
+    pages: dict[str, list[int]] = {}  # the page numbers a repeated line carries ("… de 2031   1", "… de 2031   2")
     first_unit = next((i for i, line in enumerate(lines) if match_unit(line.text.strip(), styles)), len(lines))
     for i, line in enumerate(lines):
         text = " ".join(line.text.split())
+        page = _PAGE_NUMBER.search(text)
+        if page and len(text.split()) >= 4:
+            text = text[:page.start()] + text[page.end():]
         if line.table is None and len(text.split()) >= 3 and not text.endswith(_TERMINAL + (",",)):
             seen.setdefault(text, []).append(i)
+            pages.setdefault(text, []).append(int(page.group(0)) if page else -1)
     out: set[int] = set()
     for text, where in seen.items():
-        if len(where) < (2 if _upper(text) else 3) or match_unit(text, styles) or is_division(division, lines[where[0]]) \
-                or re.match(r"^\(?\w{1,4}[.)]", text) or not text[:1].isupper():
+        # the same line twice or more with the page's number rising: a page's head, in any case
+        numbers = pages[text]
+        paged = len(where) > 1 and numbers[0] >= 0 and all(a < b for a, b in zip(numbers, numbers[1:])) \
+            and not (notes is not None and notes.match(text))
+        if match_unit(text, styles) or is_division(division, lines[where[0]]) or not text[:1].isupper():
+            continue
+        if not paged and (len(where) < (2 if _upper(text) else 3) or re.match(r"^\(?\w{1,4}[.)]", text)):
             continue  # list items ("(A) the producing of …") may repeat word for word
         if where[-1] < first_unit:
             continue  # a title printed twice before the law's articles ("LEY …" above and below the formula)
