@@ -668,3 +668,114 @@ def test_panama_review(tmp_path, library):
     assert found["computer"] == ("met", ["3"]) and found["possession"] == ("met", ["4"])
     assert found["isp-report"] == ("met", ["5"]) and found["data-retention"] == ("met", ["5"])
     assert found["grooming"][0] == "missing"
+
+
+# ---------------------------------------------------------------- Nicaragua's Código Penal (heading after the number, text below)
+
+NICARAGUA_CODE = """CÓDIGO PENAL DE LA REPÚBLICA DE NICARAGUA
+LEY No. 641
+LIBRO SEGUNDO
+DELITOS Y SUS PENAS
+TÍTULO II
+DELITOS CONTRA LA LIBERTAD E INTEGRIDAD SEXUAL
+Capítulo II
+Explotación sexual, pornografía y acto sexual con adolescente mediante pago
+Art. 175 Explotación sexual, pornografía y acto sexual con adolescentes mediante pago
+Quien induzca, facilite, promueva o utilice con fines sexuales o eróticos a personas menores de dieciocho años de edad, haciéndola presenciar o participar en un comportamiento, espectáculo o material de contenido sexual, será sancionado con la pena de cinco a siete años de prisión.
+Quien en cualquier forma, incluidos los medios electrónicos, distribuya, divulgue, importe, exporte, ofrezca o venda material en el que se utilice la imagen de personas menores de dieciocho años en actividades sexuales, será sancionado con la pena de cinco a siete años de prisión.
+Quien adquiera o posea material pornográfico en el que aparezcan personas menores de dieciocho años, será sancionado con la pena de uno a tres años de prisión.
+Art. 176 Circunstancias agravantes
+Se impondrá la pena máxima prevista en el artículo anterior cuando el autor sea padre, madre, tutor, guardador o cualquier persona que tenga a la víctima bajo su cuidado.
+Art. 177 Promoción del turismo con fines de explotación sexual
+Quien promueva, facilite o ejecute el traslado de personas con fines de explotación sexual de niñas, niños y adolescentes, será sancionado con prisión de cinco a siete años.
+"""
+
+
+def test_nicaragua_code_heading_after_the_bare_number_and_the_text_below(tmp_path):
+    doc = load(tmp_path, NICARAGUA_CODE)
+    assert labels(doc) == ["Art. 175", "Art. 176", "Art. 177"]
+    art175, art176, _ = doc.units()
+    assert art175.heading == "Explotación sexual, pornografía y acto sexual con adolescentes mediante pago"
+    assert [p.text[:12] for p in art175.children] == ["Quien induzc", "Quien en cua", "Quien adquie"]
+    assert art176.heading == "Circunstancias agravantes" and art176.text.startswith("Se impondrá la pena máxima")
+    book = doc.body[0]
+    assert (book.kind, book.label, book.heading) == ("book", "LIBRO SEGUNDO", "DELITOS Y SUS PENAS")
+    chapter = book.children[0].children[0]
+    assert (chapter.kind, chapter.label) == ("chapter", "Capítulo II")
+    assert [n.text for n in doc.preface] == ["CÓDIGO PENAL DE LA REPÚBLICA DE NICARAGUA", "LEY No. 641"]
+    assert (doc.meta.number, doc.meta.country, doc.meta.doc_type) == ("641", "ni", "code")
+
+
+def test_nicaragua_code_review_reads_el_articulo_anterior_as_a_citation(tmp_path, library):
+    found = verdicts(load(tmp_path, NICARAGUA_CODE), library)
+    assert found["possession"] == ("met", ["175, ¶3"]) and found["computer"] == ("met", ["175, ¶2"])
+    assert found["specific"][0] == "met" and set(found["specific"][1]) == {"175, ¶1", "175, ¶2", "175, ¶3"}
+    # "la pena máxima prevista en el artículo anterior cuando el autor sea padre, … tutor": the aggravation
+    # reaches the offences on the material through the article it cites
+    assert found["aggravation"] == ("met", ["176"])
+    assert found["isp-report"][0] == "missing"
+
+
+# ---------------------------------------------------------------- Mexico: a state's Código Penal as its Congress consolidates it
+
+MEXICO_STATE_CODE = """\
+CÓDIGO PENAL PARA EL ESTADO LIBRE Y SOBERANO DE JALISCO
+ÚLTIMA REFORMA PUBLICADA EN EL PERIÓDICO OFICIAL: 12 DE MAYO DE 2031.
+Código publicado en el Periódico Oficial del Estado de Jalisco, el 2 de septiembre de 1982.
+TÍTULO DÉCIMO SEGUNDO
+DELITOS CONTRA EL DESARROLLO DE LA PERSONALIDAD
+CAPÍTULO III
+Pornografía infantil
+(REFORMADO, P.O. 12 DE MAYO DE 2031)
+ARTÍCULO 187.- Comete el delito de pornografía infantil quien procure, obligue, facilite o induzca, por cualquier medio, a una o varias personas menores de dieciocho años de edad a realizar actos sexuales o de exhibicionismo corporal con fines de grabarlos, fotografiarlos, filmarlos o exhibirlos a través de anuncios impresos, sistemas de cómputo, electrónicos o sucedáneos. Al autor de este delito se le impondrá pena de siete a doce años de prisión.
+(ADICIONADO, P.O. 12 DE MAYO DE 2031)
+ARTÍCULO 187 Bis.- Se impondrá pena de cinco a diez años de prisión a quien almacene, compre o arriende, sin fines de comercialización o distribución, material de los señalados en el artículo anterior.
+(ADICIONADO, P.O. 12 DE MAYO DE 2031)
+ARTÍCULO 187 Ter.- Las penas previstas en este capítulo se aumentarán hasta en una mitad cuando el delito se cometa utilizando redes sociales o cualquier medio de comunicación digital, o cuando el autor tenga parentesco con la víctima.
+(ADICIONADO, P.O. 12 DE MAYO DE 2031)
+ARTÍCULO 187 Quáter.- Comete el delito de contacto con fines sexuales quien, a través de internet o cualquier otro medio de comunicación electrónica, contacte a una persona menor de dieciocho años con el propósito de obtener de ella imágenes o videos de contenido sexual.
+ARTÍCULO 188.- Los prestadores de servicios de internet que tengan conocimiento de la existencia de material de los señalados en el artículo 187 en sus sistemas estarán obligados a denunciarlo de inmediato ante la Fiscalía del Estado.
+TRANSITORIOS
+DECRETO NÚMERO 29875/LXIII/31
+PRIMERO.- El presente decreto entrará en vigor al día siguiente de su publicación en el periódico oficial "El Estado de Jalisco".
+SEGUNDO.- Se derogan todas las disposiciones que se opongan al presente decreto.
+"""
+
+
+def test_mexico_bis_ter_articles_reform_notes_above_them_and_transitorios(tmp_path):
+    doc = load(tmp_path, MEXICO_STATE_CODE)
+    assert labels(doc) == ["ARTÍCULO 187.-", "ARTÍCULO 187 Bis.-", "ARTÍCULO 187 Ter.-", "ARTÍCULO 187 Quáter.-",
+                           "ARTÍCULO 188.-", "PRIMERO.-", "SEGUNDO.-"]
+    assert [u.num for u in doc.units()][:4] == ["187", "187 Bis", "187 Ter", "187 Quáter"]
+    # "(REFORMADO, P.O. …)" is printed above the article it concerns: its note, never text of the one before
+    assert [notes(u) for u in doc.units()[:5]] == [
+        ["(REFORMADO, P.O. 12 DE MAYO DE 2031)"], ["(ADICIONADO, P.O. 12 DE MAYO DE 2031)"],
+        ["(ADICIONADO, P.O. 12 DE MAYO DE 2031)"], ["(ADICIONADO, P.O. 12 DE MAYO DE 2031)"], []]
+    assert all(u.text.endswith(".") and "P.O." not in u.full_text() for u in doc.units())
+    title = doc.body[0]
+    assert (title.kind, title.label, title.num, title.heading) == (
+        "title", "TÍTULO DÉCIMO SEGUNDO", "DÉCIMO SEGUNDO", "DELITOS CONTRA EL DESARROLLO DE LA PERSONALIDAD")
+    assert (title.children[0].label, title.children[0].heading) == ("CAPÍTULO III", "Pornografía infantil")
+    transitory = doc.body[-1]
+    assert (transitory.name, transitory.heading) == ("transitionalProvisions", "TRANSITORIOS")
+    assert [c.label for c in transitory.children if c.kind == "article"] == ["PRIMERO.-", "SEGUNDO.-"]
+    # a state's "Estado Libre y Soberano" is Mexico; the consolidation's last reform dates it
+    assert (doc.meta.country, doc.meta.doc_type, doc.meta.date) == ("mx", "code", "2031-05-12")
+
+
+def test_mexico_review_material_named_by_reference_to_another_article(tmp_path, library):
+    found = verdicts(load(tmp_path, MEXICO_STATE_CODE), library)
+    # 187 Bis: "almacene … sin fines de comercialización o distribución, material de los señalados en el
+    # artículo anterior" is simple possession of the material 187 describes
+    assert found["possession"] == ("met", ["187 Bis"])
+    assert found["isp-report"] == ("met", ["188"])  # "material de los señalados en el artículo 187"
+    assert found["computer"][0] == "met" and found["computer"][1][0] == "187"  # "sistemas de cómputo"
+    assert found["grooming"] == ("met", ["187 Quáter"]) and found["aggravation"] == ("met", ["187 Ter"])
+    assert found["specific"][0] == "met" and found["specific"][1][0] == "187"
+    assert found["definition"][0] == "partial"
+
+
+def test_a_citation_of_an_article_that_does_not_name_the_material_proves_nothing(tmp_path, library):
+    text = MEXICO_STATE_CODE.replace("material de los señalados en el artículo anterior", "material de los señalados en el artículo 188")
+    found = verdicts(load(tmp_path, text), library)
+    assert found["possession"][0] != "met"

@@ -142,6 +142,9 @@ class BodyParser:
         self.bare_definition_rx = profile.compile("definitions.bare", rules["bare"]) if rules.get("bare") else None
         self.definitions_context = profile.compile("definitions.context", rules["context"]) if rules.get("context") else None
         self.pending_superseded: dict[int, list[Node]] = {}  # unit line → superseded notes waiting for it
+        editorial = profile.section("editorial")
+        self.notes_on_next = profile.regex("editorial", "notes_on_next") if editorial.get("notes_on_next") else None
+        self.notes_ahead: list[Line] = []  # notes printed above the unit they concern, waiting for its label
 
     # ---------------------------------------------------------------- helpers
     def rx(self, name: str) -> re.Pattern[str] | None:
@@ -189,6 +192,13 @@ class BodyParser:
                 quote.lines.append(line)
                 self.last_line = line
                 return
+        if self.conv is not None and self.conv.role(line) == NOTE_ROLE and self.notes_on_next is not None \
+                and self.notes_on_next.match(line.text.strip()):
+            self.notes_ahead.append(line)  # "(ADICIONADO, P.O. …)" above the article it concerns
+            self.last_line = line
+            return
+        if self.notes_ahead and line.text.strip() and not (self.conv is not None and line.number in self.conv.units):
+            self.flush_notes_ahead()  # no unit came next: the notes stay where they were printed
         if self.conv is not None and self.conv.role(line) in (NOTE_ROLE, DEBRIS_ROLE):
             self.note(line, line.text.strip(), DEBRIS if self.conv.role(line) == DEBRIS_ROLE else EDITORIAL)
             self.last_line = line
@@ -351,6 +361,8 @@ class BodyParser:
         self.push(node)
         self.definition_holder = None
         self.unit_nodes[line.number] = node
+        node.children.extend(Node(kind="note", text=n.text.strip(), name=EDITORIAL, line=n.number) for n in self.notes_ahead)
+        self.notes_ahead = []
         node.children.extend(self.pending_superseded.pop(line.number, []))
         self.check_sequence(num, line, kind == "article" and self.p.unit_kind != "article" or not num[:1].isdigit())
         self.unit_rest(node, rest, line)
@@ -593,6 +605,11 @@ class BodyParser:
             return False
         self.note(line, text, EDITORIAL)
         return True
+
+    def flush_notes_ahead(self) -> None:
+        held, self.notes_ahead = self.notes_ahead, []
+        for line in held:
+            self.note(line, line.text.strip(), EDITORIAL)
 
     def note(self, line: Line, text: str, name: str) -> None:
         """A note annotates the whole provision it sits in: it ends any paragraph or point that was open."""
@@ -873,6 +890,7 @@ class BodyParser:
             self.close_quote()
         if self.superseded is not None:
             self.collect_superseded(Line("", self.superseded[1]))
+        self.flush_notes_ahead()
         self.flush_pending()
         self.name_levels()
         return tuple(c.freeze() if isinstance(c, _Open) else c for c in self.root.children)
