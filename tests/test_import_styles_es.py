@@ -779,3 +779,113 @@ def test_a_citation_of_an_article_that_does_not_name_the_material_proves_nothing
     text = MEXICO_STATE_CODE.replace("material de los señalados en el artículo anterior", "material de los señalados en el artículo 188")
     found = verdicts(load(tmp_path, text), library)
     assert found["possession"][0] != "met"
+
+
+# ---------------------------------------------------------------- Spain: an autonomous community's law as the BOE prints it
+
+SPAIN_BOE = """\
+BOLETÍN OFICIAL DEL ESTADO
+Núm. 212 Jueves 4 de septiembre de 2031 Sec. I. Pág. 118204
+I. DISPOSICIONES GENERALES
+COMUNIDAD AUTÓNOMA DE ARAGÓN
+18422 Ley 7/2031, de 26 de junio, de protección de la infancia frente a la violencia digital.
+FELIPE VI
+REY DE ESPAÑA
+A todos los que la presente vieren y entendieren.
+Sabed: Que las Cortes de Aragón han aprobado y yo, en nombre del Rey y de conformidad con lo dispuesto en el artículo 45 del Estatuto de Autonomía, promulgo la siguiente ley.
+PREÁMBULO
+I
+La Convención sobre los Derechos del Niño obliga a los Estados a proteger a los niños contra todas las formas de explotación y abusos sexuales.
+II
+El entorno digital ha multiplicado los riesgos: el artículo 189 del Código Penal castiga ya la pornografía infantil, pero la prevención corresponde también a las administraciones autonómicas.
+III
+La ley se estructura en un título preliminar, dos títulos, cuatro disposiciones adicionales, una transitoria, una derogatoria y tres finales.
+TÍTULO PRELIMINAR
+Disposiciones generales
+Artículo 1. Objeto.
+La presente ley tiene por objeto la protección de las personas menores de edad frente a la violencia ejercida a través de las tecnologías de la información y la comunicación.
+Artículo 2. Definiciones.
+A los efectos de esta ley, se entiende por:
+a) Persona menor de edad: toda persona menor de dieciocho años.
+b) Material de abuso sexual infantil: todo material que represente de manera visual a una persona menor de edad participando en una conducta sexualmente explícita, real o simulada.
+TÍTULO I
+Obligaciones de los prestadores de servicios
+Artículo 3. Deber de comunicación.
+1. Los prestadores de servicios de la sociedad de la información establecidos en Aragón deberán comunicar de inmediato al Ministerio Fiscal y a las Fuerzas y Cuerpos de Seguridad el material de abuso sexual infantil del que tengan conocimiento.
+2. Deberán asimismo conservar los datos de tráfico asociados durante un plazo de doce meses.
+Disposición adicional primera. Colaboración con la Fiscalía.
+El Gobierno de Aragón suscribirá convenios de colaboración con el Ministerio Fiscal.
+Disposición adicional segunda. Formación.
+Los centros educativos incluirán en su programación contenidos sobre el uso seguro de internet.
+Disposición transitoria única. Procedimientos en curso.
+Los procedimientos iniciados antes de la entrada en vigor de esta ley se regirán por la normativa anterior.
+Disposición derogatoria única. Derogación normativa.
+Quedan derogadas cuantas disposiciones de igual o inferior rango se opongan a lo dispuesto en esta ley.
+Disposición final primera. Título competencial.
+Esta ley se dicta al amparo de la competencia exclusiva de la Comunidad Autónoma en materia de protección de menores.
+Disposición final segunda. Entrada en vigor.
+La presente ley entrará en vigor a los veinte días de su publicación en el «Boletín Oficial de Aragón».
+Así lo dispongo a los efectos del artículo 9.1 de la Constitución y los correspondientes del Estatuto de Autonomía de Aragón.
+Zaragoza, 26 de junio de 2031.–El Presidente del Gobierno de Aragón, Jorge Azcón Navarro.
+(Publicada en el «Boletín Oficial de Aragón» número 128, de 4 de julio de 2031)
+cve: BOE-A-2031-18422
+Verificable en https://www.boe.es
+"""
+
+
+def test_spain_boe_more_dispositions_than_articles_and_a_preamble_in_roman_parts(tmp_path):
+    doc = load(tmp_path, SPAIN_BOE)
+    # three articles and six dispositions: still a law of articles, the dispositions after them
+    assert labels(doc) == ["Artículo 1.", "Artículo 2.", "Artículo 3.", "Disposición adicional primera.",
+                           "Disposición adicional segunda.", "Disposición transitoria única.", "Disposición derogatoria única.",
+                           "Disposición final primera.", "Disposición final segunda."]
+    assert [u.heading for u in doc.units()][3:] == [
+        "Colaboración con la Fiscalía", "Formación", "Procedimientos en curso", "Derogación normativa",
+        "Título competencial", "Entrada en vigor"]
+    # the dispositions stand outside the last title, as the BOE prints them
+    assert [(d.kind, d.label) for d in doc.body[:2]] == [("title", "TÍTULO PRELIMINAR"), ("title", "TÍTULO I")]
+    assert [d.kind for d in doc.body[2:]] == ["article"] * 6 and len(doc.body[1].children) == 1
+    assert [p.defines for p in doc.units()[1].children[0].children] == ["Persona menor de edad", "Material de abuso sexual infantil"]
+    # "Sabed: … promulgo la siguiente ley." is the formula; the preamble's parts I, II, III are never articles
+    formula, recitals = doc.preamble
+    assert formula.kind == "formula" and formula.text.startswith("Sabed: Que las Cortes de Aragón")
+    assert recitals.heading == "PREÁMBULO" and [(r.label, r.text[:15]) for r in recitals.children] == [
+        ("I", "La Convención s"), ("II", "El entorno digi"), ("III", "La ley se estru")]
+    assert [n.text for n in doc.preface if n.kind == "text"][-3:] == [
+        "FELIPE VI", "REY DE ESPAÑA", "A todos los que la presente vieren y entendieren."]
+    # the BOE's running head and verification stamp are debris; where it was first published, an editor's note
+    assert [(n.name, n.text[:8]) for n in doc.preface if n.kind == "note"] == [("debris", "Núm. 212")]
+    final = doc.units()[-1]
+    assert final.text.endswith("«Boletín Oficial de Aragón».") and final.children == ()
+    assert [n.text[:12] for n in doc.conclusions if n.kind == "text"] == ["Así lo dispo", "Zaragoza, 26"]
+    assert [(n.name, n.text[:10]) for n in doc.conclusions if n.kind == "note"] == [
+        ("editorial", "(Publicada"), ("debris", "cve: BOE-A"), ("debris", "Verificabl")]
+    # the law's own date (its title), not the gazette's; the title without the BOE's order number
+    assert (doc.meta.number, doc.meta.date, doc.meta.country) == ("7/2031", "2031-06-26", "es")
+    assert doc.meta.title == "Ley 7/2031, de 26 de junio, de protección de la infancia frente a la violencia digital."
+
+
+def test_spain_boe_review_a_regional_law_without_offences(tmp_path, library):
+    found = verdicts(load(tmp_path, SPAIN_BOE), library)
+    assert found["definition"] == ("met", ["2, b)"])
+    assert found["isp-report"] == ("met", ["3, 1"]) and found["data-retention"] == ("met", ["3, 2"])
+    # a regional law cannot make offences: the material is defined and reported, never made an offence
+    assert found["specific"][0] == "missing" and found["possession"][0] == "missing"
+
+
+def test_one_article_and_several_dispositions(tmp_path):
+    doc = load(tmp_path, """LEY 3/2031, de 2 de febrero, por la que se modifica el Código Penal.
+Artículo único. Modificación del Código Penal.
+Se modifica el artículo 189 del Código Penal, que queda redactado como sigue:
+«Artículo 189.
+Será castigado con la pena de prisión de uno a cinco años quien produzca o difunda pornografía infantil.»
+Disposición transitoria única. Procedimientos en curso.
+Los procedimientos ya iniciados se regirán por la norma anterior.
+Disposición final primera. Título competencial.
+Esta ley se dicta al amparo del artículo 149.1.6.ª de la Constitución.
+Disposición final segunda. Entrada en vigor.
+Esta ley entrará en vigor el día siguiente al de su publicación.
+""")
+    assert labels(doc) == ["Artículo único.", "Disposición transitoria única.", "Disposición final primera.",
+                           "Disposición final segunda."]
+    assert doc.units()[0].children[0].kind == "quotedStructure"

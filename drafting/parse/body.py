@@ -121,6 +121,7 @@ class BodyParser:
         self.warnings = warnings
         self.conv = conventions
         self.styles = unit_styles(profile)
+        self.secondary_styles = frozenset(s.name for s in self.styles if s.secondary)
         self.root = _Open(kind="hcontainer", rank=-100)
         self.stack: list[_Open] = [self.root]
         self.division_order = list(self.s.get("division_order", ()))
@@ -326,6 +327,11 @@ class BodyParser:
     def in_group(self) -> bool:
         return any(n.kind == "hcontainer" and n.rank == 0 for n in self.stack)
 
+    def secondary_unit(self, line: Line) -> bool:
+        """Whether the unit on this line is of a secondary style (a Spanish law's dispositions)."""
+        cand = self.conv.units.get(line.number) if self.conv is not None else None
+        return cand is not None and cand.style in self.secondary_styles
+
     def unit_label(self, line: Line, text: str) -> tuple[str, str, str, str] | None:
         """(num, label, rest, kind) when this line opens a unit."""
         if self.conv is not None:
@@ -353,6 +359,8 @@ class BodyParser:
         heading_line = self.pending_heading
         self.pending_heading = None
         self.close_to(UNIT_RANK)
+        if self.secondary_unit(line) and not self.in_group():
+            self.close_to(0)  # "Disposición final primera." after the titles: outside the last title and chapter
         node = _Open(kind=kind or self.p.unit_kind, rank=UNIT_RANK, num=num, label=label, line=line.number)
         if self.merged_heading:
             node.heading, self.merged_heading = self.merged_heading.rstrip(" .—–-").strip(), ""

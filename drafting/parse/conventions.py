@@ -119,7 +119,7 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     candidates = _with_content(candidates, lines, roles, profile)
     candidates, headings = _merge_heading_lines(candidates, lines, roles)
     toc_entries = _toc_entries(candidates)
-    chosen = _choose([c for c in candidates if c.number not in toc_entries], _closings(lines, profile))
+    chosen = _choose_leading([c for c in candidates if c.number not in toc_entries], _closings(lines, profile), styles)
     if not chosen:
         return tuple(lines), Conventions(MappingProxyType(roles), MappingProxyType({}), MappingProxyType({}),
                                          MappingProxyType({}), MappingProxyType({}), MappingProxyType({}),
@@ -162,6 +162,7 @@ class UnitStyle:
     kind: str = ""
     heading_only: bool = False  # the label only counts on a heading-like line ("1 Short title")
     in_group: bool = False  # only inside a group of dispositions (PRIMERA. …)
+    secondary: bool = False  # never sets the law's sequence while a main style labels text (dispositions)
 
 
 def unit_styles(profile: Profile) -> tuple[UnitStyle, ...]:
@@ -178,7 +179,8 @@ def _styles_of(key: str, profile: Profile) -> tuple[UnitStyle, ...]:
             pats = spec.get("patterns") or [spec["pattern"]]
             compiled = tuple(profile.compile(f"structure.units[{n}]", p) for p in pats)
             out.append(UnitStyle(str(spec.get("style", f"style{n}")), compiled, str(spec.get("kind", "")),
-                                 bool(spec.get("heading_only", False)), bool(spec.get("in_group", False))))
+                                 bool(spec.get("heading_only", False)), bool(spec.get("in_group", False)),
+                                 bool(spec.get("secondary", False))))
         _STYLE_CACHE[key] = tuple(out)
     return _STYLE_CACHE[key]
 
@@ -801,6 +803,22 @@ def _choose(candidates: list[Candidate], closings: list[int]) -> dict[int, Candi
         for c in group:
             if c.content and c.index > first:
                 chosen[c.number] = c
+    return chosen
+
+
+def _choose_leading(candidates: list[Candidate], closings: list[int], styles: Sequence[UnitStyle]) -> dict[int, Candidate]:
+    """The units, the sequence set by the main styles: a secondary style (a Spanish law's final
+    dispositions) never outweighs articles that carry text — a law of three articles and six
+    dispositions is a law of articles — and joins them after the first article, as other styles do."""
+    secondary = {s.name for s in styles if s.secondary}
+    leading = [c for c in candidates if c.style not in secondary]
+    if not secondary or len(leading) == len(candidates) or not any(c.content for c in leading):
+        return _choose(candidates, closings)
+    chosen = _choose(leading, closings)
+    if not chosen:
+        return _choose(candidates, closings)
+    first = min(c.index for c in chosen.values())
+    chosen.update((c.number, c) for c in candidates if c.style in secondary and c.content and c.index > first)
     return chosen
 
 

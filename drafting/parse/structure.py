@@ -174,6 +174,7 @@ def _front_matter(lines: list[Line], profile: Profile,
         group = None
 
     opened: list[Line] = []  # the lines of a formula opened by `formula_start`, until its verb
+    pending_num = ""  # a part number printed alone, for the recital below it
 
     def formula_node(parts: list[Line]) -> Node:
         return Node(kind="formula", text=" ".join(p.text.strip() for p in parts), name="enactingFormula",
@@ -231,7 +232,12 @@ def _front_matter(lines: list[Line], profile: Profile,
                 preamble.append(Node(kind="formula", text=text, name="enactingFormula", line=ln.number))
             elif group is not None:
                 item = "recital" if group_kind == "recitals" else "citation"
-                if group and not group[-1].text.rstrip().endswith(TERMINAL) and (text[:1].islower()):
+                if group_kind == "recitals" and _PART_NUMBER.match(text):
+                    pending_num = text  # "I" alone above a part of a statement of reasons: its number
+                elif pending_num:
+                    group.append(Node(kind=item, num=pending_num.rstrip("."), label=pending_num, text=text, line=ln.number))
+                    pending_num = ""
+                elif group and not group[-1].text.rstrip().endswith(TERMINAL) and (text[:1].islower()):
                     last = group[-1]
                     group[-1] = replace(last, text=f"{last.text} {text}")
                 else:
@@ -244,6 +250,7 @@ def _front_matter(lines: list[Line], profile: Profile,
     return _in_order(preface + notes), tuple(preamble)
 
 
+_PART_NUMBER = re.compile(r"^(?-i:[IVXLC]{1,6})\.?$")  # "I", "II." alone on a line
 _SPACED_WORD = re.compile(r"(?<!\S)(?:[A-ZÁÉÍÓÚÑ] ){3,}[A-ZÁÉÍÓÚÑ](?!\w)")
 
 
