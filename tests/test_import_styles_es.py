@@ -889,3 +889,63 @@ Esta ley entrará en vigor el día siguiente al de su publicación.
     assert labels(doc) == ["Artículo único.", "Disposición transitoria única.", "Disposición final primera.",
                            "Disposición final segunda."]
     assert doc.units()[0].children[0].kind == "quotedStructure"
+
+
+# ---------------------------------------------------------------- Chile (as the BCN's LeyChile prints a law)
+
+CHILE = """\
+Tipo Norma: Ley 21.999
+Fecha Publicación: 14-08-2031
+Fecha Promulgación: 02-08-2031
+Organismo: MINISTERIO DE JUSTICIA Y DERECHOS HUMANOS
+Título: MODIFICA EL CÓDIGO PENAL PARA SANCIONAR EL MATERIAL DE ABUSO SEXUAL INFANTIL
+Tipo Versión: Única De : 14-08-2031
+Url Corta: https://bcn.cl/3xYz1
+LEY NÚM. 21.999
+MODIFICA EL CÓDIGO PENAL PARA SANCIONAR EL MATERIAL DE ABUSO SEXUAL INFANTIL
+Teniendo presente que el H. Congreso Nacional ha dado su aprobación al siguiente
+Proyecto de ley:
+"Artículo único.- Introdúcense las siguientes modificaciones en el Código Penal:
+1) Reemplázase el artículo 366 quinquies por el siguiente:
+"Artículo 366 quinquies.- El que participare en la producción de material de abuso sexual infantil, cualquiera sea su soporte, en cuya elaboración hubieren sido utilizados menores de dieciocho años, será sancionado con presidio menor en su grado máximo.
+Para los efectos de este artículo y del artículo 374 bis, se entenderá por material de abuso sexual infantil toda representación de menores de dieciocho años dedicados a actividades sexuales explícitas, reales o simuladas.".
+2) Agrégase, en el artículo 374 bis, el siguiente inciso segundo:
+"El que maliciosamente adquiera o almacene material de abuso sexual infantil, cualquiera sea su soporte, será castigado con presidio menor en su grado medio.".
+3) Incorpórase el siguiente artículo 374 ter:
+"Artículo 374 ter.- Las empresas proveedoras de servicios de internet que tomen conocimiento de la existencia de material de abuso sexual infantil en sus sistemas deberán informarlo de inmediato al Ministerio Público.".".
+Y por cuanto he tenido a bien aprobarlo y sancionarlo; por tanto, promúlguese y llévese a efecto como Ley de la República.
+Santiago, 2 de agosto de 2031.- JOSÉ ANTONIO KAST RIST, Presidente de la República.- Jaime Valdés Ruiz, Ministro de Justicia y Derechos Humanos.
+Lo que transcribo a usted para su conocimiento.- Saluda atentamente a usted, Ana Pérez Silva, Subsecretaria de Justicia.
+"""
+
+
+def test_chile_articulo_unico_with_numbered_amendments_each_quoting_its_wording(tmp_path):
+    doc = load(tmp_path, CHILE)
+    # the law is printed inside its promulgation's quotation marks: the mark stays in the label, as printed
+    assert labels(doc) == ['"Artículo único.-']
+    (items,) = [c for c in doc.units()[0].children if c.kind == "list"]
+    one, two, three = items.children
+    assert [p.label for p in items.children] == ["1)", "2)", "3)"]
+    (replaced,) = one.children
+    assert (replaced.name, replaced.target, replaced.children[0].label) == ("replace", "Código Penal", "Artículo 366 quinquies.-")
+    assert replaced.children[0].children[1].defines == "material de abuso sexual infantil"
+    # "el siguiente inciso segundo:" quotes a paragraph (not an article) for the Código Penal named in the intro
+    (added,) = two.children
+    assert (added.name, added.target) == ("insert", "Código Penal")
+    assert added.children[0].text.startswith("El que maliciosamente adquiera o almacene")
+    (inserted,) = three.children
+    assert (inserted.name, inserted.children[0].label) == ("insert", "Artículo 374 ter.-")
+    # "Teniendo presente que … al siguiente / Proyecto de ley:" is the enacting formula
+    (formula,) = doc.preamble
+    assert formula.text.startswith("Teniendo presente que el H. Congreso Nacional") and formula.text.endswith("Proyecto de ley:")
+    assert doc.conclusions[0].text.startswith("Y por cuanto he tenido a bien aprobarlo")
+    # "Fecha Promulgación: 02-08-2031" in the portal's header; the short address tells the country
+    assert (doc.meta.number, doc.meta.date, doc.meta.country) == ("21.999", "2031-08-02", "cl")
+
+
+def test_chile_review_credits_the_wording_each_item_enacts(tmp_path, library):
+    found = verdicts(load(tmp_path, CHILE), library)
+    assert found["definition"] == ("met", ["único, 1), ¶2"])
+    assert found["possession"] == ("met", ["único, 2)"])  # the new inciso of 374 bis
+    assert found["isp-report"] == ("met", ["único, 3)"])  # "empresas proveedoras de servicios de internet"
+    assert found["child-18"][0] == "met" and found["specific"][0] == "met"
