@@ -320,8 +320,7 @@ def _preamble_node(parent: etree._Element, node: Node) -> None:
         for child in node.children:
             item = etree.SubElement(el, A + child.kind)
             _ids(item, child)
-            if child.num:
-                etree.SubElement(item, A + "num").text = child.num
+            _num(item, child)
             _p(item, child.text)
         return
     if node.kind == "formula":
@@ -661,7 +660,8 @@ def _read_preamble(el: etree._Element) -> Node:
         items = []
         for item in _children(el):
             if _local(item) in ("recital", "citation"):
-                items.append(Node(kind=_local(item), num=_text(item.find(A + "num")),
+                num, label, _ = _num_heading(item)
+                items.append(Node(kind=_local(item), num=num, label=label,
                                   text=_text(item.find(A + "p")), eid=item.get("eId", ""), guid=item.get("GUID", "")))
         return Node(kind=tag, heading=_text(el.find(A + "heading")), text=_text(el.find(f"{A}intro/{A}p")),
                     children=tuple(items), eid=el.get("eId", ""), guid=el.get("GUID", ""))

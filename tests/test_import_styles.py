@@ -197,7 +197,8 @@ Mando a todos que guarden y hagan guardar esta ley.
         ("Artículo primero.", "Objeto"), ("Artículo segundo.", "Modificación del Código Penal"),
         ("Artículo tercero.", "Entrada en vigor")]
     assert doc.units()[1].children[0].kind == "quotedStructure"
-    assert doc.preamble[0].heading == "PREÁMBULO" and doc.conclusions[0].text == "Por tanto,"
+    assert doc.preamble[0].kind == "formula" and doc.preamble[0].text.startswith("Sabed: Que las Cortes Generales")
+    assert doc.preamble[1].heading == "PREÁMBULO" and doc.conclusions[0].text == "Por tanto,"
     assert doc.meta.number == "9/2031" and doc.meta.date == "2031-03-03"
 
 

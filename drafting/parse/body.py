@@ -34,6 +34,7 @@ QUOTE_OPEN = ("«", "“", '"')
 QUOTE_CLOSE = ("»", "”", '"')
 UNIT_RANK = 100
 INTRO_WINDOW = 1000  # characters at the end of a provision searched for an amending intro ("… queda así:")
+_HEADING_STOP = re.compile(r"\.(?:\s*[-–—])?\s+(?=\S)")  # the full stop after an inline heading
 MAX_INLINE_MARKERS = 64  # provision markers read from one line ("(a) (b) (c) …"); the rest stays text
 
 
@@ -120,6 +121,7 @@ class BodyParser:
         self.warnings = warnings
         self.conv = conventions
         self.styles = unit_styles(profile)
+        self.secondary_styles = frozenset(s.name for s in self.styles if s.secondary)
         self.root = _Open(kind="hcontainer", rank=-100)
         self.stack: list[_Open] = [self.root]
         self.division_order = list(self.s.get("division_order", ()))
@@ -141,6 +143,9 @@ class BodyParser:
         self.bare_definition_rx = profile.compile("definitions.bare", rules["bare"]) if rules.get("bare") else None
         self.definitions_context = profile.compile("definitions.context", rules["context"]) if rules.get("context") else None
         self.pending_superseded: dict[int, list[Node]] = {}  # unit line → superseded notes waiting for it
+        editorial = profile.section("editorial")
+        self.notes_on_next = profile.regex("editorial", "notes_on_next") if editorial.get("notes_on_next") else None
+        self.notes_ahead: list[Line] = []  # notes printed above the unit they concern, waiting for its label
 
     # ---------------------------------------------------------------- helpers
     def rx(self, name: str) -> re.Pattern[str] | None:
@@ -188,6 +193,13 @@ class BodyParser:
                 quote.lines.append(line)
                 self.last_line = line
                 return
+        if self.conv is not None and self.conv.role(line) == NOTE_ROLE and self.notes_on_next is not None \
+                and self.notes_on_next.match(line.text.strip()):
+            self.notes_ahead.append(line)  # "(ADICIONADO, P.O. …)" above the article it concerns
+            self.last_line = line
+            return
+        if self.notes_ahead and line.text.strip() and not (self.conv is not None and line.number in self.conv.units):
+            self.flush_notes_ahead()  # no unit came next: the notes stay where they were printed
         if self.conv is not None and self.conv.role(line) in (NOTE_ROLE, DEBRIS_ROLE):
             self.note(line, line.text.strip(), DEBRIS if self.conv.role(line) == DEBRIS_ROLE else EDITORIAL)
             self.last_line = line
@@ -315,6 +327,11 @@ class BodyParser:
     def in_group(self) -> bool:
         return any(n.kind == "hcontainer" and n.rank == 0 for n in self.stack)
 
+    def secondary_unit(self, line: Line) -> bool:
+        """Whether the unit on this line is of a secondary style (a Spanish law's dispositions)."""
+        cand = self.conv.units.get(line.number) if self.conv is not None else None
+        return cand is not None and cand.style in self.secondary_styles
+
     def unit_label(self, line: Line, text: str) -> tuple[str, str, str, str] | None:
         """(num, label, rest, kind) when this line opens a unit."""
         if self.conv is not None:
@@ -342,6 +359,8 @@ class BodyParser:
         heading_line = self.pending_heading
         self.pending_heading = None
         self.close_to(UNIT_RANK)
+        if self.secondary_unit(line) and not self.in_group():
+            self.close_to(0)  # "Disposición final primera." after the titles: outside the last title and chapter
         node = _Open(kind=kind or self.p.unit_kind, rank=UNIT_RANK, num=num, label=label, line=line.number)
         if self.merged_heading:
             node.heading, self.merged_heading = self.merged_heading.rstrip(" .—–-").strip(), ""
@@ -350,6 +369,8 @@ class BodyParser:
         self.push(node)
         self.definition_holder = None
         self.unit_nodes[line.number] = node
+        node.children.extend(Node(kind="note", text=n.text.strip(), name=EDITORIAL, line=n.number) for n in self.notes_ahead)
+        self.notes_ahead = []
         node.children.extend(self.pending_superseded.pop(line.number, []))
         self.check_sequence(num, line, kind == "article" and self.p.unit_kind != "article" or not num[:1].isdigit())
         self.unit_rest(node, rest, line)
@@ -439,15 +460,28 @@ class BodyParser:
         bracketed = re.match(r"^\((?P<h>[^()]{3,160})\)\s*[.:\-–—]*\s*(?P<t>.*)$", rest)
         if bracketed and bracketed.group("h")[:1].isupper() and len(bracketed.group("h").split()) <= max_words:
             return f"({bracketed.group('h').strip()})", bracketed.group("t").strip()
-        match = re.match(r"^(?P<h>[^.:;]{1,160}?)\.(?:\s*[-–—])?\s+(?P<t>\S.*)$", rest)  # "Tenencia.- La persona …"
-        if match and len(match.group("h").split()) <= max_words and match.group("h")[:1].isupper() \
-                and not sentence(match.group("h")):
-            return match.group("h").strip(), match.group("t").strip()
+        stop = self.heading_stop(rest)  # "Tenencia.- La persona …"
+        if stop and len(stop[0].split()) <= max_words and stop[0][:1].isupper() and not sentence(stop[0]):
+            return stop[0].strip(), stop[1].strip()
         # "Artículo 5.- Objeto" alone, the text on the next line.
         if whole and len(rest.split()) <= max_words and rest[:1].isupper() and not rest.endswith((";", ",", ":")) \
                 and not sentence(rest):
             return rest.rstrip(" .").strip(), ""
         return "", rest
+
+    def heading_stop(self, rest: str) -> tuple[str, str] | None:
+        """Heading and text at the first full stop that can end an inline heading ("Tenencia.- La
+        persona …"); the stop of an abbreviation does not ("Reforma del Decreto No. 130-2017. …")."""
+        abbreviations = {w.lower() for w in self.p.word("abbreviations", ())}
+        since = 0  # where the heading resumed after an abbreviation's stop
+        for stop in _HEADING_STOP.finditer(rest):
+            heading = rest[:stop.start()]
+            if not heading or len(heading) > 160 or re.search(r"[:;]", heading) or "." in rest[since:stop.start()]:
+                return None
+            if heading.split()[-1].lower() not in abbreviations:
+                return heading, rest[stop.end():]
+            since = stop.end()
+        return None
 
     # ---------------------------------------------------------------- levels
     def marker_level(self, text: str) -> tuple[Mapping[str, object], re.Match[str]] | None:
@@ -579,6 +613,11 @@ class BodyParser:
             return False
         self.note(line, text, EDITORIAL)
         return True
+
+    def flush_notes_ahead(self) -> None:
+        held, self.notes_ahead = self.notes_ahead, []
+        for line in held:
+            self.note(line, line.text.strip(), EDITORIAL)
 
     def note(self, line: Line, text: str, name: str) -> None:
         """A note annotates the whole provision it sits in: it ends any paragraph or point that was open."""
@@ -859,6 +898,7 @@ class BodyParser:
             self.close_quote()
         if self.superseded is not None:
             self.collect_superseded(Line("", self.superseded[1]))
+        self.flush_notes_ahead()
         self.flush_pending()
         self.name_levels()
         return tuple(c.freeze() if isinstance(c, _Open) else c for c in self.root.children)

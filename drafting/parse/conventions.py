@@ -119,7 +119,7 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     candidates = _with_content(candidates, lines, roles, profile)
     candidates, headings = _merge_heading_lines(candidates, lines, roles)
     toc_entries = _toc_entries(candidates)
-    chosen = _choose([c for c in candidates if c.number not in toc_entries], _closings(lines, profile))
+    chosen = _choose_leading([c for c in candidates if c.number not in toc_entries], _closings(lines, profile), styles)
     if not chosen:
         return tuple(lines), Conventions(MappingProxyType(roles), MappingProxyType({}), MappingProxyType({}),
                                          MappingProxyType({}), MappingProxyType({}), MappingProxyType({}),
@@ -162,6 +162,7 @@ class UnitStyle:
     kind: str = ""
     heading_only: bool = False  # the label only counts on a heading-like line ("1 Short title")
     in_group: bool = False  # only inside a group of dispositions (PRIMERA. …)
+    secondary: bool = False  # never sets the law's sequence while a main style labels text (dispositions)
 
 
 def unit_styles(profile: Profile) -> tuple[UnitStyle, ...]:
@@ -178,7 +179,8 @@ def _styles_of(key: str, profile: Profile) -> tuple[UnitStyle, ...]:
             pats = spec.get("patterns") or [spec["pattern"]]
             compiled = tuple(profile.compile(f"structure.units[{n}]", p) for p in pats)
             out.append(UnitStyle(str(spec.get("style", f"style{n}")), compiled, str(spec.get("kind", "")),
-                                 bool(spec.get("heading_only", False)), bool(spec.get("in_group", False))))
+                                 bool(spec.get("heading_only", False)), bool(spec.get("in_group", False)),
+                                 bool(spec.get("secondary", False))))
         _STYLE_CACHE[key] = tuple(out)
     return _STYLE_CACHE[key]
 
@@ -389,6 +391,9 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
     return roles
 
 
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\D)|\s+\d{1,3}$")  # a page number opening or closing a running head
+
+
 def _running_lines(lines: Sequence[Line], profile: Profile) -> set[int]:
     """A page's running header or footer left in a text copied from print ("ASAMBLEA LEGISLATIVA -
     REPUBLICA DE EL SALVADOR" at the top of every page): the same line of three words or more, twice
@@ -396,16 +401,27 @@ def _running_lines(lines: Sequence[Line], profile: Profile) -> set[int]:
     division heading."""
     division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
     styles = unit_styles(profile)
+    notes = _compiled(profile, "editorial", "notes")
     seen: dict[str, list[int]] = {}
+    pages: dict[str, list[int]] = {}  # the page numbers a repeated line carries ("… de 2031   1", "… de 2031   2")
     first_unit = next((i for i, line in enumerate(lines) if match_unit(line.text.strip(), styles)), len(lines))
     for i, line in enumerate(lines):
         text = " ".join(line.text.split())
+        page = _PAGE_NUMBER.search(text)
+        if page and len(text.split()) >= 4:
+            text = text[:page.start()] + text[page.end():]
         if line.table is None and len(text.split()) >= 3 and not text.endswith(_TERMINAL + (",",)):
             seen.setdefault(text, []).append(i)
+            pages.setdefault(text, []).append(int(page.group(0)) if page else -1)
     out: set[int] = set()
     for text, where in seen.items():
-        if len(where) < (2 if _upper(text) else 3) or match_unit(text, styles) or is_division(division, lines[where[0]]) \
-                or re.match(r"^\(?\w{1,4}[.)]", text) or not text[:1].isupper():
+        # the same line twice or more with the page's number rising: a page's head, in any case
+        numbers = pages[text]
+        paged = len(where) > 1 and numbers[0] >= 0 and all(a < b for a, b in zip(numbers, numbers[1:])) \
+            and not (notes is not None and notes.match(text))
+        if match_unit(text, styles) or is_division(division, lines[where[0]]) or not text[:1].isupper():
+            continue
+        if not paged and (len(where) < (2 if _upper(text) else 3) or re.match(r"^\(?\w{1,4}[.)]", text)):
             continue  # list items ("(A) the producing of …") may repeat word for word
         if where[-1] < first_unit:
             continue  # a title printed twice before the law's articles ("LEY …" above and below the formula)
@@ -787,6 +803,22 @@ def _choose(candidates: list[Candidate], closings: list[int]) -> dict[int, Candi
         for c in group:
             if c.content and c.index > first:
                 chosen[c.number] = c
+    return chosen
+
+
+def _choose_leading(candidates: list[Candidate], closings: list[int], styles: Sequence[UnitStyle]) -> dict[int, Candidate]:
+    """The units, the sequence set by the main styles: a secondary style (a Spanish law's final
+    dispositions) never outweighs articles that carry text — a law of three articles and six
+    dispositions is a law of articles — and joins them after the first article, as other styles do."""
+    secondary = {s.name for s in styles if s.secondary}
+    leading = [c for c in candidates if c.style not in secondary]
+    if not secondary or len(leading) == len(candidates) or not any(c.content for c in leading):
+        return _choose(candidates, closings)
+    chosen = _choose(leading, closings)
+    if not chosen:
+        return _choose(candidates, closings)
+    first = min(c.index for c in chosen.values())
+    chosen.update((c.number, c) for c in candidates if c.style in secondary and c.content and c.index > first)
     return chosen
 
 

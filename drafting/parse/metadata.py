@@ -85,10 +85,12 @@ def title_patterns(profile: Profile) -> list[re.Pattern[str]]:
 
 
 def _title_line(block: list[str], profile: Profile) -> str:
+    rules = profile.section("metadata")
+    prefix = profile.compile("metadata.title_prefix", str(rules["title_prefix"])) if rules.get("title_prefix") else None
     for rx in title_patterns(profile):
         found = next((line.strip() for line in block if rx.match(line.strip())), "")
         if found:
-            return found
+            return prefix.sub("", found, count=1) if prefix is not None else found
     return ""
 
 

@@ -9,6 +9,7 @@ read by `body`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from drafting.model.document import DEBRIS, EDITORIAL, Document, Meta, Node
@@ -149,11 +150,11 @@ def _front_matter(lines: list[Line], profile: Profile,
     formula_end = profile.regex("preamble", "formula_end") if pre.get("formula_end") else None
     formula_tail = profile.regex("preamble", "formula_tail") if pre.get("formula_tail") else None
     first_marker = next((i for i, ln in enumerate(lines)
-                         if any(rx is not None and rx.match(ln.text.strip())
+                         if any(rx is not None and rx.match(unspaced(ln.text.strip()))
                                 for rx in (recitals, citations, formula, formula_start))), len(lines))
     # "El Senado y la Cámara de Representantes …, reunidos en Asamblea General, / DECRETAN:": the line that
     # names who enacts, ending in a comma right above a bare enacting verb, is the formula's first part
-    if formula is not None and 0 < first_marker < len(lines) and _bare_formula(lines[first_marker].text, formula) \
+    if formula is not None and 0 < first_marker < len(lines) and _bare_formula(unspaced(lines[first_marker].text), formula) \
             and lines[first_marker - 1].text.strip().endswith(","):
         first_marker -= 1
         lead_in: Line | None = lines[first_marker]
@@ -173,6 +174,7 @@ def _front_matter(lines: list[Line], profile: Profile,
         group = None
 
     opened: list[Line] = []  # the lines of a formula opened by `formula_start`, until its verb
+    pending_num = ""  # a part number printed alone, for the recital below it
 
     def formula_node(parts: list[Line]) -> Node:
         return Node(kind="formula", text=" ".join(p.text.strip() for p in parts), name="enactingFormula",
@@ -180,18 +182,19 @@ def _front_matter(lines: list[Line], profile: Profile,
 
     for ln in lines[first_marker:]:
         text = ln.text.strip()
+        key = unspaced(text)  # "D E C R E T A:" is read as the word it spells, kept as printed
         if ln.table is not None:
             continue
         if ln is lead_in:
             opened = [ln]
             continue
-        if formula is not None and _bare_formula(text, formula) and preamble and preamble[-1].kind == "text" \
+        if formula is not None and _bare_formula(key, formula) and preamble and preamble[-1].kind == "text" \
                 and group is None and preamble[-1].text.endswith(","):
             preamble[-1] = formula_node([Line(number=preamble[-1].line, text=preamble[-1].text), ln])
             continue
         if opened:
             opened.append(ln)
-            if (formula is not None and formula.match(text)) or (formula_end is not None and formula_end.search(text)):
+            if (formula is not None and formula.match(key)) or (formula_end is not None and formula_end.search(key)):
                 preamble.append(formula_node(opened))
                 opened = []
             continue
@@ -199,9 +202,9 @@ def _front_matter(lines: list[Line], profile: Profile,
             last = preamble[-1]  # "DECRETA: / La siguiente:": the formula's last words, on a line of their own
             preamble[-1] = replace(last, text=f"{last.text} {text}")
             continue
-        if formula_start is not None and formula_start.match(text) and not (formula and formula.match(text)):
+        if formula_start is not None and formula_start.match(key) and not (formula and formula.match(key)):
             close()
-            if formula_end is not None and formula_end.search(text):
+            if formula_end is not None and formula_end.search(key):
                 preamble.append(formula_node([ln]))  # "POR TANTO: La Asamblea …, aprueba la siguiente:" on one line
             else:
                 opened = [ln]
@@ -224,12 +227,17 @@ def _front_matter(lines: list[Line], profile: Profile,
                         group.append(Node(kind=item, num=num, text=rest, line=ln.number))
                 break
         else:
-            if formula and formula.match(text):
+            if formula and formula.match(key):
                 close()
                 preamble.append(Node(kind="formula", text=text, name="enactingFormula", line=ln.number))
             elif group is not None:
                 item = "recital" if group_kind == "recitals" else "citation"
-                if group and not group[-1].text.rstrip().endswith(TERMINAL) and (text[:1].islower()):
+                if group_kind == "recitals" and _PART_NUMBER.match(text):
+                    pending_num = text  # "I" alone above a part of a statement of reasons: its number
+                elif pending_num:
+                    group.append(Node(kind=item, num=pending_num.rstrip("."), label=pending_num, text=text, line=ln.number))
+                    pending_num = ""
+                elif group and not group[-1].text.rstrip().endswith(TERMINAL) and (text[:1].islower()):
                     last = group[-1]
                     group[-1] = replace(last, text=f"{last.text} {text}")
                 else:
@@ -240,6 +248,15 @@ def _front_matter(lines: list[Line], profile: Profile,
     if opened:
         preamble.append(formula_node(opened))
     return _in_order(preface + notes), tuple(preamble)
+
+
+_PART_NUMBER = re.compile(r"^(?-i:[IVXLC]{1,6})\.?$")  # "I", "II." alone on a line
+_SPACED_WORD = re.compile(r"(?<!\S)(?:[A-ZÁÉÍÓÚÑ] ){3,}[A-ZÁÉÍÓÚÑ](?!\w)")
+
+
+def unspaced(text: str) -> str:
+    """A word printed letter by letter for emphasis ("D E C R E T A:") as the word it spells."""
+    return _SPACED_WORD.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
 def _bare_formula(text: str, formula) -> bool:

@@ -264,6 +264,7 @@ class Detector:
             hit = self._judge(rule, prov, parts, law)
             if hit is not None:
                 found.append(hit)
+        found.extend(self._by_cited_material(tree, rule, law, {h.provision.eid for h in found}))
         if not found and rule.partial_require:
             for prov, parts in tree.holding(self, rule.partial_require):
                 if rule.drop_if and any(self.has(parts, c) for c in rule.drop_if):
@@ -271,6 +272,23 @@ class Detector:
                 found.append(Hit(prov, WEAK, parts, self._present(parts, rule.partial_require),
                                  self._first_phrase(parts, rule.partial_require[0]), why="weak"))
         return tuple(found)
+
+    def _by_cited_material(self, tree: "_Tree", rule: Rule, law: "Law", seen: set[str]) -> list[Hit]:
+        """Where the rule holds with the material named by reference to an article that names it: the
+        provision is judged as if it named the material, the cited article its support."""
+        material = frozenset(law.material.split("|")) if law.material else frozenset()
+        if not material or law.material_cited not in self.concepts or not any(material <= frozenset(g) for g in rule.require):
+            return []
+        groups = tuple((law.material_cited,) if material <= frozenset(g) else g for g in rule.require)
+        out = []
+        for prov, parts in tree.holding(self, groups):
+            if prov.eid in seen:
+                continue
+            source = law.cited_material(prov)
+            hit = self._judge(rule, prov, parts, law) if source is not None else None
+            if hit is not None:
+                out.append(replace(hit, basis="reference", support=hit.support or source))
+        return out
 
     def _tree(self, provisions: Sequence[Provision]) -> "_Tree":
         # One tree per statute, reused by every criterion of a review.
@@ -416,6 +434,10 @@ class Law:
         self._named: dict[str, bool] = {}
         refs = data.get("reference", ())
         self.reference = [re.compile(strip_accents(p), re.IGNORECASE) for p in refs]
+        # "el artículo anterior": a citation of the article before this one
+        self.previous = [re.compile(strip_accents(p), re.IGNORECASE) for p in data.get("previous", ())]
+        # concept: material named by reference to another article ("material de los señalados en el artículo 187")
+        self.material_cited = str(data.get("material_cited", ""))
         self.units = {p.eid: p for p in provisions if p.depth == 0}
         self.by_num: dict[str, list[Provision]] = {}
         for unit in self.units.values():
@@ -447,12 +469,30 @@ class Law:
                         key = _num_key(num)
                         if key and key in self.by_num:
                             nums.extend(u.eid for u in self.by_num[key])
+            if any(rx.search(strip_accents(text)) for rx in self.previous):
+                order = list(self.units)  # "el artículo anterior": the unit before this one
+                at = order.index(prov.unit) if prov.unit in order else -1
+                if at > 0:
+                    nums.append(order[at - 1])
             headings = self._headings()
             if headings is not None:
                 for match in headings[0].finditer(fold(text)):
                     nums.extend(headings[1].get(match.group(0), ()))
             found = self._cites[prov.eid] = tuple(dict.fromkeys(n for n in nums if n != prov.unit))
         return found
+
+    def cited_material(self, prov: Provision) -> Provision | None:
+        """The article whose material a provision names by reference ("almacene … material de los señalados
+        en el artículo anterior"), when that article names the material itself; None otherwise."""
+        if not self.material:
+            return None
+        eids = self.cited(prov)
+        material = (tuple(self.material.split("|")),)
+        for eid in eids:
+            unit = self.units.get(eid)
+            if unit is not None and eid != prov.unit and self.det.holds(self.article_parts(unit), material):
+                return unit
+        return None
 
     def _headings(self) -> tuple[re.Pattern[str], dict[str, list[str]]] | None:
         """Unit headings of two words or more that name an offence ("sexual harassment"), as one pattern."""
