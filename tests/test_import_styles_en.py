@@ -10,12 +10,14 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from drafting import akn
 from drafting.importers.document import import_document
 from drafting.library import load_library
-from drafting.model.document import Document, Node
+from drafting.model.document import Document, Node, walk
 from drafting.review.verdicts import review
 
 
@@ -35,6 +37,10 @@ def load(tmp_path: Path, text: str, name: str = "act.txt") -> Document:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return import_document(path).document
+
+
+def parse(text: str, name: str = "act.txt") -> Document:
+    return import_document(name, data=text.encode("utf-8")).document
 
 
 def labels(doc: Document) -> list[str]:
@@ -384,3 +390,94 @@ def test_south_africa_review(tmp_path, library):
     assert found["child-18"][0] == "met" and found["child-18"][1].startswith("1 “")
     assert found["isp-report"] == ("met", "3")
     assert found["computer"][0] == "missing"  # the offence names no computer or network
+
+
+# ---------------------------------------------------------------- lines that start with a number
+
+# A hard-wrapped print: lines break wherever the width runs out, so some open with a number.
+WRAPPED = """THE CHILD SAFETY ONLINE ACT, 2031
+AN ACT to protect children against sexual exploitation.
+BE IT ENACTED by Parliament as follows:
+1. This Act may be cited as the Child Safety Online Act, 2031, and comes into force on 1 July 2032.
+2. In this Act "child" means a person under the age of 18 years.
+3. (1) Any person who makes an indecent image of a person under the age of 18 years shall be punished with imprisonment for a term which may extend to 7 years.
+(2) Any person who possesses such an image of a person below the age of 16 Years Or More shall be punished with a fine of 500 Penalty Units.
+4. A service provider shall report such material within 24 Hours. The Minister may by notice published on 1 January 2033 Extend that period.
+5. Section 3 does not apply to anything done before 1 July 2032. Schedule 2 Part 1 has effect.
+"""
+
+# the same law's sections in the bare-number style, with a heading on each label's line
+WRAPPED_BARE = """Child Safety Online Act 2031
+The Parliament enacts as follows:
+1 Title
+This Act is the Child Safety Online Act 2031 and comes into force on 1 July 2032.
+2 Interpretation
+In this Act, child means a person under the age of 18 years.
+3 Making or possessing indecent images
+(1) A person who makes an indecent image of a person under the age of 18 Years Or More commits an offence.
+(2) A person who possesses such an image is liable to a fine of 500 Penalty Units or imprisonment for 7 years.
+4 Duty to report
+A service provider must report such material within 24 Hours. The Minister may by notice on 1 January 2033 Extend that period.
+"""
+
+
+def _wraps(text: str) -> st.SearchStrategy[str]:
+    """`text` with some of the lines of its sections broken before a word that starts with a digit (a few
+    words into the line: a print's measure holds more than a label and a word, which would read as the
+    label's heading). Notes and page furniture are left as they are."""
+    lines = text.splitlines()
+    law = {n.line - 1 for u in parse(text).units() for n, _ in walk((u,)) if n.kind != "note"}
+    points = [(n, k) for n, line in enumerate(lines) if n in law
+              for k, word in enumerate(line.split()) if k >= 4 and word[:1].isdigit()]
+
+    def wrap(chosen: frozenset[tuple[int, int]]) -> str:
+        out = []
+        for n, line in enumerate(lines):
+            words, current = line.split(), []
+            for k, word in enumerate(words):
+                if (n, k) in chosen and current:
+                    out.append(" ".join(current))
+                    current = []
+                current.append(word)
+            out.append(" ".join(current))
+        return "\n".join(out) + "\n"
+
+    return st.frozensets(st.sampled_from(points)).map(wrap)
+
+
+@pytest.mark.parametrize("text", [WRAPPED, WRAPPED_BARE], ids=["numbered", "bare"])
+def test_a_line_that_starts_with_a_number_after_an_unfinished_sentence_is_no_section(text):
+    doc = parse(text)
+    expected = ["1.", "2.", "3.", "4.", "5."] if text is WRAPPED else ["1", "2", "3", "4"]
+    assert labels(doc) == expected
+    wrapped = parse(text.replace(" 16 Years", "\n16 Years").replace(" 18 Years", "\n18 Years")
+                    .replace(" 2033 Extend", "\n2033 Extend").replace(" 500 Penalty", "\n500 Penalty"))
+    assert labels(wrapped) == expected  # never "16 Years Or More …" as a section 16
+    assert [" ".join(u.full_text().split()) for u in wrapped.units()] == [
+        " ".join(u.full_text().split()) for u in doc.units()]  # the wrapped lines are joined back into their sentence
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_rewrapping_a_statute_so_lines_start_with_numbers_never_changes_its_sections(data):
+    for text in (WRAPPED, WRAPPED_BARE, SOUTH_AFRICA, CANADA):
+        expected = [(u.label, u.heading) for u in parse(text).units()]
+        rewrapped = data.draw(_wraps(text))
+        assert [(u.label, u.heading) for u in parse(rewrapped).units()] == expected
+
+
+def test_a_running_head_out_of_the_sequence_is_no_section(tmp_path):
+    # a page's running head that no profile lists as debris: its number is the page's, not a section's
+    text = SOUTH_AFRICA.replace("4 No. 51234 GOVERNMENT GAZETTE, 14 July 2031", "4 No. 51234 PROVINCIAL GAZETTE EXTRAORDINARY")
+    assert [u.label for u in parse(text).units()] == ["1.", "2.", "3.", "4."]
+    bare = WRAPPED_BARE.replace("3 Making or", "7 Wellington Regional Printer Ltd\n3 Making or")
+    assert labels(parse(bare)) == ["1", "2", "3", "4"]
+
+
+def test_an_out_of_sequence_section_with_evidence_is_still_kept(tmp_path):
+    # a misnumbered section under its own margin heading, and one that fills a gap in the sequence,
+    # stay sections (reported as out of order) — evidence, not the mere number, decides
+    misnumbered = SOUTH_AFRICA.replace("3. An electronic", "6. An electronic")
+    assert labels(parse(misnumbered)) == ["1.", "2.", "6.", "4."]
+    gap = WRAPPED.replace("3. (1) Any", "2A. This section is inserted.\n3. (1) Any")
+    assert labels(parse(gap)) == ["1.", "2.", "2A.", "3.", "4.", "5."]

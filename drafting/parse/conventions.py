@@ -19,6 +19,9 @@ article label is therefore not taken as one on sight. This pass looks at the who
    carry text count double, so a table of contents (the same numbers without text) loses to the
    body. The best sequence fixes the document's unit style; units of other styles (final
    dispositions, a preliminary title in roman numerals) join when they have text of their own.
+   A label off the sequence that is a bare number ("18 Years …", "4 No. 51234 GOVERNMENT GAZETTE")
+   needs evidence that it opens a unit: a label's typography, a margin heading above it, or a
+   number that continues the sequence on a line that does not carry on an unfinished sentence.
 5. **Duplicates.** A heading line directly followed by the same number as a label is one unit.
    The same number printed again further on is a superseded wording (kept as a note) — the
    occurrence that the source marks as former ("Vigente … hasta …") is the superseded one.
@@ -119,7 +122,8 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     candidates = _with_content(candidates, lines, roles, profile)
     candidates, headings = _merge_heading_lines(candidates, lines, roles)
     toc_entries = _toc_entries(candidates)
-    chosen = _choose([c for c in candidates if c.number not in toc_entries], _closings(lines, profile))
+    chosen = _choose([c for c in candidates if c.number not in toc_entries], _closings(lines, profile),
+                     _openings(lines, roles, candidates, profile))
     if not chosen:
         return tuple(lines), Conventions(MappingProxyType(roles), MappingProxyType({}), MappingProxyType({}),
                                          MappingProxyType({}), MappingProxyType({}), MappingProxyType({}),
@@ -744,8 +748,11 @@ def _closings(lines: Sequence[Line], profile: Profile) -> list[int]:
     return counts
 
 
-def _choose(candidates: list[Candidate], closings: list[int]) -> dict[int, Candidate]:
-    """The units: the best sequence, its off-sequence siblings that fit, and other styles with text."""
+def _choose(candidates: list[Candidate], closings: list[int], openings: Mapping[int, str] = MappingProxyType({})
+            ) -> dict[int, Candidate]:
+    """The units: the best sequence, its off-sequence siblings that fit, and other styles with text.
+    `openings` says how each candidate's line is entered (see `_openings`): a bare number off the
+    sequence needs evidence that it opens a unit."""
     if not candidates:
         return {}
     by_signature: dict[tuple[str, str], list[Candidate]] = {}
@@ -778,16 +785,86 @@ def _choose(candidates: list[Candidate], closings: list[int]) -> dict[int, Candi
     # around it ("2019." alone at the start of a wrapped line is neither).
     for c in by_signature[main_sig]:
         if c.number not in chosen and first < c.index and (c.content or c.rest) and \
-                (len(c.rest.split()) >= 2 or _plausible(c, chain)):
+                (len(c.rest.split()) >= 2 or _plausible(c, chain)) and _evidenced(c, chain, openings):
             chosen[c.number] = c
     # Other styles (final dispositions, ordinals in a group) that carry text and lie after the start.
     for sig, group in by_signature.items():
         if sig[0] == main_style:
             continue
         for c in group:
-            if c.content and c.index > first:
+            if c.content and c.index > first and _evidenced(c, chain, openings):
                 chosen[c.number] = c
     return chosen
+
+
+def _bare(c: Candidate) -> bool:
+    """A label that is a number and nothing else ("18", "18.", "4.—"): any line of running text or
+    page furniture may start so, unlike "Section 18", "§ 18" or "PRIMERA."."""
+    return c.num[:1].isdigit() and not re.search(r"[^\W\d_]|§", c.label.replace(c.num, "", 1))
+
+
+def _evidenced(c: Candidate, chain: list[Candidate], openings: Mapping[int, str]) -> bool:
+    """Whether a candidate off the best sequence really opens a unit. A worded label in the law's
+    style is its own evidence. A bare number needs more: the typography of a label (bold, a heading
+    line), a margin heading right above it (and a number near the sequence's), or — on a line that does not carry on an unfinished
+    sentence — a number that continues the sequence where it stands. Without that it is the start of
+    a hard-wrapped line ("… under the age of" / "18 Years …") or a page's running head ("4 No. 51234
+    GOVERNMENT GAZETTE")."""
+    if not _bare(c) or c.emphasis != "plain":
+        return True
+    if openings.get(c.number) == "heading":
+        return _plausible(c, chain)  # a misnumbered section under its heading; not "… on 1 July" / "2032. The …"
+    return openings.get(c.number) != "open" and _continues(c, chain)
+
+
+def _continues(c: Candidate, chain: list[Candidate]) -> bool:
+    """`c` fits between the units of the sequence around it and comes right after the one before it
+    or right before the one after it."""
+    before = [x for x in chain if x.index < c.index]
+    after = [x for x in chain if x.index > c.index]
+    prev, nxt = (before[-1] if before else None), (after[0] if after else None)
+    key = num_key(c.num)
+    if key is None or (prev is None and nxt is None):
+        return False
+    if prev is not None and (num_key(prev.num) or (0, 0)) >= key:
+        return False
+    if nxt is not None and (num_key(nxt.num) or (0, 0)) <= key:
+        return False
+    return (prev is not None and follows(prev.num, c.num)) or (nxt is not None and follows(c.num, nxt.num))
+
+
+def _openings(lines: Sequence[Line], roles: Mapping[int, str], candidates: list[Candidate],
+              profile: Profile) -> dict[int, str]:
+    """How each candidate's line is entered: "open" when the law's line before it leaves a sentence
+    unfinished (the candidate is a hard-wrapped continuation), "heading" when that line is a margin
+    heading after a finished sentence, a label or a division, "" otherwise."""
+    division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
+    labelled = {c.index for c in candidates}
+    out: dict[int, str] = {}
+    law = [i for i, line in enumerate(lines) if roles.get(line.number, LAW) == LAW and line.text.strip()]
+    position = {i: n for n, i in enumerate(law)}
+
+    def finished(n: int) -> bool:
+        if n < 0:
+            return True
+        k = law[n]
+        text = lines[k].text.strip()
+        return text.endswith(_TERMINAL + (")", "]", "—", "–")) or k in labelled or is_division(division, lines[k])
+
+    for c in candidates:
+        n = position.get(c.index, -1) - 1
+        if n < 0 or finished(n):
+            out[c.number] = ""
+            continue
+        k = law[n]
+        text = lines[k].text.strip()
+        heading = _margin_heading(text, lines[k], profile) and not _formula(text, profile)
+        above = law[n - 1] if n > 0 else -1
+        if heading and (finished(n - 1) or (above >= 0 and _division_heading(lines[above].text.strip(), lines[above]))):
+            out[c.number] = "heading"
+        else:
+            out[c.number] = "open"
+    return out
 
 
 def _plausible(c: Candidate, chain: list[Candidate], slack: int = 3) -> bool:
