@@ -481,3 +481,89 @@ def test_an_out_of_sequence_section_with_evidence_is_still_kept(tmp_path):
     assert labels(parse(misnumbered)) == ["1.", "2.", "6.", "4."]
     gap = WRAPPED.replace("3. (1) Any", "2A. This section is inserted.\n3. (1) Any")
     assert labels(parse(gap)) == ["1.", "2.", "2A.", "3.", "4.", "5."]
+
+
+# ---------------------------------------------------------------- India, Pakistan, Bangladesh
+
+INDIA = """THE PROTECTION OF CHILDREN FROM ONLINE SEXUAL EXPLOITATION ACT, 2031
+ACT NO. 17 OF 2031
+[12th March, 2031.]
+An Act to protect children from sexual exploitation by means of computer resources and for matters connected therewith or incidental thereto.
+BE it enacted by Parliament in the Eighty-second Year of the Republic of India as follows:—
+CHAPTER I
+PRELIMINARY
+1. Short title, extent and commencement.—(1) This Act may be called the Protection of Children from Online Sexual Exploitation Act, 2031.
+(2) It extends to the whole of India.
+(3) It shall come into force on such date as the Central Government may, by notification in the Official Gazette, appoint.
+2. Definitions.—(1) In this Act, unless the context otherwise requires,—
+(a) "child" means any person below the age of eighteen years;
+(b) "child sexual abuse material" means any visual depiction of sexually explicit conduct involving a child, including a photograph, video, digital or computer generated image indistinguishable from an actual child;
+(c) "intermediary" shall have the meaning assigned to it in clause (w) of sub-section (1) of section 2 of the Information Technology Act, 2000 (21 of 2000).
+CHAPTER II
+OFFENCES AND PENALTIES
+3. Punishment for using child for pornographic purposes.—Whoever uses a child in any form of media for the purpose of producing child sexual abuse material shall be punished with imprisonment of either description for a term which shall not be less than five years but which may extend to ten years, and shall also be liable to fine.
+Explanation.—For the purposes of this section, the expression "use a child" includes involving a child through any medium like print, electronic, computer or any other technology.
+Illustrations
+(a) A photographs a child in a sexually explicit act and stores the photograph on his mobile phone. A has committed the offence under this section.
+(b) A, by means of a computer resource, induces a child to perform a sexual act before a web camera. A has committed the offence under this section.
+4. Punishment for storage of child sexual abuse material.—(1) Any person who stores or possesses child sexual abuse material in any form shall be punished with imprisonment for a term which may extend to three years, or with fine, or with both:
+Provided that nothing in this sub-section shall apply to material stored for the purpose of reporting it to the designated authority or for use as evidence in court.
+(2) Any person who transmits or propagates child sexual abuse material by means of a computer resource or communication device, except for the purpose of reporting, shall be punished with imprisonment which may extend to five years.
+5. Duty of intermediary to report.—Every intermediary shall, within twenty-four hours of becoming aware of any child sexual abuse material on its computer resource, report the same to the Special Juvenile Police Unit or the local police.
+[Ins. by Act 9 of 2033, s. 2 (w.e.f. 1-4-2033).]
+6. Power to make rules.—The Central Government may, by notification in the Official Gazette, make rules for carrying out the provisions of this Act.
+————
+"""
+
+
+def test_india_sections_with_dash_headings_explanations_illustrations_and_provisos(tmp_path):
+    doc = load(tmp_path, INDIA)
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("1.", "Short title, extent and commencement"), ("2.", "Definitions"),
+        ("3.", "Punishment for using child for pornographic purposes"),
+        ("4.", "Punishment for storage of child sexual abuse material"), ("5.", "Duty of intermediary to report"),
+        ("6.", "Power to make rules")]
+    assert [(n.kind, n.label, n.heading) for n in doc.body] == [
+        ("chapter", "CHAPTER I", "PRELIMINARY"), ("chapter", "CHAPTER II", "OFFENCES AND PENALTIES")]
+    s1, s2, s3, s4, s5, s6 = doc.units()
+    assert [c.label for c in s1.children] == ["(1)", "(2)", "(3)"]  # "—(1)" after the heading opens subsection (1)
+    assert s1.children[0].text.startswith("This Act may be called")
+    assert [d.defines for d in s2.children[0].children] == ["child", "child sexual abuse material", "intermediary"]
+    # the Explanation is a paragraph of its section; the Illustrations head their own items
+    offence, explanation, illustrations = s3.children
+    assert offence.text.startswith("Whoever uses a child") and explanation.text.startswith("Explanation.—For the purposes")
+    assert illustrations.heading == "Illustrations" and [i.label for i in illustrations.children] == ["(a)", "(b)"]
+    # "Provided that …" qualifies subsection (1): inside it, before (2), never after the section's list
+    sub1, sub2 = s4.children
+    assert (sub1.label, sub2.label) == ("(1)", "(2)") and s4.wrap_up == ""
+    assert sub1.text.endswith("or with both:") and [p.text[:22] for p in sub1.children] == ["Provided that nothing "]
+    assert notes(s5) == [("editorial", "[Ins. by Act 9 of 2033, s. 2 (w.e.f. 1-4-2033).]")]  # an amendment history
+    assert notes(s6) == [("debris", "————")]  # the rule a gazette prints under an Act
+
+
+def test_india_front_matter_and_metadata(tmp_path):
+    doc = load(tmp_path, INDIA)
+    assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text.startswith("BE it enacted by Parliament")
+    assert [n.text for n in doc.preface][1:3] == ["ACT NO. 17 OF 2031", "[12th March, 2031.]"]
+    meta = doc.meta
+    assert (meta.country, meta.number, meta.date) == ("in", "17", "2031-03-12")
+    assert meta.title == "THE PROTECTION OF CHILDREN FROM ONLINE SEXUAL EXPLOITATION ACT, 2031"
+
+
+def test_india_review(tmp_path, library):
+    found = verdicts(load(tmp_path, INDIA), library)
+    assert found["specific"] == ("met", "4(1)")
+    assert found["possession"] == ("met", "4(1)")
+    assert found["definition"] == ("met", "2(1)(b)")
+    assert found["child-18"] == ("met", "2(1)(a)")  # "below the age of eighteen years"
+    assert found["computer"] == ("met", "4(2)")  # "by means of a computer resource"
+    assert found["isp-report"] == ("met", "5")  # "shall, within twenty-four hours of becoming aware …, report"
+    assert found["grooming"][0] != "met"  # an illustration of inducing a child is no solicitation offence
+
+
+def test_india_akoma_ntoso_is_valid_and_reads_back(tmp_path, akn_schema):
+    doc = load(tmp_path, INDIA)
+    data = akn.to_xml(doc)
+    assert akn_schema.validate(etree.fromstring(data)), akn_schema.error_log
+    (tmp_path / "in.xml").write_bytes(data)
+    assert akn.read(tmp_path / "in.xml").body == doc.body  # provisos and illustrations come back where they were

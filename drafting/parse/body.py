@@ -631,7 +631,42 @@ class BodyParser:
             return False  # "(c) …, / commits an offence…": the words after a list close the list
         return text[:1].islower() or not ending.endswith(TERMINAL)
 
+    def proviso(self, line: Line, text: str) -> bool:
+        """"Provided that …" after "… or with both:": a paragraph of the provision it qualifies (the
+        innermost open one whose words announce it, or that ends a sentence), never text after its
+        list nor the start of the next provision."""
+        rx, unit = self.rx("proviso"), self.unit()
+        if rx is None or unit is None or not rx.match(text):
+            return False
+        holder = unit
+        for node in reversed(self.stack):
+            if node is unit:
+                break
+            ending = (node.wrap_up or ("" if node.children else node.text)).rstrip()
+            if not node.implicit and ending.endswith((":", "—", "–", ".")):
+                holder = node
+                break
+        self.flush_pending()
+        self.close_to(holder.rank + 1)
+        para = _Open(kind="paragraph", rank=holder.rank + 1, line=line.number, implicit=True)
+        self.push(para)
+        self.set_text(para, "text", text)
+        return True
+
+    def block_heading(self, line: Line, text: str) -> bool:
+        """"Illustrations" alone on its line: it heads the items that follow, inside the unit."""
+        rx, unit = self.rx("block_heading"), self.unit()
+        if rx is None or unit is None or not rx.match(text):
+            return False
+        self.flush_pending()
+        self.close_to(UNIT_RANK + 1)
+        self.push(_Open(kind="paragraph", rank=UNIT_RANK + 1, heading=text.rstrip(".:—– "), line=line.number, implicit=True))
+        self.last_text = None
+        return True
+
     def plain(self, line: Line, text: str, allow_pending: bool = True) -> None:
+        if self.proviso(line, text) or self.block_heading(line, text):
+            return
         unit = self.unit()
         if unit is not None and (unit.text or unit.children) and self.bare_definition(unit, text) and self.sentence_over():
             self.definition(line, text, unit)  # "child means …" opens in lower case, yet it is no wrapped line
