@@ -567,3 +567,79 @@ def test_india_akoma_ntoso_is_valid_and_reads_back(tmp_path, akn_schema):
     assert akn_schema.validate(etree.fromstring(data)), akn_schema.error_log
     (tmp_path / "in.xml").write_bytes(data)
     assert akn.read(tmp_path / "in.xml").body == doc.body  # provisos and illustrations come back where they were
+
+
+# ---------------------------------------------------------------- a US state code (Texas style)
+
+TEXAS = """Texas Penal Code
+PENAL CODE
+TITLE 9. OFFENSES AGAINST PUBLIC ORDER AND DECENCY
+CHAPTER 43. PUBLIC INDECENCY
+SUBCHAPTER B. OBSCENITY
+Sec. 43.25. DEFINITIONS. In this subchapter:
+(1) "Child" means a person younger than 18 years of age.
+(2) "Visual material" means:
+(A) any film, photograph, videotape, negative, or slide or any photographic reproduction that contains or incorporates in any manner any film, photograph, videotape, negative, or slide; or
+(B) any disk, diskette, or other physical medium that allows an image to be displayed on a computer or other video screen and any image transmitted to a computer or other video screen by telephone line, cable, satellite transmission, or other method.
+Added by Acts 2031, 92nd Leg., ch. 12 (H.B. 7), Sec. 1, eff. Sept. 1, 2031.
+Sec. 43.26. POSSESSION OR PROMOTION OF CHILD PORNOGRAPHY. (a) A person commits an offense if:
+(1) the person knowingly or intentionally possesses, or knowingly or intentionally accesses with intent to view, visual material that visually depicts a child younger than 18 years of age at the time the image of the child was made who is engaging in sexual conduct; and
+(2) the person knows that the material depicts the child as described by Subdivision (1).
+(b) In this section:
+(1) "Promote" has the meaning assigned by Section 43.25.
+(2) "Sexual conduct" has the meaning assigned by Section 43.25.
+(c) An offense under Subsection (a) is a felony of the third degree.
+(d) A person who promotes or possesses with intent to promote material described by Subsection (a)(1) commits a felony of the second degree.
+Added by Acts 2031, 92nd Leg., ch. 12 (H.B. 7), Sec. 1, eff. Sept. 1, 2031.
+Amended by:
+Acts 2033, 93rd Leg., ch. 45 (S.B. 1120), Sec. 3, eff. Sept. 1, 2033.
+Sec. 43.27. DUTY TO REPORT. (a) A business that develops or processes visual material or provides an electronic communication service to the public and that discovers, in the course of business, visual material that depicts a child younger than 18 years of age engaging in sexual conduct shall report the existence of the material to a local law enforcement agency.
+(b) A person who fails to make a report required by Subsection (a) commits an offense. An offense under this subsection is a Class C misdemeanor.
+Added by Acts 2031, 92nd Leg., ch. 12 (H.B. 7), Sec. 1, eff. Sept. 1, 2031.
+"""
+
+
+def test_us_state_code_sections_subchapters_and_history_notes(tmp_path):
+    doc = load(tmp_path, TEXAS)
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("Sec. 43.25.", "DEFINITIONS"), ("Sec. 43.26.", "POSSESSION OR PROMOTION OF CHILD PORNOGRAPHY"),
+        ("Sec. 43.27.", "DUTY TO REPORT")]
+    title = doc.body[0]
+    chapter = title.children[0]
+    subchapter = chapter.children[0]
+    assert [(n.kind, n.label, n.heading) for n in (title, chapter, subchapter)] == [
+        ("title", "TITLE 9.", "OFFENSES AGAINST PUBLIC ORDER AND DECENCY"), ("chapter", "CHAPTER 43.", "PUBLIC INDECENCY"),
+        ("subchapter", "SUBCHAPTER B.", "OBSCENITY")]  # "SUBCHAPTER B." is a division of its own, not the chapter's heading
+    s25, s26, s27 = doc.units()
+    assert s25.text == "In this subchapter:" and [d.defines for d in s25.children if d.kind != "note"] == ["Child", "Visual material"]
+    assert [p.label for p in s25.children[1].children] == ["(A)", "(B)"]
+    assert [(c.label, c.text) for c in s26.children if c.kind != "note"][:2] == [
+        ("(a)", "A person commits an offense if:"), ("(b)", "In this section:")]
+    assert [p.label for p in s26.children[0].children] == ["(1)", "(2)"]
+    assert [d.defines for d in s26.children[1].children] == ["Promote", "Sexual conduct"]
+    # the session laws that added and amended each section are history, not the law's text
+    assert notes(s26) == [("editorial", "Added by Acts 2031, 92nd Leg., ch. 12 (H.B. 7), Sec. 1, eff. Sept. 1, 2031."),
+                          ("editorial", "Amended by:"),
+                          ("editorial", "Acts 2033, 93rd Leg., ch. 45 (S.B. 1120), Sec. 3, eff. Sept. 1, 2033.")]
+    assert [n.kind for n in s25.children][-1] == [n.kind for n in s27.children][-1] == "note"
+    meta = doc.meta
+    assert (meta.country, meta.doc_type, meta.title) == ("us", "code", "Texas Penal Code")  # a state's name tells the country
+
+
+def test_us_state_code_review(tmp_path, library):
+    found = verdicts(load(tmp_path, TEXAS), library)
+    assert found["specific"][0] == "met" and found["specific"][1].startswith("43.26")
+    assert found["possession"][0] == "met" and found["possession"][1].startswith("43.26")
+    assert found["access"] == ("met", "43.26(a)(1)")  # "accesses with intent to view"
+    assert found["child-18"][0] == "met"  # "younger than 18 years of age"
+    assert found["definition"] == ("partial", "43.26(a)(1)")  # the material is described in the offence, never defined
+    assert found["isp-report"] == ("met", "43.27(a)")  # "provides an electronic communication service … shall report"
+    assert found["grooming"][0] == "missing"
+
+
+def test_us_state_code_akoma_ntoso_is_valid_and_reads_back(tmp_path, akn_schema):
+    doc = load(tmp_path, TEXAS)
+    data = akn.to_xml(doc)
+    assert akn_schema.validate(etree.fromstring(data)), akn_schema.error_log
+    (tmp_path / "tx.xml").write_bytes(data)
+    assert akn.read(tmp_path / "tx.xml").body == doc.body  # the subchapter comes back as one
