@@ -643,3 +643,95 @@ def test_us_state_code_akoma_ntoso_is_valid_and_reads_back(tmp_path, akn_schema)
     assert akn_schema.validate(etree.fromstring(data)), akn_schema.error_log
     (tmp_path / "tx.xml").write_bytes(data)
     assert akn.read(tmp_path / "tx.xml").body == doc.body  # the subchapter comes back as one
+
+
+# ---------------------------------------------------------------- Nigeria
+
+NIGERIA = """FEDERAL REPUBLIC OF NIGERIA
+OFFICIAL GAZETTE
+No. 88 Lagos - 20th May, 2031 Vol. 118
+Government Notice No. 41
+CHILD ONLINE PROTECTION ACT, 2031
+ACT No. 9
+ARRANGEMENT OF SECTIONS
+PART I — OBJECTIVES AND APPLICATION
+1. Objectives
+2. Application
+PART III — OFFENCES AND PENALTIES
+23. Child sexual abuse material
+24. Duty of service providers
+PART IX — MISCELLANEOUS
+58. Interpretation
+59. Citation
+CHILD ONLINE PROTECTION ACT, 2031
+ACT No. 9
+AN ACT TO PROVIDE FOR THE PROTECTION OF CHILDREN ONLINE; AND FOR RELATED MATTERS.
+[15th May, 2031]
+Commencement.
+ENACTED by the National Assembly of the Federal Republic of Nigeria—
+PART I — OBJECTIVES AND APPLICATION
+1. The objectives of this Act are to protect children from sexual exploitation by means of computer systems and networks.
+Objectives.
+2. The provisions of this Act shall apply throughout the Federal Republic of Nigeria.
+Application.
+PART III — OFFENCES AND PENALTIES
+23.—(1) Any person who intentionally uses any computer system or network in or for—
+(a) producing child pornography for the purpose of its distribution;
+(b) offering or making available child pornography; or
+(c) procuring or possessing child pornography in a computer system or on a computer data storage medium,
+commits an offence and is liable on conviction to imprisonment for a term of 10 years or to a fine of not more than N20,000,000.00 or to both fine and imprisonment.
+Child sexual abuse material.
+(2) For the purposes of this section, the term "child pornography" includes pornographic material that visually depicts a minor engaged in sexually explicit conduct.
+24. A service provider shall, at the request of any law enforcement agency, preserve and provide any traffic data, and shall report to the Nigerian Police any child pornography found on its system.
+Duty of service providers.
+PART IX — MISCELLANEOUS
+58. In this Act—
+"child" or "minor" means a person below 18 years of age;
+"computer system" means any device or group of interconnected devices which performs automatic processing of data.
+Interpretation.
+59. This Act may be cited as the Child Online Protection Act, 2031.
+Citation.
+I certify, in accordance with Section 2 (1) of the Acts Authentication Act, Cap. A2, Laws of the Federation of Nigeria 2004, that this is a true copy of the Bill passed by both Houses of the National Assembly.
+"""
+
+
+def test_nigeria_margin_notes_printed_after_the_sections_first_words(tmp_path):
+    doc = load(tmp_path, NIGERIA)
+    # the text layer of the gazette puts each marginal note after its section's first lines: the note
+    # heads the section before it (the first section has none above it, the last has one after it)
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("1.", "Objectives"), ("2.", "Application"), ("23.—", "Child sexual abuse material"),
+        ("24.", "Duty of service providers"), ("58.", "Interpretation"), ("59.", "Citation")]
+    assert [(n.kind, n.label, n.heading) for n in doc.body] == [
+        ("part", "PART I —", "OBJECTIVES AND APPLICATION"), ("part", "PART III —", "OFFENCES AND PENALTIES"),
+        ("part", "PART IX —", "MISCELLANEOUS")]
+    s23 = doc.units()[2]
+    sub1, sub2 = s23.children
+    assert (sub1.label, sub2.label, sub2.heading) == ("(1)", "(2)", "")  # the note is the section's, not (2)'s
+    assert [p.label for p in sub1.children] == ["(a)", "(b)", "(c)"] and sub1.wrap_up.startswith("commits an offence")
+    assert sub2.defines == "child pornography"  # "For the purposes of this section, the term "child pornography" includes …"
+    assert [d.defines for d in doc.units()[4].children] == ["child", "computer system"]
+    assert doc.units()[1].text == "The provisions of this Act shall apply throughout the Federal Republic of Nigeria."
+
+
+def test_nigeria_front_matter_arrangement_and_authentication(tmp_path):
+    doc = load(tmp_path, NIGERIA)
+    toc = next(n for n in doc.preface if n.kind == "toc")
+    assert toc.heading == "ARRANGEMENT OF SECTIONS" and toc.children[-1].text == "59. Citation"
+    # the title printed above the arrangement and again above the long title is no running head
+    assert [n.text for n in doc.preface if n.kind == "note"] == []
+    assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text.startswith("ENACTED by the National Assembly")
+    assert [n.text[:12] for n in doc.conclusions] == ["I certify, i"]  # the Clerk's authentication
+    meta = doc.meta
+    assert (meta.country, meta.number, meta.title) == ("ng", "9", "CHILD ONLINE PROTECTION ACT, 2031")
+
+
+def test_nigeria_review(tmp_path, library):
+    found = verdicts(load(tmp_path, NIGERIA), library)
+    assert found["specific"][0] == "met" and found["specific"][1].startswith("23(1)")
+    assert found["definition"] == ("met", "23(2)")
+    assert found["child-18"] == ("met", "58 “child”")
+    assert found["computer"][0] == "met"
+    assert found["possession"] == ("partial", "23(1)(c)")  # only "in a computer system or on a computer data storage medium"
+    assert found["isp-report"] == ("met", "24")
+    assert found["data-retention"] == ("met", "24")  # "preserve and provide any traffic data"

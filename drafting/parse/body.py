@@ -205,6 +205,12 @@ class BodyParser:
         if self.conv is not None and line.number in self.conv.cross_headings:
             self.cross_heading(line, text)
             return
+        if self.conv is not None and line.number in self.conv.trailing_headings:
+            holder = self.unit_nodes.get(self.conv.trailing_headings[line.number])
+            if holder is not None and not holder.heading:
+                holder.heading = text.rstrip(".").strip()  # a margin note printed after the section's first words
+                self.last_line = line
+                return
         if self.conv is not None and line.number in self.conv.margin_headings:
             self.flush_pending()
             self.pending_heading = line  # the heading of the unit on the next line

@@ -36,7 +36,7 @@ Everything decided is reported (`findings`), so the import report can say what w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
@@ -93,6 +93,7 @@ class Conventions:
     unit_style: str = ""
     findings: tuple[str, ...] = ()
     cross_headings: frozenset[int] = frozenset()  # Line.numbers of headings over a group of units ("Offences")
+    trailing_headings: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))  # Line.number of a margin note printed after its unit's first words → the unit
 
     def role(self, line: Line) -> str:
         return self.roles.get(line.number, LAW)
@@ -134,7 +135,8 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     order = sorted(units.values(), key=lambda c: c.index)
     main_style = order[0].style if order else ""
     margin = _margin_headings(lines, order, roles, profile, findings)
-    cross = _cross_headings(lines, order, roles, profile, set(headings) | set(margin))
+    trailing = _trailing_headings(lines, order, roles, profile, findings)
+    cross = _cross_headings(lines, order, roles, profile, set(headings) | set(margin)) - set(trailing)
     body_start = _body_start(lines, order, roles, profile, set(headings) | set(margin), cross)
     toc = _toc(lines, body_start, roles, candidates, profile)
     promulgation = _promulgation(lines, candidates, units, body_start, toc, roles, profile, findings)
@@ -154,7 +156,8 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
         margin_headings=MappingProxyType(margin),
         superseded=MappingProxyType(superseded), superseded_end=MappingProxyType(superseded_end),
         annotations=MappingProxyType(annotations), body_start=body_start, body_end=body_end, toc=toc,
-        promulgation=promulgation, unit_style=main_style, findings=tuple(findings), cross_headings=frozenset(cross))
+        promulgation=promulgation, unit_style=main_style, findings=tuple(findings), cross_headings=frozenset(cross),
+        trailing_headings=MappingProxyType(trailing))
 
 
 # ---------------------------------------------------------------- unit styles
@@ -402,6 +405,8 @@ def _running_lines(lines: Sequence[Line], profile: Profile) -> set[int]:
     styles = unit_styles(profile)
     seen: dict[str, list[int]] = {}
     first_unit = next((i for i, line in enumerate(lines) if match_unit(line.text.strip(), styles)), len(lines))
+    # a title printed above a table of contents and again above the enacting formula is no running head
+    first_unit = max(first_unit, next((i for i, line in enumerate(lines) if _formula(line.text.strip(), profile)), 0))
     for i, line in enumerate(lines):
         text = " ".join(line.text.split())
         if line.table is None and len(text.split()) >= 3 and not text.endswith(_TERMINAL + (",",)):
@@ -978,6 +983,54 @@ def _margin_headings(lines: Sequence[Line], order: list[Candidate], roles: Mappi
 
 
 # ---------------------------------------------------------------- where the body is
+
+def _trailing_headings(lines: Sequence[Line], order: list[Candidate], roles: Mapping[int, str], profile: Profile,
+                       findings: list[str]) -> dict[int, int]:
+    """Margin notes that a print's text layer puts after the section's first lines ("23.—(1) Any person …"
+    … "Child sexual abuse material." … "(2) …"): a short line that is no sentence, in the section's
+    block after a finished sentence. The document's own convention when every unit with a label line of
+    text has one, the last unit too, and the first unit has none above it (then the line above a unit
+    is the note of the unit before, not the heading of the next)."""
+    if len(order) < 2 or not profile.section("structure").get("heading_before_unit", False):
+        return {}
+    division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
+    verbs = set(profile.word("sentence_words", ()))
+    unit_lines = {c.index for c in order}
+
+    def note_line(k: int, before: str) -> bool:
+        text = lines[k].text.strip()
+        words = text.rstrip(".").split()
+        return bool(words) and before.endswith(_TERMINAL + ("—", "–")) and _margin_heading(text, lines[k], profile) \
+            and len(words) <= 10 and not verbs & {w.lower().strip(",;") for w in words} and not _formula(text, profile) \
+            and not re.match(r"^\(?\w{1,4}[.)]\s", text) and not is_division(division, lines[k])
+
+    found: dict[int, int] = {}
+    for n, c in enumerate(order):
+        if not c.rest or _own_heading(c.rest, profile):
+            return {}  # a heading on the label's line: no note after it
+        stop = order[n + 1].index if n + 1 < len(order) else len(lines)
+        before = c.rest
+        for k in range(c.index + 1, stop):
+            text = lines[k].text.strip()
+            if roles.get(lines[k].number, LAW) != LAW or not text:
+                continue
+            if is_division(division, lines[k]) or k in unit_lines:
+                break
+            if note_line(k, before):
+                found[lines[k].number] = c.number
+                break
+            before = text
+    if len(found) < len(order) or order[-1].number not in found.values():
+        return {}
+    k = order[0].index - 1
+    while k >= 0 and (roles.get(lines[k].number, LAW) != LAW or not lines[k].text.strip()):
+        k -= 1
+    if k >= 0 and not is_division(division, lines[k]) and _margin_heading(lines[k].text.strip(), lines[k], profile) \
+            and not lines[k].text.strip().endswith(_TERMINAL):
+        return {}  # the first unit has its heading above it
+    findings.append(f"{len(found)} of {len(order)} sections carry their margin note after their first words")
+    return found
+
 
 def _cross_headings(lines: Sequence[Line], order: list[Candidate], roles: Mapping[int, str], profile: Profile,
                     headings: set[int]) -> set[int]:
