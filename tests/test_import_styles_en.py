@@ -735,3 +735,64 @@ def test_nigeria_review(tmp_path, library):
     assert found["possession"] == ("partial", "23(1)(c)")  # only "in a computer system or on a computer data storage medium"
     assert found["isp-report"] == ("met", "24")
     assert found["data-retention"] == ("met", "24")  # "preserve and provide any traffic data"
+
+
+# ---------------------------------------------------------------- Singapore (revised edition)
+
+SINGAPORE = """Singapore Statutes Online
+Online Child Safety Act 2031
+2032 REVISED EDITION
+This revised edition incorporates all amendments up to and including 1 December 2032 and comes into operation on 31 December 2032.
+An Act to protect children from sexual exploitation online and for matters connected therewith.
+[1 March 2031]
+Informal Consolidation — version in force from 1/2/2032
+PART 1
+PRELIMINARY
+Short title
+1. This Act is the Online Child Safety Act 2031.
+Interpretation
+2. In this Act, unless the context otherwise requires —
+“child” means an individual below 18 years of age;
+“child abuse material” means material that depicts an image of a child, or a person who appears to be a child, engaged in sexual activity or in an offensive sexual context;
+“online service” means an internet search service, a social media service or any other service that enables end‑users to access or communicate content by means of the internet.
+[Act 23 of 2031 wef 01/02/2032]
+PART 2
+OFFENCES
+Possession of or gaining access to child abuse material
+3.—(1) Any person who has in his or her possession or gains access to any child abuse material knowing or having reason to believe that it is child abuse material shall be guilty of an offence and shall be liable on conviction to imprisonment for a term not exceeding 5 years, and shall also be liable to a fine or to caning.
+(2) In subsection (1), a person gains access to material if the person views the material by means of a computer.
+[Act 23 of 2031 wef 01/02/2032]
+Duty of online service providers
+4. A provider of an online service who becomes aware that child abuse material is available on its service must, as soon as reasonably practicable, notify the police and remove the material.
+"""
+
+
+def test_singapore_revised_edition_headings_and_amendment_notes(tmp_path):
+    doc = load(tmp_path, SINGAPORE)
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("1.", "Short title"), ("2.", "Interpretation"), ("3.—", "Possession of or gaining access to child abuse material"),
+        ("4.", "Duty of online service providers")]
+    assert [(n.kind, n.label, n.heading) for n in doc.body] == [("part", "PART 1", "PRELIMINARY"), ("part", "PART 2", "OFFENCES")]
+    s2, s3 = doc.units()[1:3]
+    assert [d.defines for d in s2.children if d.kind != "note"] == ["child", "child abuse material", "online service"]
+    assert notes(s2) == notes(s3) == [("editorial", "[Act 23 of 2031 wef 01/02/2032]")]  # the amending Act and its date
+    assert [c.label for c in s3.children if c.kind != "note"] == ["(1)", "(2)"]
+
+
+def test_singapore_front_matter_and_metadata(tmp_path):
+    doc = load(tmp_path, SINGAPORE)
+    assert [n.text for n in doc.preface if n.kind == "note"] == [
+        "Singapore Statutes Online", "Informal Consolidation — version in force from 1/2/2032"]
+    assert "[1 March 2031]" in [n.text for n in doc.preface]
+    meta = doc.meta
+    assert (meta.country, meta.title) == ("sg", "Online Child Safety Act 2031")  # the site's name tells the country
+
+
+def test_singapore_review(tmp_path, library):
+    found = verdicts(load(tmp_path, SINGAPORE), library)
+    assert found["specific"] == ("met", "3(1)")
+    assert found["possession"] == ("met", "3(1)")
+    assert found["access"] == ("met", "3(1)")  # "gains access to any child abuse material"
+    assert found["definition"] == ("met", "2 “child abuse material”")
+    assert found["child-18"] == ("met", "2 “child”")  # "below 18 years of age"
+    assert found["isp-report"] == ("met", "4")  # "A provider of an online service … must … notify the police"
