@@ -796,3 +796,72 @@ def test_singapore_review(tmp_path, library):
     assert found["definition"] == ("met", "2 “child abuse material”")
     assert found["child-18"] == ("met", "2 “child”")  # "below 18 years of age"
     assert found["isp-report"] == ("met", "4")  # "A provider of an online service … must … notify the police"
+
+
+# ---------------------------------------------------------------- Jamaica
+
+JAMAICA = """THE CHILD PORNOGRAPHY (PREVENTION) ACT
+ARRANGEMENT OF SECTIONS
+1. Short title.
+2. Interpretation.
+3. Offences relating to child pornography.
+4. Duty to report.
+SCHEDULE
+THE CHILD PORNOGRAPHY (PREVENTION) ACT
+Act 12 of 2031.
+[15th June, 2031.]
+BE IT ENACTED by The King's Most Excellent Majesty, by and with the advice and consent of the Senate and House of Representatives of Jamaica, and by the authority of the same, as follows:—
+Short title.
+1. This Act may be cited as the Child Pornography (Prevention) Act.
+Interpretation.
+2.—(1) In this Act—
+"child" means a person under the age of eighteen years;
+"child pornography" means any visual representation or audio recording, whether made by electronic or mechanical means or otherwise, that shows a child engaged in sexually explicit activity;
+"computer" has the meaning assigned to it by section 2 of the Cybercrimes Act.
+(2) For the purposes of this Act, a person has child pornography in his possession if it is in his custody or control, including on any computer or device.
+The inclusion of this page is authorized by L.N. 85/2031
+Offences relating to child pornography.
+3.—(1) A person commits an offence who knowingly—
+(a) produces child pornography;
+(b) imports, exports, distributes, transmits or otherwise deals in child pornography, including by means of a computer; or
+(c) has child pornography in his possession.
+(2) A person who commits an offence under subsection (1) is liable on conviction on indictment before a Circuit Court to a fine or to imprisonment for a term not exceeding twenty years, or to both such fine and imprisonment.
+Duty to report.
+4. An internet service provider who has reason to believe that its service is being used for the commission of an offence under this Act shall forthwith report the matter to the Constabulary Force.
+SCHEDULE (Section 4)
+Form of Report
+Name of internet service provider: ..................
+Address of the service used: ..................
+The inclusion of this page is authorized by L.N. 85/2031
+"""
+
+
+def test_jamaica_title_printed_twice_around_the_arrangement_and_page_footers(tmp_path):
+    doc = load(tmp_path, JAMAICA)
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("1.", "Short title"), ("2.—", "Interpretation"), ("3.—", "Offences relating to child pornography"),
+        ("4.", "Duty to report")]
+    # the Act's name above its arrangement of sections and again above the Act is its title, no running head
+    assert doc.preface[0].name == "docTitle" and doc.preface[0].text == "THE CHILD PORNOGRAPHY (PREVENTION) ACT"
+    toc = next(n for n in doc.preface if n.kind == "toc")
+    assert [i.text for i in toc.children][:4] == ["1. Short title.", "2. Interpretation.", "3. Offences relating to child pornography.",
+                                                  "4. Duty to report."]
+    s2, s3 = doc.units()[1:3]
+    assert [c.label for c in s2.children if c.kind != "note"] == ["(1)", "(2)"]
+    assert [d.defines for d in s2.children[0].children] == ["child", "child pornography", "computer"]
+    assert notes(s2) == [("debris", "The inclusion of this page is authorized by L.N. 85/2031")]  # the page's footer
+    assert [p.label for p in s3.children[0].children] == ["(a)", "(b)", "(c)"]
+    (schedule,) = doc.attachments
+    assert schedule.children[0].text == "Form of Report" and notes(schedule)[-1][0] == "debris"
+    meta = doc.meta
+    assert (meta.country, meta.date) == ("jm", "2031-06-15")  # "… House of Representatives of Jamaica …"
+
+
+def test_jamaica_review(tmp_path, library):
+    found = verdicts(load(tmp_path, JAMAICA), library)
+    assert found["specific"][0] == "met" and found["specific"][1].startswith("3(1)")
+    assert found["possession"] == ("met", "3(1)(c)")
+    assert found["computer"] == ("met", "3(1)(b)")  # "including by means of a computer"
+    assert found["definition"] == ("met", "2(1) “child pornography”")
+    assert found["child-18"] == ("met", "2(1) “child”")  # "under the age of eighteen years"
+    assert found["isp-report"] == ("met", "4")  # "An internet service provider … shall forthwith report"

@@ -404,7 +404,7 @@ def _running_lines(lines: Sequence[Line], profile: Profile) -> set[int]:
     division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
     styles = unit_styles(profile)
     seen: dict[str, list[int]] = {}
-    first_unit = next((i for i, line in enumerate(lines) if match_unit(line.text.strip(), styles)), len(lines))
+    first_unit = _first_unit_with_text(lines, styles, division, profile)
     # a title printed above a table of contents and again above the enacting formula is no running head
     first_unit = max(first_unit, next((i for i, line in enumerate(lines) if _formula(line.text.strip(), profile)), 0))
     for i, line in enumerate(lines):
@@ -422,6 +422,22 @@ def _running_lines(lines: Sequence[Line], profile: Profile) -> set[int]:
             continue  # "DISPOSICIONES GENERALES" under two divisions is their heading
         out.update(lines[k].number for k in where)
     return out
+
+
+def _first_unit_with_text(lines: Sequence[Line], styles: Sequence[UnitStyle], division: re.Pattern[str] | None,
+                          profile: Profile) -> int:
+    """The first line with a unit label that is not an entry of a list of labels (an arrangement of
+    sections: the next line is another label, a division or a schedule's heading)."""
+    schedule = profile.regex("schedule", "start") if profile.section("schedule").get("start") else None
+    texts = [(i, line) for i, line in enumerate(lines) if line.text.strip()]
+    for n, (i, line) in enumerate(texts):
+        if not match_unit(line.text.strip(), styles):
+            continue
+        following = texts[n + 1][1] if n + 1 < len(texts) else None
+        if following is None or not (match_unit(following.text.strip(), styles) or is_division(division, following)
+                                     or is_schedule(schedule, following)):
+            return i
+    return len(lines)
 
 
 def _strip_trailing_markers(lines: Sequence[Line], profile: Profile) -> tuple[list[Line], dict[int, tuple[str, ...]]]:
