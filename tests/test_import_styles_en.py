@@ -865,3 +865,70 @@ def test_jamaica_review(tmp_path, library):
     assert found["definition"] == ("met", "2(1) “child pornography”")
     assert found["child-18"] == ("met", "2(1) “child”")  # "under the age of eighteen years"
     assert found["isp-report"] == ("met", "4")  # "An internet service provider … shall forthwith report"
+
+
+# ---------------------------------------------------------------- Malaysia
+
+MALAYSIA = """LAWS OF MALAYSIA
+Act 912
+SEXUAL OFFENCES AGAINST CHILDREN (ONLINE) ACT 2031
+Date of Royal Assent : 18 July 2031
+Date of publication in the Gazette : 25 July 2031
+An Act to provide for offences relating to child sexual abuse material committed by electronic means, and for related matters.
+[ ]
+ENACTED by the Parliament of Malaysia as follows:
+PART I
+PRELIMINARY
+Short title and commencement
+1. (1) This Act may be cited as the Sexual Offences against Children (Online) Act 2031.
+(2) This Act comes into operation on a date to be appointed by the Minister by notification in the Gazette.
+Interpretation
+2. In this Act, unless the context otherwise requires—
+"child" means a person who is under the age of eighteen years;
+"child pornography" means any representation in any form or in any medium of a child engaged in sexually explicit conduct;
+"computer" has the meaning assigned to it in the Computer Crimes Act 1997 [Act 563].
+PART II
+OFFENCES
+Possession of child pornography
+3. Any person who has in his possession or control any child pornography shall be guilty of an offence and shall, on conviction, be punished with imprisonment for a term not exceeding five years or with fine not exceeding ten thousand ringgit or with both, and shall also be liable to whipping of not less than three strokes.
+ILLUSTRATION
+A keeps child pornography in a folder on his computer. A commits an offence under this section.
+Making, producing or distributing child pornography
+4. (1) Any person who makes, produces, directs the making or production of, or distributes, by means of a computer or otherwise, any child pornography commits an offence.
+(2) A person who commits an offence under subsection (1) shall, on conviction, be punished with imprisonment for a term not exceeding thirty years.
+Explanation—For the purposes of this section, "distributes" includes transmitting the child pornography through the internet.
+"""
+
+
+def test_malaysia_headings_above_sections_illustration_and_explanation(tmp_path):
+    doc = load(tmp_path, MALAYSIA)
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("1.", "Short title and commencement"), ("2.", "Interpretation"), ("3.", "Possession of child pornography"),
+        ("4.", "Making, producing or distributing child pornography")]
+    assert [(n.kind, n.label, n.heading) for n in doc.body] == [("part", "PART I", "PRELIMINARY"), ("part", "PART II", "OFFENCES")]
+    s3, s4 = doc.units()[2:]
+    offence, illustration = s3.children
+    assert offence.text.startswith("Any person who has in his possession")
+    assert (illustration.heading, illustration.text) == (
+        "ILLUSTRATION", "A keeps child pornography in a folder on his computer. A commits an offence under this section.")
+    # the Explanation after (2) is a paragraph of section 4, not words closing subsection (2)'s list
+    assert [(c.label, c.text[:12]) for c in s4.children] == [("(1)", "Any person w"), ("(2)", "A person who"), ("", "Explanation—")]
+    assert s4.wrap_up == ""
+
+
+def test_malaysia_front_matter_and_metadata(tmp_path):
+    doc = load(tmp_path, MALAYSIA)
+    assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text == "ENACTED by the Parliament of Malaysia as follows:"
+    meta = doc.meta
+    assert (meta.country, meta.number, meta.date) == ("my", "912", "2031-07-18")  # "Act 912"; the date of Royal Assent
+    assert meta.title == "SEXUAL OFFENCES AGAINST CHILDREN (ONLINE) ACT 2031"
+
+
+def test_malaysia_review(tmp_path, library):
+    found = verdicts(load(tmp_path, MALAYSIA), library)
+    assert found["possession"][0] == "met" and found["possession"][1].startswith("3")
+    assert found["specific"][0] == "met"
+    assert found["definition"] == ("met", "2 “child pornography”")
+    assert found["child-18"] == ("met", "2 “child”")
+    assert found["computer"] == ("met", "4(1)")  # "by means of a computer or otherwise"
+    assert found["isp-report"][0] == "missing"  # the Act puts no duty on providers

@@ -659,6 +659,19 @@ class BodyParser:
         self.set_text(para, "text", text)
         return True
 
+    def unit_paragraph(self, line: Line, text: str) -> bool:
+        """"Explanation.—For the purposes of this section …": a paragraph of the unit itself, wherever
+        its subsections or list items stand, never words closing the list before it."""
+        rx = self.rx("unit_paragraph")
+        if rx is None or self.unit() is None or not rx.match(text):
+            return False
+        self.flush_pending()
+        self.close_to(UNIT_RANK + 1)
+        para = _Open(kind="paragraph", rank=UNIT_RANK + 1, line=line.number, implicit=True)
+        self.push(para)
+        self.set_text(para, "text", text)
+        return True
+
     def block_heading(self, line: Line, text: str) -> bool:
         """"Illustrations" alone on its line: it heads the items that follow, inside the unit."""
         rx, unit = self.rx("block_heading"), self.unit()
@@ -671,7 +684,7 @@ class BodyParser:
         return True
 
     def plain(self, line: Line, text: str, allow_pending: bool = True) -> None:
-        if self.proviso(line, text) or self.block_heading(line, text):
+        if self.proviso(line, text) or self.unit_paragraph(line, text) or self.block_heading(line, text):
             return
         unit = self.unit()
         if unit is not None and (unit.text or unit.children) and self.bare_definition(unit, text) and self.sentence_over():
@@ -717,6 +730,9 @@ class BodyParser:
         top = self.top
         if top is not unit and top.level_type and not top.text and not top.children:
             self.set_text(top, "text", text)  # "(1)" alone on its line (a number cell, a num span): its text follows
+            return
+        if top is not unit and top.implicit and top.heading and not top.text and not top.children:
+            self.set_text(top, "text", text)  # the text under "ILLUSTRATION"
             return
         if self.top is unit and not unit.children and unit.text:
             para = _Open(kind="paragraph", rank=UNIT_RANK + 1, line=line.number, implicit=True)
