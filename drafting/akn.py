@@ -46,7 +46,7 @@ D = f"{{{DRAFTING_NS}}}"
 NSMAP = {None: NS}
 
 HIERARCHY = frozenset({
-    "part", "book", "title", "chapter", "section", "subsection", "division", "subdivision", "article",
+    "part", "book", "title", "chapter", "subchapter", "section", "subsection", "division", "subdivision", "article",
     "paragraph", "subparagraph", "point", "list", "hcontainer", "crossHeading",
 })
 HCONTAINER_KINDS = {"text": "text", "note": "note", "table": "table", "quotedStructure": "quotation"}

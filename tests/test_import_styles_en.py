@@ -10,12 +10,14 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from drafting import akn
 from drafting.importers.document import import_document
 from drafting.library import load_library
-from drafting.model.document import Document, Node
+from drafting.model.document import Document, Node, walk
 from drafting.review.verdicts import review
 
 
@@ -35,6 +37,10 @@ def load(tmp_path: Path, text: str, name: str = "act.txt") -> Document:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return import_document(path).document
+
+
+def parse(text: str, name: str = "act.txt") -> Document:
+    return import_document(name, data=text.encode("utf-8")).document
 
 
 def labels(doc: Document) -> list[str]:
@@ -384,3 +390,545 @@ def test_south_africa_review(tmp_path, library):
     assert found["child-18"][0] == "met" and found["child-18"][1].startswith("1 “")
     assert found["isp-report"] == ("met", "3")
     assert found["computer"][0] == "missing"  # the offence names no computer or network
+
+
+# ---------------------------------------------------------------- lines that start with a number
+
+# A hard-wrapped print: lines break wherever the width runs out, so some open with a number.
+WRAPPED = """THE CHILD SAFETY ONLINE ACT, 2031
+AN ACT to protect children against sexual exploitation.
+BE IT ENACTED by Parliament as follows:
+1. This Act may be cited as the Child Safety Online Act, 2031, and comes into force on 1 July 2032.
+2. In this Act "child" means a person under the age of 18 years.
+3. (1) Any person who makes an indecent image of a person under the age of 18 years shall be punished with imprisonment for a term which may extend to 7 years.
+(2) Any person who possesses such an image of a person below the age of 16 Years Or More shall be punished with a fine of 500 Penalty Units.
+4. A service provider shall report such material within 24 Hours. The Minister may by notice published on 1 January 2033 Extend that period.
+5. Section 3 does not apply to anything done before 1 July 2032. Schedule 2 Part 1 has effect.
+"""
+
+# the same law's sections in the bare-number style, with a heading on each label's line
+WRAPPED_BARE = """Child Safety Online Act 2031
+The Parliament enacts as follows:
+1 Title
+This Act is the Child Safety Online Act 2031 and comes into force on 1 July 2032.
+2 Interpretation
+In this Act, child means a person under the age of 18 years.
+3 Making or possessing indecent images
+(1) A person who makes an indecent image of a person under the age of 18 Years Or More commits an offence.
+(2) A person who possesses such an image is liable to a fine of 500 Penalty Units or imprisonment for 7 years.
+4 Duty to report
+A service provider must report such material within 24 Hours. The Minister may by notice on 1 January 2033 Extend that period.
+"""
+
+
+def _wraps(text: str) -> st.SearchStrategy[str]:
+    """`text` with some of the lines of its sections broken before a word that starts with a digit (a few
+    words into the line: a print's measure holds more than a label and a word, which would read as the
+    label's heading). Notes and page furniture are left as they are."""
+    lines = text.splitlines()
+    law = {n.line - 1 for u in parse(text).units() for n, _ in walk((u,)) if n.kind != "note"}
+    points = [(n, k) for n, line in enumerate(lines) if n in law
+              for k, word in enumerate(line.split()) if k >= 4 and word[:1].isdigit()]
+
+    def wrap(chosen: frozenset[tuple[int, int]]) -> str:
+        out = []
+        for n, line in enumerate(lines):
+            words, current = line.split(), []
+            for k, word in enumerate(words):
+                if (n, k) in chosen and current:
+                    out.append(" ".join(current))
+                    current = []
+                current.append(word)
+            out.append(" ".join(current))
+        return "\n".join(out) + "\n"
+
+    return st.frozensets(st.sampled_from(points)).map(wrap)
+
+
+@pytest.mark.parametrize("text", [WRAPPED, WRAPPED_BARE], ids=["numbered", "bare"])
+def test_a_line_that_starts_with_a_number_after_an_unfinished_sentence_is_no_section(text):
+    doc = parse(text)
+    expected = ["1.", "2.", "3.", "4.", "5."] if text is WRAPPED else ["1", "2", "3", "4"]
+    assert labels(doc) == expected
+    wrapped = parse(text.replace(" 16 Years", "\n16 Years").replace(" 18 Years", "\n18 Years")
+                    .replace(" 2033 Extend", "\n2033 Extend").replace(" 500 Penalty", "\n500 Penalty"))
+    assert labels(wrapped) == expected  # never "16 Years Or More …" as a section 16
+    assert [" ".join(u.full_text().split()) for u in wrapped.units()] == [
+        " ".join(u.full_text().split()) for u in doc.units()]  # the wrapped lines are joined back into their sentence
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_rewrapping_a_statute_so_lines_start_with_numbers_never_changes_its_sections(data):
+    for text in (WRAPPED, WRAPPED_BARE, SOUTH_AFRICA, CANADA):
+        expected = [(u.label, u.heading) for u in parse(text).units()]
+        rewrapped = data.draw(_wraps(text))
+        assert [(u.label, u.heading) for u in parse(rewrapped).units()] == expected
+
+
+def test_a_running_head_out_of_the_sequence_is_no_section(tmp_path):
+    # a page's running head that no profile lists as debris: its number is the page's, not a section's
+    text = SOUTH_AFRICA.replace("4 No. 51234 GOVERNMENT GAZETTE, 14 July 2031", "4 No. 51234 PROVINCIAL GAZETTE EXTRAORDINARY")
+    assert [u.label for u in parse(text).units()] == ["1.", "2.", "3.", "4."]
+    bare = WRAPPED_BARE.replace("3 Making or", "7 Wellington Regional Printer Ltd\n3 Making or")
+    assert labels(parse(bare)) == ["1", "2", "3", "4"]
+
+
+def test_an_out_of_sequence_section_with_evidence_is_still_kept(tmp_path):
+    # a misnumbered section under its own margin heading, and one that fills a gap in the sequence,
+    # stay sections (reported as out of order) — evidence, not the mere number, decides
+    misnumbered = SOUTH_AFRICA.replace("3. An electronic", "6. An electronic")
+    assert labels(parse(misnumbered)) == ["1.", "2.", "6.", "4."]
+    gap = WRAPPED.replace("3. (1) Any", "2A. This section is inserted.\n3. (1) Any")
+    assert labels(parse(gap)) == ["1.", "2.", "2A.", "3.", "4.", "5."]
+
+
+# ---------------------------------------------------------------- India, Pakistan, Bangladesh
+
+INDIA = """THE PROTECTION OF CHILDREN FROM ONLINE SEXUAL EXPLOITATION ACT, 2031
+ACT NO. 17 OF 2031
+[12th March, 2031.]
+An Act to protect children from sexual exploitation by means of computer resources and for matters connected therewith or incidental thereto.
+BE it enacted by Parliament in the Eighty-second Year of the Republic of India as follows:—
+CHAPTER I
+PRELIMINARY
+1. Short title, extent and commencement.—(1) This Act may be called the Protection of Children from Online Sexual Exploitation Act, 2031.
+(2) It extends to the whole of India.
+(3) It shall come into force on such date as the Central Government may, by notification in the Official Gazette, appoint.
+2. Definitions.—(1) In this Act, unless the context otherwise requires,—
+(a) "child" means any person below the age of eighteen years;
+(b) "child sexual abuse material" means any visual depiction of sexually explicit conduct involving a child, including a photograph, video, digital or computer generated image indistinguishable from an actual child;
+(c) "intermediary" shall have the meaning assigned to it in clause (w) of sub-section (1) of section 2 of the Information Technology Act, 2000 (21 of 2000).
+CHAPTER II
+OFFENCES AND PENALTIES
+3. Punishment for using child for pornographic purposes.—Whoever uses a child in any form of media for the purpose of producing child sexual abuse material shall be punished with imprisonment of either description for a term which shall not be less than five years but which may extend to ten years, and shall also be liable to fine.
+Explanation.—For the purposes of this section, the expression "use a child" includes involving a child through any medium like print, electronic, computer or any other technology.
+Illustrations
+(a) A photographs a child in a sexually explicit act and stores the photograph on his mobile phone. A has committed the offence under this section.
+(b) A, by means of a computer resource, induces a child to perform a sexual act before a web camera. A has committed the offence under this section.
+4. Punishment for storage of child sexual abuse material.—(1) Any person who stores or possesses child sexual abuse material in any form shall be punished with imprisonment for a term which may extend to three years, or with fine, or with both:
+Provided that nothing in this sub-section shall apply to material stored for the purpose of reporting it to the designated authority or for use as evidence in court.
+(2) Any person who transmits or propagates child sexual abuse material by means of a computer resource or communication device, except for the purpose of reporting, shall be punished with imprisonment which may extend to five years.
+5. Duty of intermediary to report.—Every intermediary shall, within twenty-four hours of becoming aware of any child sexual abuse material on its computer resource, report the same to the Special Juvenile Police Unit or the local police.
+[Ins. by Act 9 of 2033, s. 2 (w.e.f. 1-4-2033).]
+6. Power to make rules.—The Central Government may, by notification in the Official Gazette, make rules for carrying out the provisions of this Act.
+————
+"""
+
+
+def test_india_sections_with_dash_headings_explanations_illustrations_and_provisos(tmp_path):
+    doc = load(tmp_path, INDIA)
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("1.", "Short title, extent and commencement"), ("2.", "Definitions"),
+        ("3.", "Punishment for using child for pornographic purposes"),
+        ("4.", "Punishment for storage of child sexual abuse material"), ("5.", "Duty of intermediary to report"),
+        ("6.", "Power to make rules")]
+    assert [(n.kind, n.label, n.heading) for n in doc.body] == [
+        ("chapter", "CHAPTER I", "PRELIMINARY"), ("chapter", "CHAPTER II", "OFFENCES AND PENALTIES")]
+    s1, s2, s3, s4, s5, s6 = doc.units()
+    assert [c.label for c in s1.children] == ["(1)", "(2)", "(3)"]  # "—(1)" after the heading opens subsection (1)
+    assert s1.children[0].text.startswith("This Act may be called")
+    assert [d.defines for d in s2.children[0].children] == ["child", "child sexual abuse material", "intermediary"]
+    # the Explanation is a paragraph of its section; the Illustrations head their own items
+    offence, explanation, illustrations = s3.children
+    assert offence.text.startswith("Whoever uses a child") and explanation.text.startswith("Explanation.—For the purposes")
+    assert illustrations.heading == "Illustrations" and [i.label for i in illustrations.children] == ["(a)", "(b)"]
+    # "Provided that …" qualifies subsection (1): inside it, before (2), never after the section's list
+    sub1, sub2 = s4.children
+    assert (sub1.label, sub2.label) == ("(1)", "(2)") and s4.wrap_up == ""
+    assert sub1.text.endswith("or with both:") and [p.text[:22] for p in sub1.children] == ["Provided that nothing "]
+    assert notes(s5) == [("editorial", "[Ins. by Act 9 of 2033, s. 2 (w.e.f. 1-4-2033).]")]  # an amendment history
+    assert notes(s6) == [("debris", "————")]  # the rule a gazette prints under an Act
+
+
+def test_india_front_matter_and_metadata(tmp_path):
+    doc = load(tmp_path, INDIA)
+    assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text.startswith("BE it enacted by Parliament")
+    assert [n.text for n in doc.preface][1:3] == ["ACT NO. 17 OF 2031", "[12th March, 2031.]"]
+    meta = doc.meta
+    assert (meta.country, meta.number, meta.date) == ("in", "17", "2031-03-12")
+    assert meta.title == "THE PROTECTION OF CHILDREN FROM ONLINE SEXUAL EXPLOITATION ACT, 2031"
+
+
+def test_india_review(tmp_path, library):
+    found = verdicts(load(tmp_path, INDIA), library)
+    assert found["specific"] == ("met", "4(1)")
+    assert found["possession"] == ("met", "4(1)")
+    assert found["definition"] == ("met", "2(1)(b)")
+    assert found["child-18"] == ("met", "2(1)(a)")  # "below the age of eighteen years"
+    assert found["computer"] == ("met", "4(2)")  # "by means of a computer resource"
+    assert found["isp-report"] == ("met", "5")  # "shall, within twenty-four hours of becoming aware …, report"
+    assert found["grooming"][0] != "met"  # an illustration of inducing a child is no solicitation offence
+
+
+def test_india_akoma_ntoso_is_valid_and_reads_back(tmp_path, akn_schema):
+    doc = load(tmp_path, INDIA)
+    data = akn.to_xml(doc)
+    assert akn_schema.validate(etree.fromstring(data)), akn_schema.error_log
+    (tmp_path / "in.xml").write_bytes(data)
+    assert akn.read(tmp_path / "in.xml").body == doc.body  # provisos and illustrations come back where they were
+
+
+# ---------------------------------------------------------------- a US state code (Texas style)
+
+TEXAS = """Texas Penal Code
+PENAL CODE
+TITLE 9. OFFENSES AGAINST PUBLIC ORDER AND DECENCY
+CHAPTER 43. PUBLIC INDECENCY
+SUBCHAPTER B. OBSCENITY
+Sec. 43.25. DEFINITIONS. In this subchapter:
+(1) "Child" means a person younger than 18 years of age.
+(2) "Visual material" means:
+(A) any film, photograph, videotape, negative, or slide or any photographic reproduction that contains or incorporates in any manner any film, photograph, videotape, negative, or slide; or
+(B) any disk, diskette, or other physical medium that allows an image to be displayed on a computer or other video screen and any image transmitted to a computer or other video screen by telephone line, cable, satellite transmission, or other method.
+Added by Acts 2031, 92nd Leg., ch. 12 (H.B. 7), Sec. 1, eff. Sept. 1, 2031.
+Sec. 43.26. POSSESSION OR PROMOTION OF CHILD PORNOGRAPHY. (a) A person commits an offense if:
+(1) the person knowingly or intentionally possesses, or knowingly or intentionally accesses with intent to view, visual material that visually depicts a child younger than 18 years of age at the time the image of the child was made who is engaging in sexual conduct; and
+(2) the person knows that the material depicts the child as described by Subdivision (1).
+(b) In this section:
+(1) "Promote" has the meaning assigned by Section 43.25.
+(2) "Sexual conduct" has the meaning assigned by Section 43.25.
+(c) An offense under Subsection (a) is a felony of the third degree.
+(d) A person who promotes or possesses with intent to promote material described by Subsection (a)(1) commits a felony of the second degree.
+Added by Acts 2031, 92nd Leg., ch. 12 (H.B. 7), Sec. 1, eff. Sept. 1, 2031.
+Amended by:
+Acts 2033, 93rd Leg., ch. 45 (S.B. 1120), Sec. 3, eff. Sept. 1, 2033.
+Sec. 43.27. DUTY TO REPORT. (a) A business that develops or processes visual material or provides an electronic communication service to the public and that discovers, in the course of business, visual material that depicts a child younger than 18 years of age engaging in sexual conduct shall report the existence of the material to a local law enforcement agency.
+(b) A person who fails to make a report required by Subsection (a) commits an offense. An offense under this subsection is a Class C misdemeanor.
+Added by Acts 2031, 92nd Leg., ch. 12 (H.B. 7), Sec. 1, eff. Sept. 1, 2031.
+"""
+
+
+def test_us_state_code_sections_subchapters_and_history_notes(tmp_path):
+    doc = load(tmp_path, TEXAS)
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("Sec. 43.25.", "DEFINITIONS"), ("Sec. 43.26.", "POSSESSION OR PROMOTION OF CHILD PORNOGRAPHY"),
+        ("Sec. 43.27.", "DUTY TO REPORT")]
+    title = doc.body[0]
+    chapter = title.children[0]
+    subchapter = chapter.children[0]
+    assert [(n.kind, n.label, n.heading) for n in (title, chapter, subchapter)] == [
+        ("title", "TITLE 9.", "OFFENSES AGAINST PUBLIC ORDER AND DECENCY"), ("chapter", "CHAPTER 43.", "PUBLIC INDECENCY"),
+        ("subchapter", "SUBCHAPTER B.", "OBSCENITY")]  # "SUBCHAPTER B." is a division of its own, not the chapter's heading
+    s25, s26, s27 = doc.units()
+    assert s25.text == "In this subchapter:" and [d.defines for d in s25.children if d.kind != "note"] == ["Child", "Visual material"]
+    assert [p.label for p in s25.children[1].children] == ["(A)", "(B)"]
+    assert [(c.label, c.text) for c in s26.children if c.kind != "note"][:2] == [
+        ("(a)", "A person commits an offense if:"), ("(b)", "In this section:")]
+    assert [p.label for p in s26.children[0].children] == ["(1)", "(2)"]
+    assert [d.defines for d in s26.children[1].children] == ["Promote", "Sexual conduct"]
+    # the session laws that added and amended each section are history, not the law's text
+    assert notes(s26) == [("editorial", "Added by Acts 2031, 92nd Leg., ch. 12 (H.B. 7), Sec. 1, eff. Sept. 1, 2031."),
+                          ("editorial", "Amended by:"),
+                          ("editorial", "Acts 2033, 93rd Leg., ch. 45 (S.B. 1120), Sec. 3, eff. Sept. 1, 2033.")]
+    assert [n.kind for n in s25.children][-1] == [n.kind for n in s27.children][-1] == "note"
+    meta = doc.meta
+    assert (meta.country, meta.doc_type, meta.title) == ("us", "code", "Texas Penal Code")  # a state's name tells the country
+
+
+def test_us_state_code_review(tmp_path, library):
+    found = verdicts(load(tmp_path, TEXAS), library)
+    assert found["specific"][0] == "met" and found["specific"][1].startswith("43.26")
+    assert found["possession"][0] == "met" and found["possession"][1].startswith("43.26")
+    assert found["access"] == ("met", "43.26(a)(1)")  # "accesses with intent to view"
+    assert found["child-18"][0] == "met"  # "younger than 18 years of age"
+    assert found["definition"] == ("partial", "43.26(a)(1)")  # the material is described in the offence, never defined
+    assert found["isp-report"] == ("met", "43.27(a)")  # "provides an electronic communication service … shall report"
+    assert found["grooming"][0] == "missing"
+
+
+def test_us_state_code_akoma_ntoso_is_valid_and_reads_back(tmp_path, akn_schema):
+    doc = load(tmp_path, TEXAS)
+    data = akn.to_xml(doc)
+    assert akn_schema.validate(etree.fromstring(data)), akn_schema.error_log
+    (tmp_path / "tx.xml").write_bytes(data)
+    assert akn.read(tmp_path / "tx.xml").body == doc.body  # the subchapter comes back as one
+
+
+# ---------------------------------------------------------------- Nigeria
+
+NIGERIA = """FEDERAL REPUBLIC OF NIGERIA
+OFFICIAL GAZETTE
+No. 88 Lagos - 20th May, 2031 Vol. 118
+Government Notice No. 41
+CHILD ONLINE PROTECTION ACT, 2031
+ACT No. 9
+ARRANGEMENT OF SECTIONS
+PART I — OBJECTIVES AND APPLICATION
+1. Objectives
+2. Application
+PART III — OFFENCES AND PENALTIES
+23. Child sexual abuse material
+24. Duty of service providers
+PART IX — MISCELLANEOUS
+58. Interpretation
+59. Citation
+CHILD ONLINE PROTECTION ACT, 2031
+ACT No. 9
+AN ACT TO PROVIDE FOR THE PROTECTION OF CHILDREN ONLINE; AND FOR RELATED MATTERS.
+[15th May, 2031]
+Commencement.
+ENACTED by the National Assembly of the Federal Republic of Nigeria—
+PART I — OBJECTIVES AND APPLICATION
+1. The objectives of this Act are to protect children from sexual exploitation by means of computer systems and networks.
+Objectives.
+2. The provisions of this Act shall apply throughout the Federal Republic of Nigeria.
+Application.
+PART III — OFFENCES AND PENALTIES
+23.—(1) Any person who intentionally uses any computer system or network in or for—
+(a) producing child pornography for the purpose of its distribution;
+(b) offering or making available child pornography; or
+(c) procuring or possessing child pornography in a computer system or on a computer data storage medium,
+commits an offence and is liable on conviction to imprisonment for a term of 10 years or to a fine of not more than N20,000,000.00 or to both fine and imprisonment.
+Child sexual abuse material.
+(2) For the purposes of this section, the term "child pornography" includes pornographic material that visually depicts a minor engaged in sexually explicit conduct.
+24. A service provider shall, at the request of any law enforcement agency, preserve and provide any traffic data, and shall report to the Nigerian Police any child pornography found on its system.
+Duty of service providers.
+PART IX — MISCELLANEOUS
+58. In this Act—
+"child" or "minor" means a person below 18 years of age;
+"computer system" means any device or group of interconnected devices which performs automatic processing of data.
+Interpretation.
+59. This Act may be cited as the Child Online Protection Act, 2031.
+Citation.
+I certify, in accordance with Section 2 (1) of the Acts Authentication Act, Cap. A2, Laws of the Federation of Nigeria 2004, that this is a true copy of the Bill passed by both Houses of the National Assembly.
+"""
+
+
+def test_nigeria_margin_notes_printed_after_the_sections_first_words(tmp_path):
+    doc = load(tmp_path, NIGERIA)
+    # the text layer of the gazette puts each marginal note after its section's first lines: the note
+    # heads the section before it (the first section has none above it, the last has one after it)
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("1.", "Objectives"), ("2.", "Application"), ("23.—", "Child sexual abuse material"),
+        ("24.", "Duty of service providers"), ("58.", "Interpretation"), ("59.", "Citation")]
+    assert [(n.kind, n.label, n.heading) for n in doc.body] == [
+        ("part", "PART I —", "OBJECTIVES AND APPLICATION"), ("part", "PART III —", "OFFENCES AND PENALTIES"),
+        ("part", "PART IX —", "MISCELLANEOUS")]
+    s23 = doc.units()[2]
+    sub1, sub2 = s23.children
+    assert (sub1.label, sub2.label, sub2.heading) == ("(1)", "(2)", "")  # the note is the section's, not (2)'s
+    assert [p.label for p in sub1.children] == ["(a)", "(b)", "(c)"] and sub1.wrap_up.startswith("commits an offence")
+    assert sub2.defines == "child pornography"  # "For the purposes of this section, the term "child pornography" includes …"
+    assert [d.defines for d in doc.units()[4].children] == ["child", "computer system"]
+    assert doc.units()[1].text == "The provisions of this Act shall apply throughout the Federal Republic of Nigeria."
+
+
+def test_nigeria_front_matter_arrangement_and_authentication(tmp_path):
+    doc = load(tmp_path, NIGERIA)
+    toc = next(n for n in doc.preface if n.kind == "toc")
+    assert toc.heading == "ARRANGEMENT OF SECTIONS" and toc.children[-1].text == "59. Citation"
+    # the title printed above the arrangement and again above the long title is no running head
+    assert [n.text for n in doc.preface if n.kind == "note"] == []
+    assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text.startswith("ENACTED by the National Assembly")
+    assert [n.text[:12] for n in doc.conclusions] == ["I certify, i"]  # the Clerk's authentication
+    meta = doc.meta
+    assert (meta.country, meta.number, meta.title) == ("ng", "9", "CHILD ONLINE PROTECTION ACT, 2031")
+
+
+def test_nigeria_review(tmp_path, library):
+    found = verdicts(load(tmp_path, NIGERIA), library)
+    assert found["specific"][0] == "met" and found["specific"][1].startswith("23(1)")
+    assert found["definition"] == ("met", "23(2)")
+    assert found["child-18"] == ("met", "58 “child”")
+    assert found["computer"][0] == "met"
+    assert found["possession"] == ("partial", "23(1)(c)")  # only "in a computer system or on a computer data storage medium"
+    assert found["isp-report"] == ("met", "24")
+    assert found["data-retention"] == ("met", "24")  # "preserve and provide any traffic data"
+
+
+# ---------------------------------------------------------------- Singapore (revised edition)
+
+SINGAPORE = """Singapore Statutes Online
+Online Child Safety Act 2031
+2032 REVISED EDITION
+This revised edition incorporates all amendments up to and including 1 December 2032 and comes into operation on 31 December 2032.
+An Act to protect children from sexual exploitation online and for matters connected therewith.
+[1 March 2031]
+Informal Consolidation — version in force from 1/2/2032
+PART 1
+PRELIMINARY
+Short title
+1. This Act is the Online Child Safety Act 2031.
+Interpretation
+2. In this Act, unless the context otherwise requires —
+“child” means an individual below 18 years of age;
+“child abuse material” means material that depicts an image of a child, or a person who appears to be a child, engaged in sexual activity or in an offensive sexual context;
+“online service” means an internet search service, a social media service or any other service that enables end‑users to access or communicate content by means of the internet.
+[Act 23 of 2031 wef 01/02/2032]
+PART 2
+OFFENCES
+Possession of or gaining access to child abuse material
+3.—(1) Any person who has in his or her possession or gains access to any child abuse material knowing or having reason to believe that it is child abuse material shall be guilty of an offence and shall be liable on conviction to imprisonment for a term not exceeding 5 years, and shall also be liable to a fine or to caning.
+(2) In subsection (1), a person gains access to material if the person views the material by means of a computer.
+[Act 23 of 2031 wef 01/02/2032]
+Duty of online service providers
+4. A provider of an online service who becomes aware that child abuse material is available on its service must, as soon as reasonably practicable, notify the police and remove the material.
+"""
+
+
+def test_singapore_revised_edition_headings_and_amendment_notes(tmp_path):
+    doc = load(tmp_path, SINGAPORE)
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("1.", "Short title"), ("2.", "Interpretation"), ("3.—", "Possession of or gaining access to child abuse material"),
+        ("4.", "Duty of online service providers")]
+    assert [(n.kind, n.label, n.heading) for n in doc.body] == [("part", "PART 1", "PRELIMINARY"), ("part", "PART 2", "OFFENCES")]
+    s2, s3 = doc.units()[1:3]
+    assert [d.defines for d in s2.children if d.kind != "note"] == ["child", "child abuse material", "online service"]
+    assert notes(s2) == notes(s3) == [("editorial", "[Act 23 of 2031 wef 01/02/2032]")]  # the amending Act and its date
+    assert [c.label for c in s3.children if c.kind != "note"] == ["(1)", "(2)"]
+
+
+def test_singapore_front_matter_and_metadata(tmp_path):
+    doc = load(tmp_path, SINGAPORE)
+    assert [n.text for n in doc.preface if n.kind == "note"] == [
+        "Singapore Statutes Online", "Informal Consolidation — version in force from 1/2/2032"]
+    assert "[1 March 2031]" in [n.text for n in doc.preface]
+    meta = doc.meta
+    assert (meta.country, meta.title) == ("sg", "Online Child Safety Act 2031")  # the site's name tells the country
+
+
+def test_singapore_review(tmp_path, library):
+    found = verdicts(load(tmp_path, SINGAPORE), library)
+    assert found["specific"] == ("met", "3(1)")
+    assert found["possession"] == ("met", "3(1)")
+    assert found["access"] == ("met", "3(1)")  # "gains access to any child abuse material"
+    assert found["definition"] == ("met", "2 “child abuse material”")
+    assert found["child-18"] == ("met", "2 “child”")  # "below 18 years of age"
+    assert found["isp-report"] == ("met", "4")  # "A provider of an online service … must … notify the police"
+
+
+# ---------------------------------------------------------------- Jamaica
+
+JAMAICA = """THE CHILD PORNOGRAPHY (PREVENTION) ACT
+ARRANGEMENT OF SECTIONS
+1. Short title.
+2. Interpretation.
+3. Offences relating to child pornography.
+4. Duty to report.
+SCHEDULE
+THE CHILD PORNOGRAPHY (PREVENTION) ACT
+Act 12 of 2031.
+[15th June, 2031.]
+BE IT ENACTED by The King's Most Excellent Majesty, by and with the advice and consent of the Senate and House of Representatives of Jamaica, and by the authority of the same, as follows:—
+Short title.
+1. This Act may be cited as the Child Pornography (Prevention) Act.
+Interpretation.
+2.—(1) In this Act—
+"child" means a person under the age of eighteen years;
+"child pornography" means any visual representation or audio recording, whether made by electronic or mechanical means or otherwise, that shows a child engaged in sexually explicit activity;
+"computer" has the meaning assigned to it by section 2 of the Cybercrimes Act.
+(2) For the purposes of this Act, a person has child pornography in his possession if it is in his custody or control, including on any computer or device.
+The inclusion of this page is authorized by L.N. 85/2031
+Offences relating to child pornography.
+3.—(1) A person commits an offence who knowingly—
+(a) produces child pornography;
+(b) imports, exports, distributes, transmits or otherwise deals in child pornography, including by means of a computer; or
+(c) has child pornography in his possession.
+(2) A person who commits an offence under subsection (1) is liable on conviction on indictment before a Circuit Court to a fine or to imprisonment for a term not exceeding twenty years, or to both such fine and imprisonment.
+Duty to report.
+4. An internet service provider who has reason to believe that its service is being used for the commission of an offence under this Act shall forthwith report the matter to the Constabulary Force.
+SCHEDULE (Section 4)
+Form of Report
+Name of internet service provider: ..................
+Address of the service used: ..................
+The inclusion of this page is authorized by L.N. 85/2031
+"""
+
+
+def test_jamaica_title_printed_twice_around_the_arrangement_and_page_footers(tmp_path):
+    doc = load(tmp_path, JAMAICA)
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("1.", "Short title"), ("2.—", "Interpretation"), ("3.—", "Offences relating to child pornography"),
+        ("4.", "Duty to report")]
+    # the Act's name above its arrangement of sections and again above the Act is its title, no running head
+    assert doc.preface[0].name == "docTitle" and doc.preface[0].text == "THE CHILD PORNOGRAPHY (PREVENTION) ACT"
+    toc = next(n for n in doc.preface if n.kind == "toc")
+    assert [i.text for i in toc.children][:4] == ["1. Short title.", "2. Interpretation.", "3. Offences relating to child pornography.",
+                                                  "4. Duty to report."]
+    s2, s3 = doc.units()[1:3]
+    assert [c.label for c in s2.children if c.kind != "note"] == ["(1)", "(2)"]
+    assert [d.defines for d in s2.children[0].children] == ["child", "child pornography", "computer"]
+    assert notes(s2) == [("debris", "The inclusion of this page is authorized by L.N. 85/2031")]  # the page's footer
+    assert [p.label for p in s3.children[0].children] == ["(a)", "(b)", "(c)"]
+    (schedule,) = doc.attachments
+    assert schedule.children[0].text == "Form of Report" and notes(schedule)[-1][0] == "debris"
+    meta = doc.meta
+    assert (meta.country, meta.date) == ("jm", "2031-06-15")  # "… House of Representatives of Jamaica …"
+
+
+def test_jamaica_review(tmp_path, library):
+    found = verdicts(load(tmp_path, JAMAICA), library)
+    assert found["specific"][0] == "met" and found["specific"][1].startswith("3(1)")
+    assert found["possession"] == ("met", "3(1)(c)")
+    assert found["computer"] == ("met", "3(1)(b)")  # "including by means of a computer"
+    assert found["definition"] == ("met", "2(1) “child pornography”")
+    assert found["child-18"] == ("met", "2(1) “child”")  # "under the age of eighteen years"
+    assert found["isp-report"] == ("met", "4")  # "An internet service provider … shall forthwith report"
+
+
+# ---------------------------------------------------------------- Malaysia
+
+MALAYSIA = """LAWS OF MALAYSIA
+Act 912
+SEXUAL OFFENCES AGAINST CHILDREN (ONLINE) ACT 2031
+Date of Royal Assent : 18 July 2031
+Date of publication in the Gazette : 25 July 2031
+An Act to provide for offences relating to child sexual abuse material committed by electronic means, and for related matters.
+[ ]
+ENACTED by the Parliament of Malaysia as follows:
+PART I
+PRELIMINARY
+Short title and commencement
+1. (1) This Act may be cited as the Sexual Offences against Children (Online) Act 2031.
+(2) This Act comes into operation on a date to be appointed by the Minister by notification in the Gazette.
+Interpretation
+2. In this Act, unless the context otherwise requires—
+"child" means a person who is under the age of eighteen years;
+"child pornography" means any representation in any form or in any medium of a child engaged in sexually explicit conduct;
+"computer" has the meaning assigned to it in the Computer Crimes Act 1997 [Act 563].
+PART II
+OFFENCES
+Possession of child pornography
+3. Any person who has in his possession or control any child pornography shall be guilty of an offence and shall, on conviction, be punished with imprisonment for a term not exceeding five years or with fine not exceeding ten thousand ringgit or with both, and shall also be liable to whipping of not less than three strokes.
+ILLUSTRATION
+A keeps child pornography in a folder on his computer. A commits an offence under this section.
+Making, producing or distributing child pornography
+4. (1) Any person who makes, produces, directs the making or production of, or distributes, by means of a computer or otherwise, any child pornography commits an offence.
+(2) A person who commits an offence under subsection (1) shall, on conviction, be punished with imprisonment for a term not exceeding thirty years.
+Explanation—For the purposes of this section, "distributes" includes transmitting the child pornography through the internet.
+"""
+
+
+def test_malaysia_headings_above_sections_illustration_and_explanation(tmp_path):
+    doc = load(tmp_path, MALAYSIA)
+    assert [(u.label, u.heading) for u in doc.units()] == [
+        ("1.", "Short title and commencement"), ("2.", "Interpretation"), ("3.", "Possession of child pornography"),
+        ("4.", "Making, producing or distributing child pornography")]
+    assert [(n.kind, n.label, n.heading) for n in doc.body] == [("part", "PART I", "PRELIMINARY"), ("part", "PART II", "OFFENCES")]
+    s3, s4 = doc.units()[2:]
+    offence, illustration = s3.children
+    assert offence.text.startswith("Any person who has in his possession")
+    assert (illustration.heading, illustration.text) == (
+        "ILLUSTRATION", "A keeps child pornography in a folder on his computer. A commits an offence under this section.")
+    # the Explanation after (2) is a paragraph of section 4, not words closing subsection (2)'s list
+    assert [(c.label, c.text[:12]) for c in s4.children] == [("(1)", "Any person w"), ("(2)", "A person who"), ("", "Explanation—")]
+    assert s4.wrap_up == ""
+
+
+def test_malaysia_front_matter_and_metadata(tmp_path):
+    doc = load(tmp_path, MALAYSIA)
+    assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text == "ENACTED by the Parliament of Malaysia as follows:"
+    meta = doc.meta
+    assert (meta.country, meta.number, meta.date) == ("my", "912", "2031-07-18")  # "Act 912"; the date of Royal Assent
+    assert meta.title == "SEXUAL OFFENCES AGAINST CHILDREN (ONLINE) ACT 2031"
+
+
+def test_malaysia_review(tmp_path, library):
+    found = verdicts(load(tmp_path, MALAYSIA), library)
+    assert found["possession"][0] == "met" and found["possession"][1].startswith("3")
+    assert found["specific"][0] == "met"
+    assert found["definition"] == ("met", "2 “child pornography”")
+    assert found["child-18"] == ("met", "2 “child”")
+    assert found["computer"] == ("met", "4(1)")  # "by means of a computer or otherwise"
+    assert found["isp-report"][0] == "missing"  # the Act puts no duty on providers

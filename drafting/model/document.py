@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
 # Kinds are the Akoma Ntoso element names (a few of ours map onto hcontainer, see akn.py).
-DIVISION_KINDS = ("part", "book", "title", "chapter", "section", "subsection", "division", "subdivision")
+DIVISION_KINDS = ("part", "book", "title", "chapter", "subchapter", "section", "subsection", "division", "subdivision")
 PROVISION_KINDS = ("article", "paragraph", "subparagraph", "point", "list")
 PREAMBLE_KINDS = ("recitals", "recital", "citations", "citation", "formula")
 BLOCK_KINDS = ("crossHeading", "quotedStructure", "note", "text", "hcontainer", "table", "row", "cell", "attachment",

@@ -19,7 +19,7 @@ from drafting.model.document import DIVISION_KINDS, Document, Node, is_unit
 
 PREFIXES = {
     "part": "part", "book": "book", "title": "title", "chapter": "chp", "section": "sec",
-    "subsection": "subsec", "division": "dvs", "subdivision": "subdvs", "article": "art",
+    "subsection": "subsec", "subchapter": "subchp", "division": "dvs", "subdivision": "subdvs", "article": "art",
     "paragraph": "para", "subparagraph": "subpara", "point": "point", "list": "list",
     "recitals": "recitals", "recital": "recital", "citations": "citations", "citation": "citation",
     "formula": "formula", "crossHeading": "crossHeading", "quotedStructure": "qstr", "note": "note",

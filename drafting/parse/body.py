@@ -217,6 +217,12 @@ class BodyParser:
         if self.conv is not None and line.number in self.conv.cross_headings:
             self.cross_heading(line, text)
             return
+        if self.conv is not None and line.number in self.conv.trailing_headings:
+            holder = self.unit_nodes.get(self.conv.trailing_headings[line.number])
+            if holder is not None and not holder.heading:
+                holder.heading = text.rstrip(".").strip()  # a margin note printed after the section's first words
+                self.last_line = line
+                return
         if self.conv is not None and line.number in self.conv.margin_headings:
             self.flush_pending()
             self.pending_heading = line  # the heading of the unit on the next line
@@ -670,7 +676,55 @@ class BodyParser:
             return False  # "(c) …, / commits an offence…": the words after a list close the list
         return text[:1].islower() or not ending.endswith(TERMINAL)
 
+    def proviso(self, line: Line, text: str) -> bool:
+        """"Provided that …" after "… or with both:": a paragraph of the provision it qualifies (the
+        innermost open one whose words announce it, or that ends a sentence), never text after its
+        list nor the start of the next provision."""
+        rx, unit = self.rx("proviso"), self.unit()
+        if rx is None or unit is None or not rx.match(text):
+            return False
+        holder = unit
+        for node in reversed(self.stack):
+            if node is unit:
+                break
+            ending = (node.wrap_up or ("" if node.children else node.text)).rstrip()
+            if not node.implicit and ending.endswith((":", "—", "–", ".")):
+                holder = node
+                break
+        self.flush_pending()
+        self.close_to(holder.rank + 1)
+        para = _Open(kind="paragraph", rank=holder.rank + 1, line=line.number, implicit=True)
+        self.push(para)
+        self.set_text(para, "text", text)
+        return True
+
+    def unit_paragraph(self, line: Line, text: str) -> bool:
+        """"Explanation.—For the purposes of this section …": a paragraph of the unit itself, wherever
+        its subsections or list items stand, never words closing the list before it."""
+        rx = self.rx("unit_paragraph")
+        if rx is None or self.unit() is None or not rx.match(text):
+            return False
+        self.flush_pending()
+        self.close_to(UNIT_RANK + 1)
+        para = _Open(kind="paragraph", rank=UNIT_RANK + 1, line=line.number, implicit=True)
+        self.push(para)
+        self.set_text(para, "text", text)
+        return True
+
+    def block_heading(self, line: Line, text: str) -> bool:
+        """"Illustrations" alone on its line: it heads the items that follow, inside the unit."""
+        rx, unit = self.rx("block_heading"), self.unit()
+        if rx is None or unit is None or not rx.match(text):
+            return False
+        self.flush_pending()
+        self.close_to(UNIT_RANK + 1)
+        self.push(_Open(kind="paragraph", rank=UNIT_RANK + 1, heading=text.rstrip(".:—– "), line=line.number, implicit=True))
+        self.last_text = None
+        return True
+
     def plain(self, line: Line, text: str, allow_pending: bool = True) -> None:
+        if self.proviso(line, text) or self.unit_paragraph(line, text) or self.block_heading(line, text):
+            return
         unit = self.unit()
         if unit is not None and (unit.text or unit.children) and self.bare_definition(unit, text) and self.sentence_over():
             self.definition(line, text, unit)  # "child means …" opens in lower case, yet it is no wrapped line
@@ -715,6 +769,9 @@ class BodyParser:
         top = self.top
         if top is not unit and top.level_type and not top.text and not top.children:
             self.set_text(top, "text", text)  # "(1)" alone on its line (a number cell, a num span): its text follows
+            return
+        if top is not unit and top.implicit and top.heading and not top.text and not top.children:
+            self.set_text(top, "text", text)  # the text under "ILLUSTRATION"
             return
         if self.top is unit and not unit.children and unit.text:
             para = _Open(kind="paragraph", rank=UNIT_RANK + 1, line=line.number, implicit=True)

@@ -19,6 +19,9 @@ article label is therefore not taken as one on sight. This pass looks at the who
    carry text count double, so a table of contents (the same numbers without text) loses to the
    body. The best sequence fixes the document's unit style; units of other styles (final
    dispositions, a preliminary title in roman numerals) join when they have text of their own.
+   A label off the sequence that is a bare number ("18 Years …", "4 No. 51234 GOVERNMENT GAZETTE")
+   needs evidence that it opens a unit: a label's typography, a margin heading above it, or a
+   number that continues the sequence on a line that does not carry on an unfinished sentence.
 5. **Duplicates.** A heading line directly followed by the same number as a label is one unit.
    The same number printed again further on is a superseded wording (kept as a note) — the
    occurrence that the source marks as former ("Vigente … hasta …") is the superseded one.
@@ -33,7 +36,7 @@ Everything decided is reported (`findings`), so the import report can say what w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
@@ -90,6 +93,7 @@ class Conventions:
     unit_style: str = ""
     findings: tuple[str, ...] = ()
     cross_headings: frozenset[int] = frozenset()  # Line.numbers of headings over a group of units ("Offences")
+    trailing_headings: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))  # Line.number of a margin note printed after its unit's first words → the unit
 
     def role(self, line: Line) -> str:
         return self.roles.get(line.number, LAW)
@@ -119,7 +123,8 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     candidates = _with_content(candidates, lines, roles, profile)
     candidates, headings = _merge_heading_lines(candidates, lines, roles)
     toc_entries = _toc_entries(candidates)
-    chosen = _choose_leading([c for c in candidates if c.number not in toc_entries], _closings(lines, profile), styles)
+    chosen = _choose_leading([c for c in candidates if c.number not in toc_entries], _closings(lines, profile), styles,
+                             _openings(lines, roles, candidates, profile))
     if not chosen:
         return tuple(lines), Conventions(MappingProxyType(roles), MappingProxyType({}), MappingProxyType({}),
                                          MappingProxyType({}), MappingProxyType({}), MappingProxyType({}),
@@ -130,7 +135,8 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
     order = sorted(units.values(), key=lambda c: c.index)
     main_style = order[0].style if order else ""
     margin = _margin_headings(lines, order, roles, profile, findings)
-    cross = _cross_headings(lines, order, roles, profile, set(headings) | set(margin))
+    trailing = _trailing_headings(lines, order, roles, profile, findings)
+    cross = _cross_headings(lines, order, roles, profile, set(headings) | set(margin)) - set(trailing)
     body_start = _body_start(lines, order, roles, profile, set(headings) | set(margin), cross)
     toc = _toc(lines, body_start, roles, candidates, profile)
     promulgation = _promulgation(lines, candidates, units, body_start, toc, roles, profile, findings)
@@ -150,7 +156,8 @@ def decide(lines: Sequence[Line], profile: Profile) -> tuple[tuple[Line, ...], C
         margin_headings=MappingProxyType(margin),
         superseded=MappingProxyType(superseded), superseded_end=MappingProxyType(superseded_end),
         annotations=MappingProxyType(annotations), body_start=body_start, body_end=body_end, toc=toc,
-        promulgation=promulgation, unit_style=main_style, findings=tuple(findings), cross_headings=frozenset(cross))
+        promulgation=promulgation, unit_style=main_style, findings=tuple(findings), cross_headings=frozenset(cross),
+        trailing_headings=MappingProxyType(trailing))
 
 
 # ---------------------------------------------------------------- unit styles
@@ -404,7 +411,9 @@ def _running_lines(lines: Sequence[Line], profile: Profile) -> set[int]:
     notes = _compiled(profile, "editorial", "notes")
     seen: dict[str, list[int]] = {}
     pages: dict[str, list[int]] = {}  # the page numbers a repeated line carries ("… de 2031   1", "… de 2031   2")
-    first_unit = next((i for i, line in enumerate(lines) if match_unit(line.text.strip(), styles)), len(lines))
+    first_unit = _first_unit_with_text(lines, styles, division, profile)
+    # a title printed above a table of contents and again above the enacting formula is no running head
+    first_unit = max(first_unit, next((i for i, line in enumerate(lines) if _formula(line.text.strip(), profile)), 0))
     for i, line in enumerate(lines):
         text = " ".join(line.text.split())
         page = _PAGE_NUMBER.search(text)
@@ -429,6 +438,22 @@ def _running_lines(lines: Sequence[Line], profile: Profile) -> set[int]:
             continue  # "DISPOSICIONES GENERALES" under two divisions is their heading
         out.update(lines[k].number for k in where)
     return out
+
+
+def _first_unit_with_text(lines: Sequence[Line], styles: Sequence[UnitStyle], division: re.Pattern[str] | None,
+                          profile: Profile) -> int:
+    """The first line with a unit label that is not an entry of a list of labels (an arrangement of
+    sections: the next line is another label, a division or a schedule's heading)."""
+    schedule = profile.regex("schedule", "start") if profile.section("schedule").get("start") else None
+    texts = [(i, line) for i, line in enumerate(lines) if line.text.strip()]
+    for n, (i, line) in enumerate(texts):
+        if not match_unit(line.text.strip(), styles):
+            continue
+        following = texts[n + 1][1] if n + 1 < len(texts) else None
+        if following is None or not (match_unit(following.text.strip(), styles) or is_division(division, following)
+                                     or is_schedule(schedule, following)):
+            return i
+    return len(lines)
 
 
 def _strip_trailing_markers(lines: Sequence[Line], profile: Profile) -> tuple[list[Line], dict[int, tuple[str, ...]]]:
@@ -760,8 +785,11 @@ def _closings(lines: Sequence[Line], profile: Profile) -> list[int]:
     return counts
 
 
-def _choose(candidates: list[Candidate], closings: list[int]) -> dict[int, Candidate]:
-    """The units: the best sequence, its off-sequence siblings that fit, and other styles with text."""
+def _choose(candidates: list[Candidate], closings: list[int], openings: Mapping[int, str] = MappingProxyType({})
+            ) -> dict[int, Candidate]:
+    """The units: the best sequence, its off-sequence siblings that fit, and other styles with text.
+    `openings` says how each candidate's line is entered (see `_openings`): a bare number off the
+    sequence needs evidence that it opens a unit."""
     if not candidates:
         return {}
     by_signature: dict[tuple[str, str], list[Candidate]] = {}
@@ -794,32 +822,103 @@ def _choose(candidates: list[Candidate], closings: list[int]) -> dict[int, Candi
     # around it ("2019." alone at the start of a wrapped line is neither).
     for c in by_signature[main_sig]:
         if c.number not in chosen and first < c.index and (c.content or c.rest) and \
-                (len(c.rest.split()) >= 2 or _plausible(c, chain)):
+                (len(c.rest.split()) >= 2 or _plausible(c, chain)) and _evidenced(c, chain, openings):
             chosen[c.number] = c
     # Other styles (final dispositions, ordinals in a group) that carry text and lie after the start.
     for sig, group in by_signature.items():
         if sig[0] == main_style:
             continue
         for c in group:
-            if c.content and c.index > first:
+            if c.content and c.index > first and _evidenced(c, chain, openings):
                 chosen[c.number] = c
     return chosen
 
 
-def _choose_leading(candidates: list[Candidate], closings: list[int], styles: Sequence[UnitStyle]) -> dict[int, Candidate]:
+def _choose_leading(candidates: list[Candidate], closings: list[int], styles: Sequence[UnitStyle],
+                    openings: Mapping[int, str]) -> dict[int, Candidate]:
     """The units, the sequence set by the main styles: a secondary style (a Spanish law's final
     dispositions) never outweighs articles that carry text — a law of three articles and six
     dispositions is a law of articles — and joins them after the first article, as other styles do."""
     secondary = {s.name for s in styles if s.secondary}
     leading = [c for c in candidates if c.style not in secondary]
     if not secondary or len(leading) == len(candidates) or not any(c.content for c in leading):
-        return _choose(candidates, closings)
-    chosen = _choose(leading, closings)
+        return _choose(candidates, closings, openings)
+    chosen = _choose(leading, closings, openings)
     if not chosen:
-        return _choose(candidates, closings)
+        return _choose(candidates, closings, openings)
     first = min(c.index for c in chosen.values())
     chosen.update((c.number, c) for c in candidates if c.style in secondary and c.content and c.index > first)
     return chosen
+
+
+def _bare(c: Candidate) -> bool:
+    """A label that is a number and nothing else ("18", "18.", "4.—"): any line of running text or
+    page furniture may start so, unlike "Section 18", "§ 18" or "PRIMERA."."""
+    return c.num[:1].isdigit() and not re.search(r"[^\W\d_]|§", c.label.replace(c.num, "", 1))
+
+
+def _evidenced(c: Candidate, chain: list[Candidate], openings: Mapping[int, str]) -> bool:
+    """Whether a candidate off the best sequence really opens a unit. A worded label in the law's
+    style is its own evidence. A bare number needs more: the typography of a label (bold, a heading
+    line), a margin heading right above it (and a number near the sequence's), or — on a line that does not carry on an unfinished
+    sentence — a number that continues the sequence where it stands. Without that it is the start of
+    a hard-wrapped line ("… under the age of" / "18 Years …") or a page's running head ("4 No. 51234
+    GOVERNMENT GAZETTE")."""
+    if not _bare(c) or c.emphasis != "plain":
+        return True
+    if openings.get(c.number) == "heading":
+        return _plausible(c, chain)  # a misnumbered section under its heading; not "… on 1 July" / "2032. The …"
+    return openings.get(c.number) != "open" and _continues(c, chain)
+
+
+def _continues(c: Candidate, chain: list[Candidate]) -> bool:
+    """`c` fits between the units of the sequence around it and comes right after the one before it
+    or right before the one after it."""
+    before = [x for x in chain if x.index < c.index]
+    after = [x for x in chain if x.index > c.index]
+    prev, nxt = (before[-1] if before else None), (after[0] if after else None)
+    key = num_key(c.num)
+    if key is None or (prev is None and nxt is None):
+        return False
+    if prev is not None and (num_key(prev.num) or (0, 0)) >= key:
+        return False
+    if nxt is not None and (num_key(nxt.num) or (0, 0)) <= key:
+        return False
+    return (prev is not None and follows(prev.num, c.num)) or (nxt is not None and follows(c.num, nxt.num))
+
+
+def _openings(lines: Sequence[Line], roles: Mapping[int, str], candidates: list[Candidate],
+              profile: Profile) -> dict[int, str]:
+    """How each candidate's line is entered: "open" when the law's line before it leaves a sentence
+    unfinished (the candidate is a hard-wrapped continuation), "heading" when that line is a margin
+    heading after a finished sentence, a label or a division, "" otherwise."""
+    division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
+    labelled = {c.index for c in candidates}
+    out: dict[int, str] = {}
+    law = [i for i, line in enumerate(lines) if roles.get(line.number, LAW) == LAW and line.text.strip()]
+    position = {i: n for n, i in enumerate(law)}
+
+    def finished(n: int) -> bool:
+        if n < 0:
+            return True
+        k = law[n]
+        text = lines[k].text.strip()
+        return text.endswith(_TERMINAL + (")", "]", "—", "–")) or k in labelled or is_division(division, lines[k])
+
+    for c in candidates:
+        n = position.get(c.index, -1) - 1
+        if n < 0 or finished(n):
+            out[c.number] = ""
+            continue
+        k = law[n]
+        text = lines[k].text.strip()
+        heading = _margin_heading(text, lines[k], profile) and not _formula(text, profile)
+        above = law[n - 1] if n > 0 else -1
+        if heading and (finished(n - 1) or (above >= 0 and _division_heading(lines[above].text.strip(), lines[above]))):
+            out[c.number] = "heading"
+        else:
+            out[c.number] = "open"
+    return out
 
 
 def _plausible(c: Candidate, chain: list[Candidate], slack: int = 3) -> bool:
@@ -933,6 +1032,54 @@ def _margin_headings(lines: Sequence[Line], order: list[Candidate], roles: Mappi
 
 
 # ---------------------------------------------------------------- where the body is
+
+def _trailing_headings(lines: Sequence[Line], order: list[Candidate], roles: Mapping[int, str], profile: Profile,
+                       findings: list[str]) -> dict[int, int]:
+    """Margin notes that a print's text layer puts after the section's first lines ("23.—(1) Any person …"
+    … "Child sexual abuse material." … "(2) …"): a short line that is no sentence, in the section's
+    block after a finished sentence. The document's own convention when every unit with a label line of
+    text has one, the last unit too, and the first unit has none above it (then the line above a unit
+    is the note of the unit before, not the heading of the next)."""
+    if len(order) < 2 or not profile.section("structure").get("heading_before_unit", False):
+        return {}
+    division = profile.regex("structure", "division") if profile.section("structure").get("division") else None
+    verbs = set(profile.word("sentence_words", ()))
+    unit_lines = {c.index for c in order}
+
+    def note_line(k: int, before: str) -> bool:
+        text = lines[k].text.strip()
+        words = text.rstrip(".").split()
+        return bool(words) and before.endswith(_TERMINAL + ("—", "–")) and _margin_heading(text, lines[k], profile) \
+            and len(words) <= 10 and not verbs & {w.lower().strip(",;") for w in words} and not _formula(text, profile) \
+            and not re.match(r"^\(?\w{1,4}[.)]\s", text) and not is_division(division, lines[k])
+
+    found: dict[int, int] = {}
+    for n, c in enumerate(order):
+        if not c.rest or _own_heading(c.rest, profile):
+            return {}  # a heading on the label's line: no note after it
+        stop = order[n + 1].index if n + 1 < len(order) else len(lines)
+        before = c.rest
+        for k in range(c.index + 1, stop):
+            text = lines[k].text.strip()
+            if roles.get(lines[k].number, LAW) != LAW or not text:
+                continue
+            if is_division(division, lines[k]) or k in unit_lines:
+                break
+            if note_line(k, before):
+                found[lines[k].number] = c.number
+                break
+            before = text
+    if len(found) < len(order) or order[-1].number not in found.values():
+        return {}
+    k = order[0].index - 1
+    while k >= 0 and (roles.get(lines[k].number, LAW) != LAW or not lines[k].text.strip()):
+        k -= 1
+    if k >= 0 and not is_division(division, lines[k]) and _margin_heading(lines[k].text.strip(), lines[k], profile) \
+            and not lines[k].text.strip().endswith(_TERMINAL):
+        return {}  # the first unit has its heading above it
+    findings.append(f"{len(found)} of {len(order)} sections carry their margin note after their first words")
+    return found
+
 
 def _cross_headings(lines: Sequence[Line], order: list[Candidate], roles: Mapping[int, str], profile: Profile,
                     headings: set[int]) -> set[int]:

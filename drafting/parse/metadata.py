@@ -52,11 +52,17 @@ def infer(doc: Document, metadata: Mapping[str, str], profile: Profile, source_n
     if not date and year:
         date = ""  # a year alone is not a date: the FRBR work carries it through the number
     country = (_first(md, "country").lower()[:2] if _first(md, "country") else "") or \
-        _country(block + [n.text for n in doc.conclusions], profile)
+        _country(block + [n.text for n in doc.conclusions] + _publisher_lines(doc), profile)
     doc_type = _doc_type(_first(md, "type"), title, rules)
     return Meta(country=country or "xx", doc_type=doc_type, number=number, date=date,
                 language=profile.language, title=title, short_title=doc.meta.short_title, profile=profile.id,
                 source=source_name, extra=doc.meta.extra + ((("year", year),) if year and not date else ()))
+
+
+def _publisher_lines(doc: Document) -> list[str]:
+    """The publisher's own lines above the law ("Singapore Statutes Online", "New Zealand Legislation"):
+    not the title block, yet the site's name tells the country."""
+    return [n.text for n in doc.preface if n.kind == "note" and n.text][:10]
 
 
 def _page_title(text: str) -> str:
