@@ -341,3 +341,19 @@ Art. 2º Esta Lei entra em vigor na data de sua publicação.
                        "con prisión de uno a tres años.\nArtículo 2.- Esta ley entra en vigor desde su publicación en la "
                        "Gaceta Oficial de la República.\n", encoding="utf-8")
     assert not any("reads as" in str(w) for w in import_document(spanish).warnings)
+
+
+def test_the_principal_act_is_the_act_the_law_names_so(tmp_path):
+    doc = load(tmp_path, """FILMS AMENDMENT ACT 2031
+The Parliament of Westland enacts as follows:
+1 Title
+This Act is the Films Amendment Act 2031.
+2 Principal Act
+This Act amends the Films, Videos, and Publications Act 1993 (the principal Act).
+3 New section 131B inserted
+After section 131A of the principal Act, insert:
+"131B Possession of material involving children
+(1) Every person commits an offence who possesses a publication that depicts a child engaged in sexually explicit conduct."
+""", "act.txt")
+    quoted = doc.units()[2].children[0]
+    assert quoted.kind == "quotedStructure" and quoted.target == "Films, Videos, and Publications Act 1993"

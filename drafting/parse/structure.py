@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from drafting.model.document import DEBRIS, EDITORIAL, Document, Meta, Node
+from drafting.model.document import DEBRIS, EDITORIAL, Document, Meta, Node, walk
 from drafting.parse import conventions
 from drafting.parse.body import TERMINAL, Warning, emphatic, is_upper, parse_body_lines, parse_fragment
 from drafting.parse.lines import Line, Source
@@ -54,7 +54,34 @@ def parse(source: Source, profile: Profile, meta: Meta) -> ParseResult:
     conclusions = tuple(_plain(ln, conv) for ln in lines[body_end:attach_start] if ln.table is None)
     attachments = _attachments(lines[attach_start:], profile, warnings, conv)
     doc = Document(meta=meta, preface=preface, preamble=preamble, body=body, conclusions=conclusions, attachments=attachments)
-    return ParseResult(document=doc, warnings=tuple(warnings), findings=conv.findings)
+    return ParseResult(document=_resolve_aliases(doc, profile), warnings=tuple(warnings), findings=conv.findings)
+
+
+def _resolve_aliases(doc: Document, profile: Profile) -> Document:
+    """A quotation whose target is the name the law gives another Act ("the principal Act") targets
+    that Act: "This Act amends the Films Act 1993 (the principal Act)" names it once, for every
+    amendment after it. The patterns (groups `law` and `alias`) are profile data."""
+    patterns = [profile.compile(f"amending.alias[{i}]", p) for i, p in enumerate(profile.section("amending").get("alias", ()))]
+    if not patterns:
+        return doc
+    aliases: dict[str, str] = {}
+    for node, _ in walk(doc.preamble + doc.body, into_quotes=False):
+        for rx in patterns:
+            for match in rx.finditer(node.text):
+                aliases.setdefault(match.group("alias").casefold(), match.group("law").strip())
+    if not aliases:
+        return doc
+
+    def resolve(node: Node) -> Node:
+        children = tuple(resolve(c) for c in node.children)
+        named = None
+        if node.kind == "quotedStructure" and node.target:
+            named = aliases.get(re.sub(r"^the\s+", "", node.target, flags=re.IGNORECASE).casefold())
+        if named is None and children == node.children:
+            return node
+        return replace(node, children=children, target=named or node.target)
+
+    return replace(doc, body=tuple(resolve(n) for n in doc.body))
 
 
 def _plain(line: Line, conv: conventions.Conventions) -> Node:
