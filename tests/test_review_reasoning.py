@@ -211,6 +211,59 @@ Artículo 2.- Vigencia. Esta ley rige desde su publicación.
     assert found["possession"].reason.startswith("Article 1 (replacing Artículo 183-A of the Código Penal)")
 
 
+CL_ONE_ARTICLE = """LEY NÚM. 21.999
+MODIFICA EL CÓDIGO PENAL EN MATERIA DE MATERIAL DE ABUSO SEXUAL INFANTIL
+Teniendo presente que el H. Congreso Nacional ha dado su aprobación al siguiente
+Proyecto de ley:
+Artículo único.- Introdúcense las siguientes modificaciones en el Código Penal:
+1) Reemplázase el artículo 366 quinquies por el siguiente:
+"Artículo 366 quinquies.- El que almacene material de abuso sexual infantil, cualquiera sea su soporte, será castigado con presidio menor en su grado medio."
+2) Agrégase el siguiente artículo 366 sexies:
+"Artículo 366 sexies.- El que difunda material de abuso sexual infantil será castigado con presidio menor en su grado máximo."
+3) Agrégase el siguiente artículo 366 septies:
+"Artículo 366 septies.- Los proveedores de servicios de internet deberán informar al Ministerio Público de la existencia de material de abuso sexual infantil alojado en sus servidores, dentro de las cuarenta y ocho horas siguientes a su conocimiento."
+"""
+
+
+def test_each_article_a_one_article_law_inserts_is_an_article_of_its_own_es(tmp_path, library):
+    found = verdicts(tmp_path, library, CL_ONE_ARTICLE)
+    assert status(found, "possession") == "met"
+    assert found["possession"].reason.startswith("Article único, 1) (replacing Artículo 366 quinquies of the Código Penal)")
+    assert status(found, "isp-report") == "met"
+    assert found["isp-report"].reason.startswith("Article único, 3) (inserting Artículo 366 septies in the Código Penal)")
+    # the providers' duty is not an offence: it does not borrow the penalty of the articles inserted beside it
+    assert [e.num for e in found["specific"].evidence] == ["único, 1)", "único, 2)"]
+    assert status(found, "computer") == "partial"  # only dissemination, no computer, in an offence
+    assert found["computer"].reason.startswith("Article único, 2) (inserting Artículo 366 sexies")
+
+
+EN_AMENDING = """THE CRIMINAL CODE (AMENDMENT) ACT, 2031
+Act No. 7 of 2031
+BE IT ENACTED by the Parliament of Westvale as follows:
+1. Short title
+This Act may be cited as the Criminal Code (Amendment) Act, 2031.
+2. Amendment of the Criminal Code
+The Criminal Code is amended—
+(a) by inserting after section 163.1 the following section:
+"163.2 Possession of child sexual abuse material
+A person who has in his possession child sexual abuse material commits an offence and is liable on conviction to imprisonment for a term not exceeding ten years.";
+(b) by inserting after section 163.2 the following section:
+"163.3 Duty of service providers
+A service provider who becomes aware that its network is being used to host child sexual abuse material shall report that fact to the police without delay.";
+"""
+
+
+def test_each_section_an_amending_act_inserts_is_a_section_of_its_own_en(tmp_path, library):
+    found = verdicts(tmp_path, library, EN_AMENDING, "act.txt")
+    assert status(found, "possession") == "met"
+    assert found["possession"].reason.startswith("Section 2(a) (inserting 163.2 in the Criminal Code)")
+    assert status(found, "isp-report") == "met" and found["isp-report"].evidence[0].num == "2(b)"
+    assert "police" in found["isp-report"].evidence[0].quote
+    # the network the providers' duty names is no offence on the material by computer
+    assert status(found, "computer") == "missing"
+    assert [e.num for e in found["specific"].evidence] == ["2(a)"]
+
+
 # ---------------------------------------------------------------- several statutes of one country
 
 def test_a_code_and_a_special_law_reviewed_as_one_legal_order(tmp_path, library):

@@ -344,7 +344,7 @@ class Detector:
     def mentions(self, provisions: Sequence[Provision], concept: str, hits: Sequence[Hit]) -> tuple[Provision, ...]:
         """Units whose text uses `concept` without the rule holding there: passing mentions."""
         seen: dict[str, Provision] = {}
-        units = {p.eid: p for p in provisions if p.depth == 0}
+        units = {p.eid: p for p in provisions if p.is_unit}
         for prov in provisions:
             if prov.unit in seen or any(lineage(prov.eid, h.provision.eid) for h in hits):
                 continue
@@ -438,7 +438,9 @@ class Law:
         self.previous = [re.compile(strip_accents(p), re.IGNORECASE) for p in data.get("previous", ())]
         # concept: material named by reference to another article ("material de los señalados en el artículo 187")
         self.material_cited = str(data.get("material_cited", ""))
-        self.units = {p.eid: p for p in provisions if p.depth == 0}
+        # the law's articles, and each article it inserts into another law (an article of its own: a one-article
+        # amending law's inserted offences never share one another's penalties)
+        self.units = {p.eid: p for p in provisions if p.is_unit}
         self.by_num: dict[str, list[Provision]] = {}
         for unit in self.units.values():
             self.by_num.setdefault(_num_key(unit.node.num), []).append(unit)
@@ -451,7 +453,7 @@ class Law:
         unit = self.units.get(prov.unit, prov)
         found = self._article.get(unit.eid)
         if found is None:
-            found = self._article[unit.eid] = full_parts(unit.node)
+            found = self._article[unit.eid] = full_parts(unit.node, quoted=False)
         return found
 
     # which articles a provision cites: by number ("section 5", "artículo 24", "§ 22-3102"), or by the
@@ -470,7 +472,8 @@ class Law:
                         if key and key in self.by_num:
                             nums.extend(u.eid for u in self.by_num[key])
             if any(rx.search(strip_accents(text)) for rx in self.previous):
-                order = list(self.units)  # "el artículo anterior": the unit before this one
+                # "el artículo anterior": the unit before this one, of the same law (this one or the one amended)
+                order = [eid for eid, u in self.units.items() if bool(u.amends) == bool(prov.amends)]
                 at = order.index(prov.unit) if prov.unit in order else -1
                 if at > 0:
                     nums.append(order[at - 1])
