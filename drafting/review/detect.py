@@ -10,6 +10,8 @@ A rule (`[review.criteria.<id>]`) reasons over the structure of the law, not one
 
 - `require`: concepts that must hold together in one provision (its own text and the points that
   complete its sentence) — the act and the material, say;
+  A provision another of its article applies to ("In subsection (1), …", `interprets` in `[law]`) is read
+  with those words as its own; an article a law inserts into another law is an article of its own;
 - `context`: concepts that may hold in that provision, anywhere in its article (the penalty in the
   wrap-up or in another paragraph, "con la misma pena"), in a provision that cites the article
   ("the penalties of section 5"), or in a provision of the law's general part that reaches it
