@@ -297,8 +297,8 @@ class Detector:
         groups = tuple(referring if material <= frozenset(g) else g for g in rule.require)
         out = []
         for prov, parts in tree.holding(self, groups):
-            if prov.eid in seen:
-                continue
+            if any(lineage(prov.eid, eid) for eid in seen):
+                continue  # already proof, or inside (or around) a provision that is
             source, basis = law.cited_material(prov), "reference"
             if source is None and law.material_same in self.concepts and self.has(parts, law.material_same):
                 source, basis = law.material_before(prov), "article"
