@@ -479,7 +479,8 @@ def test_cuba_numbered_first_paragraph_por_cuanto_recitals_and_por_tanto(tmp_pat
 
 def test_cuba_review_reads_sancion_de_privacion_de_libertad(tmp_path, library):
     found = verdicts(load(tmp_path, CUBA), library)
-    assert found["specific"] == ("met", ["3, 1"])  # "incurre en sanción de privación de libertad"
+    # "incurre en sanción de privación de libertad"; 3.2 possesses "dicho material", the material 3.1 names
+    assert found["specific"] == ("met", ["3, 1", "3, 2"])
     assert found["definition"] == ("met", ["2, 1"])  # "se considera material … toda representación"
     assert found["child-18"] == ("met", ["2, 1"])
     assert found["computer"] == ("met", ["3, 1"])

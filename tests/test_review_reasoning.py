@@ -211,6 +211,118 @@ Artículo 2.- Vigencia. Esta ley rige desde su publicación.
     assert found["possession"].reason.startswith("Article 1 (replacing Artículo 183-A of the Código Penal)")
 
 
+CL_ONE_ARTICLE = """LEY NÚM. 21.999
+MODIFICA EL CÓDIGO PENAL EN MATERIA DE MATERIAL DE ABUSO SEXUAL INFANTIL
+Teniendo presente que el H. Congreso Nacional ha dado su aprobación al siguiente
+Proyecto de ley:
+Artículo único.- Introdúcense las siguientes modificaciones en el Código Penal:
+1) Reemplázase el artículo 366 quinquies por el siguiente:
+"Artículo 366 quinquies.- El que almacene material de abuso sexual infantil, cualquiera sea su soporte, será castigado con presidio menor en su grado medio."
+2) Agrégase el siguiente artículo 366 sexies:
+"Artículo 366 sexies.- El que difunda material de abuso sexual infantil será castigado con presidio menor en su grado máximo."
+3) Agrégase el siguiente artículo 366 septies:
+"Artículo 366 septies.- Los proveedores de servicios de internet deberán informar al Ministerio Público de la existencia de material de abuso sexual infantil alojado en sus servidores, dentro de las cuarenta y ocho horas siguientes a su conocimiento."
+"""
+
+
+def test_each_article_a_one_article_law_inserts_is_an_article_of_its_own_es(tmp_path, library):
+    found = verdicts(tmp_path, library, CL_ONE_ARTICLE)
+    assert status(found, "possession") == "met"
+    assert found["possession"].reason.startswith("Article único, 1) (replacing Artículo 366 quinquies of the Código Penal)")
+    assert status(found, "isp-report") == "met"
+    assert found["isp-report"].reason.startswith("Article único, 3) (inserting Artículo 366 septies in the Código Penal)")
+    # the providers' duty is not an offence: it does not borrow the penalty of the articles inserted beside it
+    assert [e.num for e in found["specific"].evidence] == ["único, 1)", "único, 2)"]
+    assert status(found, "computer") == "partial"  # only dissemination, no computer, in an offence
+    assert found["computer"].reason.startswith("Article único, 2) (inserting Artículo 366 sexies")
+
+
+EN_AMENDING = """THE CRIMINAL CODE (AMENDMENT) ACT, 2031
+Act No. 7 of 2031
+BE IT ENACTED by the Parliament of Westvale as follows:
+1. Short title
+This Act may be cited as the Criminal Code (Amendment) Act, 2031.
+2. Amendment of the Criminal Code
+The Criminal Code is amended—
+(a) by inserting after section 163.1 the following section:
+"163.2 Possession of child sexual abuse material
+A person who has in his possession child sexual abuse material commits an offence and is liable on conviction to imprisonment for a term not exceeding ten years.";
+(b) by inserting after section 163.2 the following section:
+"163.3 Duty of service providers
+A service provider who becomes aware that its network is being used to host child sexual abuse material shall report that fact to the police without delay.";
+"""
+
+
+def test_each_section_an_amending_act_inserts_is_a_section_of_its_own_en(tmp_path, library):
+    found = verdicts(tmp_path, library, EN_AMENDING, "act.txt")
+    assert status(found, "possession") == "met"
+    assert found["possession"].reason.startswith("Section 2(a) (inserting 163.2 in the Criminal Code)")
+    assert status(found, "isp-report") == "met" and found["isp-report"].evidence[0].num == "2(b)"
+    assert "police" in found["isp-report"].evidence[0].quote
+    # the network the providers' duty names is no offence on the material by computer
+    assert status(found, "computer") == "missing"
+    assert [e.num for e in found["specific"].evidence] == ["2(a)"]
+
+
+# ---------------------------------------------------------------- one provision applied to another; "such material"
+
+def test_a_subsection_read_into_the_one_it_names_and_such_material_en(tmp_path, library):
+    text = EN_HEAD + """5. Possession of child abuse material
+(1) A person who has in his possession child abuse material commits an offence and is liable on conviction to imprisonment for a term not exceeding 5 years.
+(2) In subsection (1), a person has in his possession material to which he gains access by means of a computer, whether or not he downloads it.
+(3) A person who advertises such material commits an offence and is liable on conviction to imprisonment for a term not exceeding 10 years.
+6. Commencement
+This Act comes into force on publication.
+"""
+    found = verdicts(tmp_path, library, text, "act.txt")
+    computer = found["computer"]
+    assert computer.status == "met" and computer.evidence[0].num == "5(1)"
+    assert "by means of a computer" in computer.evidence[0].quote and "child abuse material" in computer.evidence[0].quote
+    assert computer.confidence != "high"  # the computer is in another subsection: for the reviewer to read
+    assert status(found, "advertising") == "met" and found["advertising"].evidence[0].num == "5(3)"
+
+
+def test_such_material_needs_the_material_named_before_it_in_its_section_en(tmp_path, library):
+    text = EN_HEAD + """5. Obscene publications
+(1) A person who sells an obscene publication commits an offence and is liable on conviction to imprisonment for 2 years.
+(2) A person who advertises such material commits an offence and is liable on conviction to imprisonment for 2 years.
+6. Child abuse material
+A person who has in his possession child abuse material commits an offence and is liable on conviction to imprisonment for 5 years.
+7. Interpretation
+In subsection (1), a person gains access to material by means of a computer if he views it on a screen.
+"""
+    found = verdicts(tmp_path, library, text, "act.txt")
+    assert status(found, "possession") == "met"
+    assert status(found, "advertising") == "missing"  # the obscene publication is not the material
+    assert status(found, "computer") == "missing"  # "subsection (1)" of another section is not section 6
+
+
+def test_a_paragraph_read_into_the_one_it_names_and_the_material_referred_to_es(tmp_path, library):
+    text = ES_HEAD + """Artículo 5.- El que almacene material pornográfico en cuya elaboración se hayan utilizado menores de dieciocho años será castigado con presidio menor en su grado medio.
+Para los efectos del inciso anterior, se entenderá que almacena quien accede a sabiendas al material por medio de un sistema informático.
+El que anuncie el referido material será castigado con la misma pena.
+Artículo 6.- El que exhiba películas obscenas en lugares públicos será castigado con multa.
+El que anuncie dicho material será castigado con la misma pena.
+Artículo 7.- Esta ley rige desde su publicación.
+"""
+    found = verdicts(tmp_path, library, text)
+    computer = found["computer"]
+    assert computer.status == "met" and computer.evidence[0].num == "5, ¶1"
+    assert "sistema informático" in computer.evidence[0].quote
+    advertising = found["advertising"]
+    assert advertising.status == "met"
+    assert [e.num for e in advertising.evidence] == ["5, ¶3"]  # article 6's "dicho material" is obscene films
+
+
+def test_the_first_paragraph_named_by_its_ordinal_es(tmp_path, library):
+    text = ES_HEAD + """Artículo 5.- El que posea pornografía infantil será sancionado con prisión de uno a tres años.
+El que la produzca será sancionado con prisión de tres a seis años.
+Para los efectos del inciso primero, también posee quien la guarda en un dispositivo electrónico.
+"""
+    found = verdicts(tmp_path, library, text)
+    assert status(found, "computer") == "met" and found["computer"].evidence[0].num == "5, ¶1"
+
+
 # ---------------------------------------------------------------- several statutes of one country
 
 def test_a_code_and_a_special_law_reviewed_as_one_legal_order(tmp_path, library):

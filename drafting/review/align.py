@@ -159,8 +159,8 @@ class _Index:
             return out
 
         self.tf: list[Counter[str]] = [Counter(terms_of(p.node)) for p in provs]
-        unit_heading = {p.eid: p.node.heading for p in provs if p.depth == 0}
-        self.headings = [frozenset(norm.tokens(f"{unit_heading.get(p.unit, '')} {p.node.heading if p.depth else ''}"))
+        unit_heading = {p.eid: p.node.heading for p in provs if p.is_unit}
+        self.headings = [frozenset(norm.tokens(f"{unit_heading.get(p.unit, '')} {'' if p.is_unit else p.node.heading}"))
                          for p in provs]
         # a definition is about the term it defines: its heading when matched with a model definition
         self.defines = [frozenset(norm.tokens(p.node.defines)) if p.node.defines else frozenset() for p in provs]

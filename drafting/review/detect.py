@@ -10,6 +10,8 @@ A rule (`[review.criteria.<id>]`) reasons over the structure of the law, not one
 
 - `require`: concepts that must hold together in one provision (its own text and the points that
   complete its sentence) — the act and the material, say;
+  A provision another of its article applies to ("In subsection (1), …", `interprets` in `[law]`) is read
+  with those words as its own; an article a law inserts into another law is an article of its own;
 - `context`: concepts that may hold in that provision, anywhere in its article (the penalty in the
   wrap-up or in another paragraph, "con la misma pena"), in a provision that cites the article
   ("the penalties of section 5"), or in a provision of the law's general part that reaches it
@@ -135,6 +137,13 @@ class Detector:
                          for name, m in data.get("measures", {}).items()}
         self.numbers = {fold(str(k)): float(v) for k, v in data.get("numbers", {}).items()}
         self.cite_data = data.get("cite", {})
+        # a provision that applies to another of its article ("In subsection (1), …", "Para los efectos del inciso
+        # anterior, …"): read with it, as if its words were that provision's (see _interpretations)
+        law = data.get("law", {})
+        self.interprets = tuple(_compile_ref(profile.id, "law.interprets", p) for p in law.get("interprets", ()))
+        self.interprets_previous = tuple(_compile_ref(profile.id, "law.interprets_previous", p)
+                                         for p in law.get("interprets_previous", ()))
+        self.ordinals = {fold(str(k)): str(v) for k, v in law.get("ordinals", {}).items()}
         self.rules = {cid: self._rule(cid, raw) for cid, raw in data.get("criteria", {}).items()}
         self._folded: dict[str, str] = {}
         self._found: dict[tuple[str, str], tuple[int, int] | None] = {}
@@ -262,8 +271,13 @@ class Detector:
         found = []
         for prov, parts in tree.holding(self, rule.require):
             hit = self._judge(rule, prov, parts, law)
-            if hit is not None:
-                found.append(hit)
+            if hit is None:
+                continue
+            applied = tree.applied.get(prov.eid)
+            if applied and hit.basis == "provision" and not self.holds(parts[:len(parts) - len(applied[0])], rule.require):
+                # it holds only with the words another provision of the article applies to it
+                hit = replace(hit, basis="article", support=applied[1])
+            found.append(hit)
         found.extend(self._by_cited_material(tree, rule, law, {h.provision.eid for h in found}))
         if not found and rule.partial_require:
             for prov, parts in tree.holding(self, rule.partial_require):
@@ -277,25 +291,61 @@ class Detector:
         """Where the rule holds with the material named by reference to an article that names it: the
         provision is judged as if it named the material, the cited article its support."""
         material = frozenset(law.material.split("|")) if law.material else frozenset()
-        if not material or law.material_cited not in self.concepts or not any(material <= frozenset(g) for g in rule.require):
+        referring = tuple(c for c in (law.material_cited, law.material_same) if c in self.concepts)
+        if not material or not referring or not any(material <= frozenset(g) for g in rule.require):
             return []
-        groups = tuple((law.material_cited,) if material <= frozenset(g) else g for g in rule.require)
+        groups = tuple(referring if material <= frozenset(g) else g for g in rule.require)
         out = []
         for prov, parts in tree.holding(self, groups):
-            if prov.eid in seen:
-                continue
-            source = law.cited_material(prov)
+            if any(lineage(prov.eid, eid) for eid in seen):
+                continue  # already proof, or inside (or around) a provision that is
+            source, basis = law.cited_material(prov), "reference"
+            if source is None and law.material_same in self.concepts and self.has(parts, law.material_same):
+                source, basis = law.material_before(prov), "article"
             hit = self._judge(rule, prov, parts, law) if source is not None else None
             if hit is not None:
-                out.append(replace(hit, basis="reference", support=hit.support or source))
+                out.append(replace(hit, basis=basis if hit.basis == "provision" else hit.basis,
+                                   support=hit.support or source))
         return out
 
     def _tree(self, provisions: Sequence[Provision]) -> "_Tree":
         # One tree per statute, reused by every criterion of a review.
         tree = self._last_tree
         if tree is None or tree.source is not provisions:
-            tree = self._last_tree = _Tree(provisions)
+            tree = self._last_tree = _Tree(provisions, self._interpretations(provisions))
         return tree
+
+    def _interpretations(self, provisions: Sequence[Provision]) -> dict[str, tuple[tuple[str, ...], Provision]]:
+        """eid of each provision another of its article applies to ("In subsection (1), a person gains access
+        … by means of a computer") → (the words that apply to it, the provision that says them)."""
+        if not (self.interprets or self.interprets_previous):
+            return {}
+        siblings: dict[str, list[Provision]] = {}
+        for prov in provisions:
+            if prov.parent:
+                siblings.setdefault(prov.parent, []).append(prov)
+        out: dict[str, tuple[tuple[str, ...], Provision]] = {}
+        for prov in provisions:
+            text = strip_accents(prov.node.text)
+            if not prov.parent or not text:
+                continue
+            family = siblings[prov.parent]
+            target: Provision | None = None
+            if any(rx.search(text) for rx in self.interprets_previous):
+                at = family.index(prov)
+                target = family[at - 1] if at > 0 else None
+            else:
+                match = next((m for rx in self.interprets if (m := rx.search(text))), None)
+                if match is not None:
+                    key = _num_key(self.ordinals.get(fold(match.group("nums")), match.group("nums")))
+                    target = next((s for s in family if s.node.num and _num_key(s.node.num) == key), None)
+                    if target is None and key.isdigit() and not any(s.node.num for s in family):
+                        # unnumbered paragraphs ("el inciso primero"): by their place
+                        target = family[int(key) - 1] if 0 < int(key) <= len(family) else None
+            if target is not None and target is not prov:
+                words, _ = out.get(target.eid, ((), prov))
+                out[target.eid] = (words + span_parts(prov.node), prov)
+        return out
 
     def _judge(self, rule: Rule, prov: Provision, parts: tuple[str, ...], law: "Law") -> Hit | None:
         if rule.drop_if and any(self.has(parts, c) for c in rule.drop_if):
@@ -344,7 +394,7 @@ class Detector:
     def mentions(self, provisions: Sequence[Provision], concept: str, hits: Sequence[Hit]) -> tuple[Provision, ...]:
         """Units whose text uses `concept` without the rule holding there: passing mentions."""
         seen: dict[str, Provision] = {}
-        units = {p.eid: p for p in provisions if p.depth == 0}
+        units = {p.eid: p for p in provisions if p.is_unit}
         for prov in provisions:
             if prov.unit in seen or any(lineage(prov.eid, h.provision.eid) for h in hits):
                 continue
@@ -438,7 +488,12 @@ class Law:
         self.previous = [re.compile(strip_accents(p), re.IGNORECASE) for p in data.get("previous", ())]
         # concept: material named by reference to another article ("material de los señalados en el artículo 187")
         self.material_cited = str(data.get("material_cited", ""))
-        self.units = {p.eid: p for p in provisions if p.depth == 0}
+        # concept: material named by reference to what the article named before ("such material", "dicho material")
+        self.material_same = str(data.get("material_same", ""))
+        self._index = {p.eid: i for i, p in enumerate(provisions)}
+        # the law's articles, and each article it inserts into another law (an article of its own: a one-article
+        # amending law's inserted offences never share one another's penalties)
+        self.units = {p.eid: p for p in provisions if p.is_unit}
         self.by_num: dict[str, list[Provision]] = {}
         for unit in self.units.values():
             self.by_num.setdefault(_num_key(unit.node.num), []).append(unit)
@@ -451,7 +506,7 @@ class Law:
         unit = self.units.get(prov.unit, prov)
         found = self._article.get(unit.eid)
         if found is None:
-            found = self._article[unit.eid] = full_parts(unit.node)
+            found = self._article[unit.eid] = full_parts(unit.node, quoted=False)
         return found
 
     # which articles a provision cites: by number ("section 5", "artículo 24", "§ 22-3102"), or by the
@@ -470,7 +525,8 @@ class Law:
                         if key and key in self.by_num:
                             nums.extend(u.eid for u in self.by_num[key])
             if any(rx.search(strip_accents(text)) for rx in self.previous):
-                order = list(self.units)  # "el artículo anterior": the unit before this one
+                # "el artículo anterior": the unit before this one, of the same law (this one or the one amended)
+                order = [eid for eid, u in self.units.items() if bool(u.amends) == bool(prov.amends)]
                 at = order.index(prov.unit) if prov.unit in order else -1
                 if at > 0:
                     nums.append(order[at - 1])
@@ -492,6 +548,23 @@ class Law:
             unit = self.units.get(eid)
             if unit is not None and eid != prov.unit and self.det.holds(self.article_parts(unit), material):
                 return unit
+        return None
+
+    def material_before(self, prov: Provision) -> Provision | None:
+        """The provision of the same article, before `prov`, that names the material "such material" or
+        "dicho material" refers to; None when none does (a heading alone does not)."""
+        if not self.material:
+            return None
+        material = (tuple(self.material.split("|")),)
+        at = self._index.get(prov.eid, 0)
+        for other in reversed(self.provisions[:at]):
+            if other.unit != prov.unit or lineage(other.eid, prov.eid):
+                if other.eid == prov.unit:
+                    break  # back at the article's start
+                continue  # an article the article inserts, or the provisions that hold this one
+            words = tuple(p for p in span_parts(other.node) if p != other.node.heading)
+            if self.det.holds(words, material):
+                return other
         return None
 
     def _headings(self) -> tuple[re.Pattern[str], dict[str, list[str]]] | None:
@@ -601,8 +674,18 @@ class _Tree:
 
     SEPARATOR = "\n\x00\n"  # between articles: no pattern (\s, .) runs across it
 
-    def __init__(self, provisions: Sequence[Provision]) -> None:
+    def __init__(self, provisions: Sequence[Provision],
+                 applied: Mapping[str, tuple[tuple[str, ...], Provision]] | None = None) -> None:
         self.source = provisions
+        # words another provision of the article applies to a provision ("In subsection (1), …"): read as its own
+        self.applied = dict(applied or {})
+        by_eid = {p.eid: p for p in provisions}
+        self.applied_below: dict[str, list[str]] = {}  # eid → those words for it and everything under it
+        for eid, (words, _) in self.applied.items():
+            node = by_eid.get(eid)
+            while node is not None:
+                self.applied_below.setdefault(node.eid, []).extend(words)
+                node = by_eid.get(node.parent) if node.parent else None
         self.whole: dict[str, str] = {}  # eid → all its text in one string: one search per concept, not per part
         self.roots = [p for p in provisions if p.depth == 0]
         self._text = ""
@@ -649,10 +732,10 @@ class _Tree:
         node = prov.node
         whole = self.whole.get(prov.eid)
         if whole is None:
-            whole = self.whole[prov.eid] = "\n".join(full_parts(node))
+            whole = self.whole[prov.eid] = "\n".join(full_parts(node) + tuple(self.applied_below.get(prov.eid, ())))
         if not det.holds((whole,), groups):
             return  # nothing below can hold either: prunes almost every article at once
-        if det.holds(span_parts(node), groups):
+        if det.holds(span_parts(node) + self.words_for(prov), groups):
             self._narrow(det, groups, prov, (), out)
         for kid in self.children.get(prov.eid, []):
             self._visit(det, groups, kid, out)  # a point's own sub-provisions may say it on their own
@@ -662,15 +745,20 @@ class _Tree:
         does (read with the intro's words) is a provision of its own — "(3) … possesses with intent to sell"
         and "(4) … knowingly possesses" are two provisions, not one; "se entenderá por: … d) Pornografía
         infantil: …" points at d)."""
-        own = context + own_parts(prov.node)
+        own = context + own_parts(prov.node) + self.words_for(prov)
         points = [k for k in self.children.get(prov.eid, []) if k.inline]
         if points and not det.holds(own, groups):
-            alone = [k for k in points if det.holds(own + span_parts(k.node), groups)]
+            alone = [k for k in points if det.holds(own + span_parts(k.node) + self.words_for(k), groups)]
             if alone:
                 for kid in alone:
                     self._narrow(det, groups, kid, own, out)
                 return
-        out.append((prov, context + span_parts(prov.node)))
+        out.append((prov, context + span_parts(prov.node) + self.words_for(prov)))
+
+    def words_for(self, prov: Provision) -> tuple[str, ...]:
+        """The words another provision of its article applies to it ("In subsection (1), …")."""
+        found = self.applied.get(prov.eid)
+        return found[0] if found else ()
 
 
 class Concept:
@@ -793,6 +881,15 @@ def _compile(profile_id: str, name: str, pattern: str) -> re.Pattern[str]:
         return re.compile(strip_accents(pattern), re.MULTILINE | re.ASCII)
     except re.error as exc:
         raise DraftingError(f"bad pattern in concept {name!r}: {exc}", source=where) from None
+
+
+def _compile_ref(profile_id: str, name: str, pattern: str) -> re.Pattern[str]:
+    """A pattern of [law] (matched case-insensitively on accent-free text, with a group `nums` where it
+    names a provision)."""
+    try:
+        return re.compile(strip_accents(pattern), re.IGNORECASE)
+    except re.error as exc:
+        raise DraftingError(f"bad pattern in {name}: {exc}", source=f"profile {profile_id} (review)") from None
 
 
 _DETECTORS: dict[str, Detector] = {}

@@ -34,7 +34,7 @@ INTRO_END = re.compile(r"[:—–\-]\s*$")
 class Provision:
     eid: str
     num: str  # citation label: "7", "7, Párrafo", "4(2)(a)", "3, d)"
-    unit: str  # eid of the article/section it belongs to
+    unit: str  # eid of the article/section it belongs to (a quoted provision of another law is its own)
     depth: int  # 0 for the unit itself
     parent: str  # eid of the enclosing provision ("" for a unit)
     group: str  # heading of the hcontainer holding the unit ("DISPOSICIONES FINALES"), if any
@@ -43,6 +43,11 @@ class Provision:
     amends: str = ""  # new wording this law puts into another: "replacing art. 189 of the Código Penal"
     statute: str = ""  # in several statutes reviewed as one legal order: the statute it belongs to
     schedule: str = ""  # an item of a schedule ("Schedule 1"): its number already names the schedule
+
+    @property
+    def is_unit(self) -> bool:
+        """An article of its own for the review: a unit of the law, or a provision it inserts into another."""
+        return self.eid == self.unit
 
     @property
     def cited_num(self) -> str:
@@ -57,12 +62,13 @@ class Provision:
 
 # ---------------------------------------------------------------- tree helpers
 
-def sub_provisions(node: Node) -> Iterator[tuple[Node, bool]]:
-    """Direct sub-provisions of `node` (looking through list containers), each with its inline flag."""
+def sub_provisions(node: Node, quoted: bool = True) -> Iterator[tuple[Node, bool]]:
+    """Direct sub-provisions of `node` (looking through list containers), each with its inline flag;
+    without the wording it inserts into another law when not `quoted`."""
     intro = bool(node.wrap_up) or bool(INTRO_END.search(node.text))
     for child in node.children:
         if child.kind == "quotedStructure" and child.name in AMENDING:
-            for quoted in child.children:  # new wording for another law: provisions this law enacts
+            for quoted in child.children if quoted else ():  # new wording for another law: provisions this law enacts
                 if quoted.kind in SUB_KINDS and not quoted.repealed:
                     yield quoted, False
             continue
@@ -104,15 +110,16 @@ def span_parts(node: Node) -> tuple[str, ...]:
     return head + loose + tuple(inner) + tail
 
 
-def full_parts(node: Node) -> tuple[str, ...]:
-    """Every text part of the node and all its sub-provisions (no notes, no quoted text)."""
+def full_parts(node: Node, quoted: bool = True) -> tuple[str, ...]:
+    """Every text part of the node and all its sub-provisions (no notes, no text quoted for reference;
+    the wording it inserts into another law only when `quoted`)."""
     out = list(p for p in (node.heading, node.text) if p)
     out.extend(c.text for c in node.children if c.kind == "text" and c.text)
     for child in node.children:
         if child.kind == "list" and child.text:
             out.append(child.text)
-        for item, _ in _items(child, node):
-            out.extend(full_parts(item))
+        for item, _ in _items(child, node, quoted):
+            out.extend(full_parts(item, quoted))
         if child.kind == "list" and child.wrap_up:
             out.append(child.wrap_up)
     if node.wrap_up:
@@ -120,10 +127,10 @@ def full_parts(node: Node) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _items(child: Node, parent: Node) -> Iterator[tuple[Node, bool]]:
+def _items(child: Node, parent: Node, quoted: bool = True) -> Iterator[tuple[Node, bool]]:
     """The sub-provisions one child of `parent` contributes (sub_provisions, one child at a time)."""
     for item, inline in sub_provisions(Node(kind=parent.kind, text=parent.text, wrap_up=parent.wrap_up,
-                                             children=(child,))):
+                                             children=(child,)), quoted):
         yield item, inline
 
 
@@ -216,9 +223,14 @@ def _provisions(document: Document, profile: Profile) -> tuple[Provision, ...]:
                 # a quoted definition or sentence has no label: the provision's heading says what it is
                 # ("Section 473.1 (definition of child abuse material)")
                 label = profile.label(child).strip().rstrip(".-–—:").strip() or child.heading or node.heading
-                what = str(cite.get(action, "{action} {label} of {target}")).format(
-                    action=action, label=label, target=target or cite.get("other_law", "another law"))
-            visit(child, unit, num if child.eid in quoted else _join(num, _label(child, siblings, profile)),
+                pattern = str(cite.get(action, "{action} {label} of {target}"))
+                if target[:4].lower() == "the " and "the {target}" in pattern:
+                    target = target[4:]  # "The Criminal Code is amended": not "in the The Criminal Code"
+                what = pattern.format(action=action, label=label, target=target or cite.get("other_law", "another law"))
+            # a quoted provision is another law's: its own article for the review, never sharing the penalty or
+            # the scope of the other provisions the same amending article inserts
+            visit(child, child if child.eid in quoted else unit,
+                  num if child.eid in quoted else _join(num, _label(child, siblings, profile)),
                   depth + 1, node.eid, group, child_inline, what, statute, schedule)
 
     for node, ancestors in walk(document.body, into_quotes=False):
