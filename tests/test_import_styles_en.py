@@ -231,7 +231,7 @@ def test_australia_review_credits_what_the_schedule_inserts(tmp_path, library):
     assert found["definition"] == ("met", "Schedule 1, item 1")
     assert found["child-18"] == ("met", "Schedule 1, item 1")
     result = review(doc, library, criteria="full")
-    assert "Schedule 1, item 2 (inserting 474.22A in the Criminal Code Act 1995)" in result.verdict("possession").reason
+    assert "Schedule 1, item 2 (inserting section 474.22A in the Criminal Code Act 1995)" in result.verdict("possession").reason
 
 
 # ---------------------------------------------------------------- New Zealand

@@ -256,7 +256,7 @@ A service provider who becomes aware that its network is being used to host chil
 def test_each_section_an_amending_act_inserts_is_a_section_of_its_own_en(tmp_path, library):
     found = verdicts(tmp_path, library, EN_AMENDING, "act.txt")
     assert status(found, "possession") == "met"
-    assert found["possession"].reason.startswith("Section 2(a) (inserting 163.2 in the Criminal Code)")
+    assert found["possession"].reason.startswith("Section 2(a) (inserting section 163.2 in the Criminal Code)")
     assert status(found, "isp-report") == "met" and found["isp-report"].evidence[0].num == "2(b)"
     assert "police" in found["isp-report"].evidence[0].quote
     # the network the providers' duty names is no offence on the material by computer

@@ -223,6 +223,8 @@ def _provisions(document: Document, profile: Profile) -> tuple[Provision, ...]:
                 # a quoted definition or sentence has no label: the provision's heading says what it is
                 # ("Section 473.1 (definition of child abuse material)")
                 label = profile.label(child).strip().rstrip(".-–—:").strip() or child.heading or node.heading
+                if label[:1].isdigit() and child.kind in ("section", "article") and cite.get("bare_unit"):
+                    label = str(cite["bare_unit"]).format(label=label)  # "163.2" → "section 163.2"
                 pattern = str(cite.get(action, "{action} {label} of {target}"))
                 if target[:4].lower() == "the " and "the {target}" in pattern:
                     target = target[4:]  # "The Criminal Code is amended": not "in the The Criminal Code"
