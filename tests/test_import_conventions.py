@@ -230,3 +230,37 @@ def test_a_web_page_around_the_law(tmp_path):
     assert [u.num for u in doc.units()] == NUMS
     kept = [n.text for n, _ in doc.walk() if n.kind == "note" and n.name == DEBRIS]
     assert "Portal Legal" in kept and "Todos los derechos reservados." in kept and "Inicio" in kept
+
+
+def test_debris_patterns_split_by_anchor_find_what_the_whole_alternation_finds() -> None:
+    """`_AnyOf` searches the line-start patterns only at the start: the same lines as one big search."""
+    import re
+
+    from hypothesis import given, settings, strategies as st
+
+    from drafting.parse import profiles
+    from drafting.parse.conventions import _AnyOf, _alternation
+
+    assert _alternation("^a|b") and not _alternation("^(?:a|b)c") and not _alternation(r"^a\|b")
+    for pid in profiles.available():
+        profile = profiles.get(pid)
+        values = profile.section("editorial").get("debris") or []
+        values = [values] if isinstance(values, str) else list(values)
+        if not values:
+            continue
+        whole = re.compile("|".join(f"(?:{v})" for v in values), re.IGNORECASE)
+        split = _AnyOf(profile, "editorial", "debris", values + ["^x|Compartir en"])
+        whole_x = re.compile("|".join(f"(?:{v})" for v in values + ["^x|Compartir en"]), re.IGNORECASE)
+        samples = ["Revise también el Código Penal", "MÁS LEÍDOS", "Artículo 1.- El que posea …",
+                   "Current to 2031-06-22 and last amended on 2031-06-01", "texto [actualizado 2025]",
+                   "Por LP • Pasión por el Derecho - 13 diciembre", "ver Compartir en redes", "x marca"]
+        for text in samples:
+            assert bool(split.search(text)) == bool(whole_x.search(text)), (pid, text)
+
+        @settings(max_examples=60, deadline=None)
+        @given(st.lists(st.sampled_from(list("ab ÁÉ:.-[]()•x0123") + ["Revise", "MÁS", "Current to", "Inicio"]),
+                        max_size=20).map("".join))
+        def same(text: str) -> None:
+            assert bool(_AnyOf(profile, "editorial", "debris", values).search(text)) == bool(whole.search(text))
+
+        same()

@@ -332,10 +332,51 @@ def _compiled(profile: Profile, table: str, name: str) -> re.Pattern[str] | None
     return profile.compile(f"{table}.{name}", value)
 
 
+class _AnyOf:
+    """A list of patterns searched as one, the ones anchored at the start of the line only there: one
+    alternation of twenty patterns searched at every position of every line is most of an import."""
+
+    def __init__(self, profile: Profile, table: str, name: str, values: Sequence[str]) -> None:
+        anchored = [v[1:] for v in values if v.startswith("^") and not _alternation(v)]
+        floating = [v for v in values if not v.startswith("^") or _alternation(v)]
+        self.anchored = profile.compile(f"{table}.{name}^", "|".join(f"(?:{v})" for v in anchored)) if anchored else None
+        self.floating = profile.compile(f"{table}.{name}*", "|".join(f"(?:{v})" for v in floating)) if floating else None
+
+    def search(self, text: str) -> bool:
+        return bool((self.anchored is not None and self.anchored.match(text))
+                    or (self.floating is not None and self.floating.search(text)))
+
+
+def _alternation(pattern: str) -> bool:
+    """Whether `pattern` has a "|" outside any group or class ("^a|b": b may stand anywhere)."""
+    depth, escaped, in_class = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
+
+
+def _any_of(profile: Profile, table: str, name: str) -> _AnyOf | None:
+    value = profile.section(table).get(name)
+    if not value:
+        return None
+    return _AnyOf(profile, table, name, [value] if isinstance(value, str) else list(value))
+
+
 def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
     """Debris and notes line by line; editorial-notes blocks run to the next unit label."""
     roles: dict[int, str] = {}
-    debris = _compiled(profile, "editorial", "debris")
+    debris = _any_of(profile, "editorial", "debris")
     debris_after = _compiled(profile, "editorial", "debris_from")  # everything from here on is debris
     notes_after = _compiled(profile, "editorial", "notes_from")  # everything from here on is an editorial note
     trailing_notes = False
