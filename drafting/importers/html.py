@@ -41,6 +41,10 @@ _CLASS_REGIONS = (
     (re.compile(r"(?:^|[\s_-])(?:nota|notas|note|notes|footnotes?|annotations?|editor|editorial|comentarios?)(?:$|[\s_-])", re.I), "aside"),
     (re.compile(r"(?:^|[\s_-])(?:breadcrumbs?|menu|sidebar|share|social|cookies?|navbar|pagination)(?:$|[\s_-])", re.I), "nav"),
     (re.compile(r"(?:^|[\s_-])(?:footer|copyright)(?:$|[\s_-])", re.I), "footer"),
+    # Spanish-language sites: "cabecera"/"encabezado" (header), "pie" (footer), "indice" (a side index of articles)
+    (re.compile(r"(?:^|[\s_-])(?:cabecera|encabezado)(?:$|[\s_-])", re.I), "header"),
+    (re.compile(r"(?:^|[\s_-])(?:pie|piedepagina)(?:$|[\s_-])", re.I), "footer"),
+    (re.compile(r"(?:^|[\s_-])(?:indice|índice)(?:$|[\s_-])", re.I), "nav"),
 )
 _INDENT_CLASS = re.compile(r"(?:^|[\s_-])indent-?(\d{1,2})\b")
 _NUM_CLASS = re.compile(r"(?:^|[\s_-])(?:level-)?(?:num(?:ber)?|no)(?:$|[\s_-])", re.I)
