@@ -33,14 +33,19 @@ _DROP = frozenset(
 _BLOCK_CLASS = re.compile(r"(?:^|\s)akn-(?:p|intro|wrapUp|listIntroduction|listWrapUp|item|blockList|crossHeading)(?:$|\s)")
 # A website's furniture and margin boxes: their lines are kept, marked with the region they came
 # from, so the parser can keep them out of the law (navigation, footer) or read them as notes (aside).
-_REGION_TAGS = {"nav": "nav", "header": "header", "footer": "footer", "aside": "aside"}
+# A collapsible box (<details>) on a legal site holds notes on the text (validity, case law, former wording).
+_REGION_TAGS = {"nav": "nav", "header": "header", "footer": "footer", "aside": "aside", "details": "aside"}
 _REGION_ROLES = {"navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside",
                  "search": "nav"}
 # Class or id words that mark the same regions on sites that use plain <div>s and <p>s.
 _CLASS_REGIONS = (
-    (re.compile(r"(?:^|[\s_-])(?:nota|notas|note|notes|footnotes?|annotations?|editor|editorial|comentarios?)(?:$|[\s_-])", re.I), "aside"),
+    (re.compile(r"(?:^|[\s_-])(?:nota|notas|note|notes|footnotes?|annotations?|editor|editorial|comentarios?|jurisprudencia|concordancias)(?:$|[\s_-])", re.I), "aside"),
     (re.compile(r"(?:^|[\s_-])(?:breadcrumbs?|menu|sidebar|share|social|cookies?|navbar|pagination)(?:$|[\s_-])", re.I), "nav"),
     (re.compile(r"(?:^|[\s_-])(?:footer|copyright)(?:$|[\s_-])", re.I), "footer"),
+    # Spanish-language sites: "cabecera"/"encabezado" (header), "pie" (footer), "indice" (a side index of articles)
+    (re.compile(r"(?:^|[\s_-])(?:cabecera|encabezado)(?:$|[\s_-])", re.I), "header"),
+    (re.compile(r"(?:^|[\s_-])(?:pie|piedepagina)(?:$|[\s_-])", re.I), "footer"),
+    (re.compile(r"(?:^|[\s_-])(?:indice|índice)(?:$|[\s_-])", re.I), "nav"),
 )
 _INDENT_CLASS = re.compile(r"(?:^|[\s_-])indent-?(\d{1,2})\b")
 _NUM_CLASS = re.compile(r"(?:^|[\s_-])(?:level-)?(?:num(?:ber)?|no)(?:$|[\s_-])", re.I)

@@ -397,12 +397,12 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
         if trailing:
             roles[line.number] = DEBRIS
             continue
+        if line.region in ("nav", "header", "footer") or line.number in running:
+            roles[line.number] = DEBRIS  # a page's footer after the closing notes is still the page's
+            continue
         if trailing_notes or (law_seen and notes_after is not None and notes_after.match(text)):
             trailing_notes = True
             roles[line.number] = DEBRIS if debris is not None and debris.search(text) else NOTE
-            continue
-        if line.region in ("nav", "header", "footer") or line.number in running:
-            roles[line.number] = DEBRIS
             continue
         if closing is not None:
             roles[line.number] = NOTE

@@ -867,7 +867,10 @@ def _terms_concept(terms: tuple[str, ...], words: bool = True) -> Concept | _Not
     alternatives = "|".join(re.escape(fold(t)) for t in sorted(terms, key=len, reverse=True))
     if not words:
         return Concept(((re.compile(f"(?:{alternatives})"), False),))
-    return Concept(((re.compile(rf"(?:{alternatives})(?:e?s)?\b", re.ASCII), True),))
+    # each word may take its plural: a Spanish term pluralises its head noun first ("prestadores de servicios")
+    plurals = "|".join(r"(?:e?s)?\ ".join(re.escape(w) for w in fold(t).split())
+                       for t in sorted(terms, key=len, reverse=True))
+    return Concept(((re.compile(rf"(?:{plurals})(?:e?s)?\b", re.ASCII), True),))
 
 
 @lru_cache(maxsize=None)
