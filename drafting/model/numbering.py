@@ -175,15 +175,15 @@ def follows(previous: str, current: str) -> bool:
     a, b = num_key(previous), num_key(current)
     if a is None or b is None:
         return False
+    # 474.22 → 474.22A → 474.22B: a lettered decimal number comes right after its base (it shares its key)
+    after = _DECIMAL.match(_fold(current).rstrip(".-)"))
+    if after is not None and after.group(3):
+        before = _DECIMAL.match(_fold(previous).rstrip(".-)"))
+        return before is not None and before.group(1, 2) == after.group(1, 2) and \
+            _letter_rank(after.group(3)) == _letter_rank(before.group(3) or "") + 1
     if b == (a[0] + 1, 0):
         return True
-    if b[0] == a[0] and b[1] == a[1] + 1:
-        return True
-    # 474.22 → 474.22A → 474.22B: a lettered decimal number inserted after its base
-    before, after = _DECIMAL.match(_fold(previous).rstrip(".-)")), _DECIMAL.match(_fold(current).rstrip(".-)"))
-    if before is None or after is None or before.group(1, 2) != after.group(1, 2) or not after.group(3):
-        return False
-    return _letter_rank(after.group(3)) == _letter_rank(before.group(3) or "") + 1
+    return b[0] == a[0] and b[1] == a[1] + 1
 
 
 def _letter_rank(letters: str) -> int:
