@@ -39,16 +39,19 @@ _REGION_ROLES = {"navigation": "nav", "banner": "header", "contentinfo": "footer
                  "search": "nav"}
 # Class or id words that mark the same regions on sites that use plain <div>s and <p>s.
 _CLASS_REGIONS = (
-    (re.compile(r"(?:^|[\s_-])(?:nota|notas|note|notes|footnotes?|annotations?|editor|editorial|comentarios?|jurisprudencia|concordancias)(?:$|[\s_-])", re.I), "aside"),
-    (re.compile(r"(?:^|[\s_-])(?:breadcrumbs?|menu|sidebar|share|social|cookies?|navbar|pagination)(?:$|[\s_-])", re.I), "nav"),
+    # (not a "MarginalNote": the margin heading of a section, part of the law's text)
+    (re.compile(r"(?:^|[\s_-])(?<!marginal[\s_-])(?:nota|notas|note|notes|footnotes?|annotations?|editor|editorial|comentarios?|remarks?|jurisprudencia|concordancias)(?:$|[\s_-])", re.I), "aside"),
+    (re.compile(r"(?:^|[\s_-])(?:breadcrumbs?|menu|sidebar|share|social|cookies?|navbar|pagination|pager|tabs)(?:$|[\s_-])", re.I), "nav"),
     (re.compile(r"(?:^|[\s_-])(?:footer|copyright)(?:$|[\s_-])", re.I), "footer"),
     # Spanish-language sites: "cabecera"/"encabezado" (header), "pie" (footer), "indice" (a side index of articles)
     (re.compile(r"(?:^|[\s_-])(?:cabecera|encabezado)(?:$|[\s_-])", re.I), "header"),
     (re.compile(r"(?:^|[\s_-])(?:pie|piedepagina)(?:$|[\s_-])", re.I), "footer"),
     (re.compile(r"(?:^|[\s_-])(?:indice|índice)(?:$|[\s_-])", re.I), "nav"),
 )
+# Text only a screen reader reads ("Marginal note:" before each margin heading): not on the page as printed.
+_SCREEN_READER_CLASS = re.compile(r"(?:^|\s)(?:wb-inv|wb-invisible|sr-only|visually-hidden|screen-reader-text|element-invisible)(?:$|\s)")
 _INDENT_CLASS = re.compile(r"(?:^|[\s_-])indent-?(\d{1,2})\b")
-_NUM_CLASS = re.compile(r"(?:^|[\s_-])(?:level-)?(?:num(?:ber)?|no)(?:$|[\s_-])", re.I)
+_NUM_CLASS = re.compile(r"(?:^|[\s_-])(?:level-)?(?:sect(?:ion)?)?(?:num(?:ber)?|no)(?:$|[\s_-])", re.I)  # "akn-num", "CharSectno"
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")  # "breadcrumbNav", "LegP2No": one word per capital
 _BOLD_TAGS = frozenset(("b", "strong"))
 _META_CHARSET = re.compile(
@@ -169,7 +172,7 @@ class _Builder:
             return
         attrib = el.attrib
         style = attrib.get("style")
-        if "hidden" in attrib or (style and _HIDDEN.search(style)):
+        if "hidden" in attrib or (style and _HIDDEN.search(style)) or _SCREEN_READER_CLASS.search(attrib.get("class", "")):
             return
         if tag == "br":
             self.line_break(True, el.sourceline)

@@ -20,8 +20,9 @@ ORDINALS = ("primer", "segund", "tercer", "cuart", "quint", "sext", "septim", "o
 MAX_DIGITS = 18  # a provision number longer than this is not read as a number
 ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _ARABIC = re.compile(r"^(\d+)\s*(?:-?\s*([a-z]{1,2})|\s*(" + "|".join(LATIN_SUFFIXES) + r"))?$", re.IGNORECASE)
-# 163.1 (Canadian and Indian codes insert sections between 163 and 164 this way)
-_DECIMAL = re.compile(r"^(\d+)\.(\d+)$")
+# 163.1 (Canadian and Indian codes insert sections between 163 and 164 this way); 474.22A (Australia
+# inserts between 474.22 and 474.23 so): it ranks with 474.22 and follows it (see `follows`)
+_DECIMAL = re.compile(r"^(\d+)\.(\d+)([a-z]{1,2})?$")
 _DECIMAL_LEVELS = re.compile(r"^\d+(?:\.\d+)+$")  # 1.2.3: never letters
 # 22-3101 (a code's title and section): the sequence is the last number
 _COMPOUND = re.compile(r"^\d+[-–:](\d+)\s*(?:-?\s*([a-z]{1,2})|\.(\d+))?$", re.IGNORECASE)
@@ -157,7 +158,7 @@ def num_system(num: str) -> str:
     """Which numbering a number belongs to: arabic (with 163.1 and 22-3101), roman, letter or ordinal (a
     law may restart in each)."""
     text = _fold(num).rstrip(".-)")
-    if _ARABIC.match(text) or _DECIMAL_LEVELS.match(text) or _COMPOUND.match(text):
+    if _ARABIC.match(text) or _DECIMAL_LEVELS.match(text) or _DECIMAL.match(text) or _COMPOUND.match(text):
         return "arabic"  # 163.1 continues the arabic sequence it is inserted into
     if _ordinal_tail(text) is not None:
         # "final primera" and "adicional primera" are two sequences: the words before the ordinal name it
@@ -174,9 +175,19 @@ def follows(previous: str, current: str) -> bool:
     a, b = num_key(previous), num_key(current)
     if a is None or b is None:
         return False
+    # 474.22 → 474.22A → 474.22B: a lettered decimal number comes right after its base (it shares its key)
+    after = _DECIMAL.match(_fold(current).rstrip(".-)"))
+    if after is not None and after.group(3):
+        before = _DECIMAL.match(_fold(previous).rstrip(".-)"))
+        return before is not None and before.group(1, 2) == after.group(1, 2) and \
+            _letter_rank(after.group(3)) == _letter_rank(before.group(3) or "") + 1
     if b == (a[0] + 1, 0):
         return True
     return b[0] == a[0] and b[1] == a[1] + 1
+
+
+def _letter_rank(letters: str) -> int:
+    return sum((ord(c) - 96) * 26 ** i for i, c in enumerate(reversed(letters)))
 
 
 def next_suffix(num: str, taken: set[str], style: str = "latin") -> str:

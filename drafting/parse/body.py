@@ -460,7 +460,10 @@ class BodyParser:
             return first_word in starters or any(w.strip(",.;:").lower() in verbs for w in text.split())
 
         # The whole rest is a heading when the source marks it (bold, a heading style) and it is short.
-        if whole and emphatic(line) and not line.lead and len(rest.split()) <= max_words * 2:
+        # (A lead that reaches into the rest is a heading of its own: "<b>5. Possession.</b> A person …";
+        # one the label consumed — the number in a span of its own, "<span>474.22A</span> Possessing …" — is not.)
+        lead_in_rest = bool(line.lead) and len(line.lead) > len(line.text.strip()) - len(rest)
+        if whole and emphatic(line) and not lead_in_rest and len(rest.split()) <= max_words * 2:
             return rest.rstrip(" .").strip(), ""
         # "(OBJETO). La presente Ley …", "(Definiciones).- …": a heading in brackets, then the text
         bracketed = re.match(r"^\((?P<h>[^()]{3,160})\)\s*[.:\-–—]*\s*(?P<t>.*)$", rest)
@@ -596,7 +599,11 @@ class BodyParser:
                     text = rest
                     continue
                 heading, body = ("", rest)
-                if level.get("top", False):
+                level_heading = self.rx("level_heading")
+                if level_heading and (found_heading := level_heading.match(rest)) and self.short_heading(found_heading.group("heading")):
+                    # "(a) Offense.—Whoever …": a subsection's heading printed inline (US codes)
+                    heading, body = found_heading.group("heading").strip(), found_heading.group("more").strip()
+                elif level.get("top", False):
                     # "Párrafo.- Adquisición y posesión. La adquisición…": a Párrafo may carry a heading
                     heading, body = self.split_heading(rest, line, whole=False)
                 item.heading = heading or item.heading

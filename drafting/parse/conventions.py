@@ -381,6 +381,7 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
     notes_after = _compiled(profile, "editorial", "notes_from")  # everything from here on is an editorial note
     trailing_notes = False
     notes = _compiled(profile, "editorial", "notes")
+    explanatory = _compiled(profile, "editorial", "explanatory")
     notes_block = _compiled(profile, "editorial", "notes_heading")
     unit_rx = unit_styles(profile)
     blocks = [(profile.compile(f"editorial.note_blocks[{n}][0]", a), profile.compile(f"editorial.note_blocks[{n}][1]", b))
@@ -434,7 +435,7 @@ def _roles(lines: Sequence[Line], profile: Profile) -> dict[int, str]:
             in_block = True
             roles[line.number] = NOTE
             continue
-        if notes is not None and notes.match(text):
+        if (notes is not None and notes.match(text)) or (explanatory is not None and explanatory.match(text)):
             roles[line.number] = NOTE
     return roles
 
@@ -578,6 +579,7 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
     if reference is not None:  # text quoted for reference is a quotation too (it is not the law's own)
         intro = re.compile(f"(?:{intro.pattern})|(?:{reference.pattern})", intro.flags)
     ends = _compiled(profile, "amending", "intro_end")
+    explanatory = _compiled(profile, "editorial", "explanatory")
     host: Candidate | None = None
     sentence = ""  # the sentence so far: an intro may be hard-wrapped over several lines
     i = 0
@@ -637,8 +639,9 @@ def _mark_quotations(lines: Sequence[Line], roles: dict[int, str], profile: Prof
                     break
                 end += 1
         for k in range(j, end):
-            if roles.get(lines[k].number, LAW) == LAW:
-                roles[lines[k].number] = QUOTED
+            if roles.get(lines[k].number, LAW) == LAW or (
+                    explanatory is not None and not lines[k].region and explanatory.match(lines[k].text.strip())):
+                roles[lines[k].number] = QUOTED  # an explanatory note inside inserted text is inserted too
         i = max(end, i + 1)
 
 
@@ -780,7 +783,7 @@ def _edge(prev: Candidate, cur: Candidate) -> float | None:
         return None
     if num_system(prev.num) != num_system(cur.num) or (cur.in_group and cur.group != prev.group):
         return 1.5 if b == (1, 0) else None  # a new numbering starts (roman preliminary title, then 1, 2 …)
-    if b == (a[0] + 1, 0) or (b[0] == a[0] and b[1] == a[1] + 1):  # follows()
+    if follows(prev.num, cur.num):
         return 0.0
     if b <= a:
         return None
