@@ -30,6 +30,7 @@ ORDINAL_LANGUAGES = ("es", "en")
 MAX_ORDINAL_WORD = 199
 
 
+@lru_cache(maxsize=65536)  # the same labels are compared with many others when a sequence is chosen
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn").lower().strip()
 
