@@ -357,3 +357,19 @@ After section 131A of the principal Act, insert:
 """, "act.txt")
     quoted = doc.units()[2].children[0]
     assert quoted.kind == "quotedStructure" and quoted.target == "Films, Videos, and Publications Act 1993"
+
+
+def test_the_short_title_a_law_gives_itself_is_read(tmp_path):
+    act = load(tmp_path, """AN ACT TO PROTECT CHILDREN FROM ONLINE SEXUAL EXPLOITATION
+BE IT ENACTED by the Parliament of Westland as follows:
+1. Short title
+This Act may be cited as the Child Online Safety Act, 2031.
+2. Possession
+A person who possesses child sexual abuse material commits an offence.
+""", "act.txt")
+    assert act.meta.short_title == "Child Online Safety Act, 2031"
+    ley = load(tmp_path, """LEY NÚM. 12-31
+Artículo 1.- Denominación. La presente ley se denominará «Ley de Protección Digital de la Niñez».
+Artículo 2.- El que posea material de abuso sexual infantil será sancionado con prisión de uno a tres años.
+""")
+    assert ley.meta.short_title == "Ley de Protección Digital de la Niñez"

@@ -54,8 +54,9 @@ def infer(doc: Document, metadata: Mapping[str, str], profile: Profile, source_n
     country = (_first(md, "country").lower()[:2] if _first(md, "country") else "") or \
         _country(block + [n.text for n in doc.conclusions] + _publisher_lines(doc), profile)
     doc_type = _doc_type(_first(md, "type"), title, rules)
+    short_title = doc.meta.short_title or _cited_as(doc, rules, profile)
     return Meta(country=country or "xx", doc_type=doc_type, number=number, date=date,
-                language=profile.language, title=title, short_title=doc.meta.short_title, profile=profile.id,
+                language=profile.language, title=title, short_title=short_title, profile=profile.id,
                 source=source_name, extra=doc.meta.extra + ((("year", year),) if year and not date else ()))
 
 
@@ -69,6 +70,21 @@ def _page_title(text: str) -> str:
     """A web page's title without the site's name after a separator ("Decreto 9-2031 | Portal Legal")."""
     parts = [p.strip() for p in re.split(r"\s+[|–—•·]\s+|\s+-\s+", text) if p.strip()]
     return parts[0] if parts else ""
+
+
+def _cited_as(doc: Document, rules: Mapping, profile: Profile, units: int = 3) -> str:
+    """The short title the law gives itself in its first provisions ("This Act may be cited as the
+    Child Online Safety Act, 2031."; "La presente ley se denominará «Ley de …»"), "" if none."""
+    patterns = [profile.compile(f"metadata.cited_as[{i}]", p) for i, p in enumerate(rules.get("cited_as", ()))]
+    if not patterns:
+        return ""
+    for unit in doc.units()[:units]:
+        text = unit.full_text()
+        for rx in patterns:
+            match = rx.search(text)
+            if match:
+                return " ".join(match.group("title").split()).strip(" ,")
+    return ""
 
 
 def _first(md: Mapping[str, str], what: str) -> str:
