@@ -195,3 +195,10 @@ def test_next_suffix_when_every_suffix_is_taken() -> None:
         next_suffix("5", {f"5-{chr(c)}" for c in range(65, 91)}, style="letter")
     with pytest.raises(ValueError):
         next_suffix("24 decies", set())
+
+
+def test_ordinal_words_fall_back_to_figures() -> None:
+    from drafting.model.numbering import ordinal_words
+
+    assert ordinal_words(3, "es") == "tercero" and ordinal_words(2, "en") == "second"
+    assert ordinal_words(3, "xx-unknown") == "3"  # a language num2words lacks

@@ -34,7 +34,7 @@ from drafting.library.library import Clause, Jurisdiction, Library
 from drafting.library.params import LibraryError, value_to_data
 from drafting.model.document import Document, Meta, Node, is_unit, walk
 from drafting.model.eids import assign_eids
-from drafting.model.numbering import to_roman
+from drafting.model.numbering import ordinal_words, to_roman
 from drafting.parse import profiles
 from drafting.parse.profiles import Profile
 
@@ -304,12 +304,7 @@ class _Assembler:
         return Node(kind="toc", name="arrangement", heading=heading, children=tuple(items))
 
     def ordinal(self, n: int) -> str:
-        from num2words import num2words
-
-        try:
-            return num2words(n, lang=self.language, to="ordinal")
-        except (NotImplementedError, OverflowError):
-            return str(n)
+        return ordinal_words(n, self.language)
 
     def record(self, ids: tuple[str, ...], added: Mapping[str, str], overrides: Mapping[str, dict[str, Any]],
                numbering: Mapping[str, str]) -> None:

@@ -49,7 +49,7 @@ from drafting.errors import DraftingError
 from drafting.library.library import Library
 from drafting.model.document import DIVISION_KINDS, Document, Meta, Node, is_unit, walk
 from drafting.model.eids import assign_eids
-from drafting.model.numbering import num_key
+from drafting.model.numbering import num_key, ordinal_words
 from drafting.naming import country_name
 from drafting.parse import profiles
 
@@ -655,12 +655,7 @@ class _GapBill:
         return Assembly(assign_eids(document), tuple(dict.fromkeys(self.warnings)), MappingProxyType(provenance))
 
     def ordinal(self, n: int) -> str:
-        from num2words import num2words
-
-        try:
-            return num2words(n, lang=self.language, to="ordinal")
-        except (NotImplementedError, OverflowError):
-            return str(n)
+        return ordinal_words(n, self.language)
 
     def preamble(self, gaps: tuple[Gap, ...], cite: str) -> tuple[list[str], list[str]]:
         """Recitals from the review's findings, one per gap, and the statute as a citation."""

@@ -35,6 +35,14 @@ def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn").lower().strip()
 
 
+def ordinal_words(n: int, language: str) -> str:
+    """n as an ordinal word ("primero", "third"), or in figures where num2words has no such word."""
+    try:
+        return num2words(n, lang=language, to="ordinal")
+    except (NotImplementedError, OverflowError):  # a language num2words lacks, or a number past its range
+        return str(n)
+
+
 def _ordinal_forms(n: int, lang: str) -> set[str]:
     words = num2words(n, lang=lang, to="ordinal").replace("-", " ").split()
     forms = {tuple(words)}
