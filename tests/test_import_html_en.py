@@ -7,25 +7,15 @@ provision as evidence."""
 
 from __future__ import annotations
 
-import pytest
 
-from drafting.importers.document import import_document
-from drafting.library import load_library
 from drafting.model.document import Document, Node
 from drafting.review.verdicts import review
 
-
-@pytest.fixture(scope="module")
-def library():
-    return load_library()
+from .styles import imported, labels
 
 
 def parse(page: str, name: str = "page.html") -> Document:
-    return import_document(name, data=page.encode("utf-8")).document
-
-
-def labels(doc: Document) -> list[str]:
-    return [u.label for u in doc.units()]
+    return imported(page, name)
 
 
 def notes(node: Node) -> list[tuple[str, str]]:

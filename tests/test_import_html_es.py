@@ -7,37 +7,21 @@ profile data, never from a list of sites."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from drafting.importers.document import import_document
-from drafting.library.library import load_library
 from drafting.model.document import Document, Node
 from drafting.review.verdicts import review
 
-
-@pytest.fixture(scope="module")
-def library():
-    return load_library()
+from .styles import imported, labels, law_text
 
 
-def load(tmp_path: Path, page: str, encoding: str = "utf-8") -> Document:
-    path = tmp_path / "pagina.html"
-    path.write_bytes(page.encode(encoding))
-    return import_document(path).document
-
-
-def labels(doc: Document) -> list[str]:
-    return [u.label for u in doc.units()]
+def load(page: str, encoding: str = "utf-8") -> Document:
+    return imported(page, "pagina.html", encoding)
 
 
 def notes(node: Node, name: str = "editorial") -> list[str]:
     return [c.text for c in node.children if c.kind == "note" and (not name or c.name == name)]
-
-
-def law_text(doc: Document) -> str:
-    return " ".join(u.full_text() for u in doc.units())
 
 
 def verdicts(doc: Document, library) -> dict[str, tuple[str, list[str]]]:
@@ -76,7 +60,7 @@ ARGENTINA = """\
 
 
 def test_argentina_glued_bold_labels_portal_notes_and_the_closing_lists(tmp_path):
-    doc = load(tmp_path, ARGENTINA, "cp1252")
+    doc = load(ARGENTINA, "cp1252")
     assert labels(doc) == ["ARTICULO 1° —", "ARTICULO 2°—", "ARTICULO 3° —"]
     first, second, _ = doc.units()
     quoted = [c for c in first.children if c.kind == "quotedStructure"]
@@ -96,7 +80,7 @@ def test_argentina_glued_bold_labels_portal_notes_and_the_closing_lists(tmp_path
 
 
 def test_argentina_review_reads_the_descriptas_en_el_parrafo_anterior_as_the_material(tmp_path, library):
-    found = verdicts(load(tmp_path, ARGENTINA, "cp1252"), library)
+    found = verdicts(load(ARGENTINA, "cp1252"), library)
     # "tuviere en su poder representaciones de las descriptas en el párrafo anterior": simple possession
     assert found["possession"] == ("met", ["1, ¶2"])
     assert found["specific"][0] == "met" and found["specific"][1][0] == "1, ¶1"
@@ -171,7 +155,7 @@ SPAIN_BOE = """\
 
 
 def test_spain_boe_blocks_anchor_lines_warnings_and_the_analysis_tabs(tmp_path):
-    doc = load(tmp_path, SPAIN_BOE)
+    doc = load(SPAIN_BOE)
     assert labels(doc) == ["Artículo 1.", "Artículo 2.", "Artículo 3.", "Artículo 4.", "Disposición final única."]
     assert [u.heading for u in doc.units()] == ["Objeto", "Definiciones", "Deber de comunicación",
                                                 "Posesión de material", "Entrada en vigor"]
@@ -189,7 +173,7 @@ def test_spain_boe_blocks_anchor_lines_warnings_and_the_analysis_tabs(tmp_path):
 
 
 def test_spain_boe_review_a_defined_service_provider_is_a_provider(tmp_path, library):
-    found = verdicts(load(tmp_path, SPAIN_BOE), library)
+    found = verdicts(load(SPAIN_BOE), library)
     # "Prestador de servicios": a person offering an information-society service (art. 2 b), so
     # "Los prestadores de servicios … deberán comunicarlo" is a provider's duty to report
     assert found["isp-report"] == ("met", ["3, 1"])
@@ -225,7 +209,7 @@ MEXICO_DOF = """\
 
 
 def test_mexico_bold_span_labels_reform_notes_page_numbers_and_the_signatures(tmp_path):
-    doc = load(tmp_path, MEXICO_DOF)
+    doc = load(MEXICO_DOF)
     assert labels(doc) == ["Artículo 202.-", "ARTÍCULO 202 Bis.-", "ARTÍCULO 202 Ter.-", "PRIMERO.-", "SEGUNDO.-"]
     chapter = doc.body[0]
     assert (chapter.label, chapter.heading) == ("CAPÍTULO II", "Pornografía de Personas Menores de Dieciocho Años de Edad")
@@ -240,7 +224,7 @@ def test_mexico_bold_span_labels_reform_notes_page_numbers_and_the_signatures(tm
 
 
 def test_mexico_review_se_le_impondran_de_uno_a_cinco_anos(tmp_path, library):
-    found = verdicts(load(tmp_path, MEXICO_DOF), library)
+    found = verdicts(load(MEXICO_DOF), library)
     assert found["possession"] == ("met", ["202 Bis"])  # "Quien almacene … material a que se refiere el artículo anterior"
     assert found["isp-report"] == ("met", ["202 Ter"]) and found["computer"] == ("met", ["202"])
     assert found["specific"] == ("met", ["202", "202 Bis"])
@@ -287,7 +271,7 @@ COLOMBIA_FORMER = COLOMBIA.replace('<p><a name="4">', LEGISLACION_ANTERIOR + '<p
 
 
 def test_colombia_collapsible_notes(tmp_path):
-    doc = load(tmp_path, COLOMBIA)
+    doc = load(COLOMBIA)
     assert labels(doc) == ["ARTÍCULO 1o.", "ARTÍCULO 2o.", "ARTÍCULO 3o.", "ARTÍCULO 4o.", "ARTÍCULO 5o."]
     assert [u.heading for u in doc.units()] == ["OBJETO", "DEFINICIONES", "TENENCIA DE MATERIAL", "DEBER DE DENUNCIA", "VIGENCIA"]
     third = doc.units()[2]
@@ -306,7 +290,7 @@ def test_colombia_collapsible_notes(tmp_path):
                    "('ARTÍCULO 3o. TENENCIA DE MATERIAL.') and the former wording's lead only the label, the former "
                    "one is chosen as the article and the current line is read as its heading")
 def test_colombia_former_wording_is_a_superseded_note(tmp_path):
-    doc = load(tmp_path, COLOMBIA_FORMER)
+    doc = load(COLOMBIA_FORMER)
     third = doc.units()[2]
     assert (third.heading, third.text[:30]) == ("TENENCIA DE MATERIAL", "El que adquiera o posea materi")
     assert [n.text[:40] for n in third.children if n.name == "superseded"] == ["ARTÍCULO 3o. El que posea material de ab"]
@@ -314,7 +298,7 @@ def test_colombia_former_wording_is_a_superseded_note(tmp_path):
 
 
 def test_colombia_review(tmp_path, library):
-    found = verdicts(load(tmp_path, COLOMBIA), library)
+    found = verdicts(load(COLOMBIA), library)
     assert found["possession"] == ("met", ["3"]) and found["isp-report"] == ("met", ["4"])
     assert found["definition"] == ("met", ["2, 1"])
 
@@ -354,7 +338,7 @@ PERU = """\
 
 
 def test_peru_side_index_is_page_furniture_and_asterisk_notes(tmp_path):
-    doc = load(tmp_path, PERU)
+    doc = load(PERU)
     assert labels(doc) == ["Artículo 1.", "Artículo 2.", "Artículo 3.", "Artículo 4.", "PRIMERA."]
     assert [c.name for c in doc.preface[:6]] == ["debris"] * 6  # <div id="indice">: a link per article
     assert notes(doc.units()[1]) == ["(*) Artículo modificado por el Artículo 1 de la Ley N° 32400, publicada el 02 marzo 2033."]
@@ -364,6 +348,6 @@ def test_peru_side_index_is_page_furniture_and_asterisk_notes(tmp_path):
 
 
 def test_peru_review(tmp_path, library):
-    found = verdicts(load(tmp_path, PERU), library)
+    found = verdicts(load(PERU), library)
     assert found["possession"] == ("met", ["2"]) and found["grooming"] == ("met", ["3"])
     assert found["isp-report"] == ("met", ["4"]) and found["computer"][0] == "met"

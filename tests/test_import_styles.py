@@ -3,26 +3,21 @@ words: each shows one convention the importer must read from the evidence, not f
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from drafting.importers.document import import_document
 from drafting.model.document import Document
 
-
-def load(tmp_path: Path, text: str, name: str = "ley.txt") -> Document:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return import_document(path).document
+from .styles import imported, labels
 
 
-def labels(doc: Document) -> list[str]:
-    return [u.label for u in doc.units()]
+def load(text: str, name: str = "ley.txt") -> Document:
+    return imported(text, name)
 
 
 # ---------------------------------------------------------------- Spanish-speaking traditions
 
 def test_degree_sign_and_dash_labels_with_an_insertion_introduced_by_el_siguiente(tmp_path):
-    doc = load(tmp_path, """LEY 27.001
+    doc = load("""LEY 27.001
 Código Penal. Se incorpora el contacto con menores por medios digitales.
 Sancionada: Marzo 4 de 2021
 El Senado y Cámara de Diputados reunidos en Congreso sancionan con fuerza de Ley:
@@ -40,7 +35,7 @@ DADA EN LA SALA DE SESIONES, A LOS CUATRO DIAS DEL MES DE MARZO DEL AÑO DOS MIL
 
 
 def test_headings_in_brackets_and_a_closing_order_to_the_executive(tmp_path):
-    doc = load(tmp_path, """LEY N° 412
+    doc = load("""LEY N° 412
 LEY DE CUIDADO DIGITAL DE LA NIÑEZ
 CAPÍTULO I
 DISPOSICIONES GENERALES
@@ -59,7 +54,7 @@ Remítase al Órgano Ejecutivo para fines constitucionales.
 
 
 def test_a_decree_with_one_article_and_a_transitional_provision_after_the_quotation(tmp_path):
-    doc = load(tmp_path, """DECRETO por el que se reforma el Código Penal de la Federación.
+    doc = load("""DECRETO por el que se reforma el Código Penal de la Federación.
 Artículo Único.- Se reforma el artículo 210 del Código Penal de la Federación, para quedar como sigue:
 Artículo 210.- Comete delito quien grabe o difunda imágenes sexuales de personas menores de dieciocho años. Se le impondrán de seis a diez años de prisión.
 TRANSITORIO
@@ -73,7 +68,7 @@ TRANSITORIO
 
 
 def test_a_law_printed_inside_the_quotation_marks_of_its_promulgation(tmp_path):
-    doc = load(tmp_path, """LEY NÚM. 21.555
+    doc = load("""LEY NÚM. 21.555
 MODIFICA EL CÓDIGO PENAL PARA PROTEGER A LA NIÑEZ
 Teniendo presente que el Congreso Nacional ha dado su aprobación al siguiente
 PROYECTO DE LEY:
@@ -113,7 +108,7 @@ In this Act, unless the context otherwise requires—
 
 
 def test_an_arrangement_of_sections_with_column_head_and_dash_entries(tmp_path):
-    doc = load(tmp_path, ACT, "act.txt")
+    doc = load(ACT, "act.txt")
     assert [n.kind for n in doc.preface] == ["text", "toc", "text"]  # the toc stays where it is printed
     toc = doc.preface[1]
     assert toc.heading == "ARRANGEMENT OF SECTIONS" and [i.text for i in toc.children][1:] == [
@@ -124,14 +119,14 @@ def test_an_arrangement_of_sections_with_column_head_and_dash_entries(tmp_path):
 
 
 def test_the_enacting_formula_is_not_the_first_sections_heading(tmp_path):
-    doc = load(tmp_path, ACT, "act.txt")
+    doc = load(ACT, "act.txt")
     assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text.startswith("ENACTED by")
     assert doc.meta.country == "ke"
 
 
 def test_definitions_after_an_intro_ending_in_a_dash_are_siblings(tmp_path):
     for dash in ("—", " -"):
-        doc = load(tmp_path, ACT.replace("requires—", f"requires{dash}"), "act.txt")
+        doc = load(ACT.replace("requires—", f"requires{dash}"), "act.txt")
         s2 = doc.units()[1]
         assert s2.text.endswith(f"requires{dash}")
         assert [(c.kind, c.defines, len(c.children)) for c in s2.children] == [
@@ -139,7 +134,7 @@ def test_definitions_after_an_intro_ending_in_a_dash_are_siblings(tmp_path):
 
 
 def test_sec_abbreviations_and_an_approval_line(tmp_path):
-    doc = load(tmp_path, """REPUBLIC ACT No. 12001
+    doc = load("""REPUBLIC ACT No. 12001
 AN ACT PUNISHING THE PRODUCTION AND POSSESSION OF CHILD SEXUAL ABUSE MATERIAL
 Be it enacted by the Senate and House of Representatives in Congress assembled:
 SECTION 1. Short Title. – This Act shall be known as the "Safe Children Online Act".
@@ -156,7 +151,7 @@ Approved,
 
 
 def test_parts_in_mixed_case_and_unpunctuated_section_numbers(tmp_path):
-    doc = load(tmp_path, """Online Child Protection Act 2031
+    doc = load("""Online Child Protection Act 2031
 2031 CHAPTER 7
 An Act to make provision about indecent images of children; and for connected purposes.
 BE IT ENACTED by the King's most Excellent Majesty, by and with the advice and consent of Parliament, as follows:—
@@ -178,7 +173,7 @@ General
 
 
 def test_ordinal_articles_and_a_spanish_royal_promulgation(tmp_path):
-    doc = load(tmp_path, """LEY 9/2031, de 3 de marzo, de protección de la infancia en el entorno digital.
+    doc = load("""LEY 9/2031, de 3 de marzo, de protección de la infancia en el entorno digital.
 A todos los que la presente vieren y entendieren.
 Sabed: Que las Cortes Generales han aprobado y Yo vengo en sancionar la siguiente ley.
 PREÁMBULO
@@ -203,7 +198,7 @@ Mando a todos que guarden y hagan guardar esta ley.
 
 
 def test_a_legal_portal_page_with_an_editors_note_and_a_site_title(tmp_path):
-    doc = load(tmp_path, """<!DOCTYPE html><html lang="es"><head><title>Decreto 9-2031 | Portal Legal</title></head><body>
+    doc = load("""<!DOCTYPE html><html lang="es"><head><title>Decreto 9-2031 | Portal Legal</title></head><body>
 <div class="breadcrumb"><a href="/">Inicio</a> › Leyes</div>
 <main>
 <h1>DECRETO NÚMERO 9-2031</h1>
@@ -226,7 +221,7 @@ def test_a_legal_portal_page_with_an_editors_note_and_a_site_title(tmp_path):
 
 
 def test_abbreviated_labels_decimal_insertions_and_inline_dash_headings(tmp_path):
-    doc = load(tmp_path, """LEY ORGÁNICA REFORMATORIA DEL CÓDIGO PENAL
+    doc = load("""LEY ORGÁNICA REFORMATORIA DEL CÓDIGO PENAL
 CONSIDERANDO:
 Que la Constitución protege a la niñez;
 En ejercicio de sus facultades, expide la siguiente:
@@ -246,7 +241,7 @@ Dado en la ciudad de Quito, a los diez días del mes de mayo de dos mil treinta 
 
 
 def test_sanciona_con_fuerza_de_ley_and_an_approval_line(tmp_path):
-    doc = load(tmp_path, """LEY N° 7.001/2031
+    doc = load("""LEY N° 7.001/2031
 QUE CASTIGA LA TENENCIA DE MATERIAL DE ABUSO SEXUAL INFANTIL
 EL CONGRESO DE LA NACIÓN SANCIONA CON FUERZA DE LEY:
 Artículo 1º.- Tenencia. El que tuviere en su poder material de abuso sexual infantil será castigado con pena privativa de libertad de hasta cinco años.
@@ -259,7 +254,7 @@ Aprobado el Proyecto de Ley por la Cámara de Senadores, a los doce días del me
 
 
 def test_a_quotation_is_read_from_the_layout_when_the_intro_is_worded_unusually(tmp_path):
-    doc = load(tmp_path, """LEY NÚM. 77-31
+    doc = load("""LEY NÚM. 77-31
 Art. 1.- Los artículos 172 y 173 del Código Penal tendrán el contenido que se indica:
 "Art. 172.- Pornografía infantil. El que produzca material de abuso sexual infantil será sancionado con prisión de tres a ocho años.
 Art. 173.- Tenencia. El que posea material de abuso sexual infantil será sancionado con prisión de uno a tres años." (NR)
@@ -275,7 +270,7 @@ Art. 2.- Vigencia. Esta ley rige desde su publicación.
 def test_an_akoma_ntoso_web_rendering_with_paragraph_spans_and_number_cells(tmp_path):
     """Indigo-style HTML: every <span class="akn-p"> is a line of its own, and a subsection's number
     sits in its own span before its text."""
-    doc = load(tmp_path, """<html><head><title>Child Online Safety Act, 2031 – Legislation Commons</title></head><body>
+    doc = load("""<html><head><title>Child Online Safety Act, 2031 – Legislation Commons</title></head><body>
 <nav><a href="/">Home</a> <a href="/legislation">Legislation</a></nav>
 <div class="akn-act"><div class="akn-preface"><p class="akn-p">Child Online Safety Act, 2031</p><p class="akn-p">Act No. 7 of 2031</p></div>
 <div class="akn-body">
@@ -298,7 +293,7 @@ def test_a_government_legislation_site_with_camel_case_classes(tmp_path):
     """Class words written in camelCase ('breadcrumbNav', 'LegAnnotations', 'LegPartNo') mark the site's
     furniture, annotations and number cells as they do when written with hyphens; the Act's name is its
     title, not its long title."""
-    doc = load(tmp_path, """<html><head><title>Online Safety of Children Act 2031</title></head><body>
+    doc = load("""<html><head><title>Online Safety of Children Act 2031</title></head><body>
 <div id="breadcrumbNav"><a>Home</a> &gt; <a>Browse</a></div>
 <h1 class="LegTitle">Online Safety of Children Act 2031</h1>
 <h1 class="LegNo">2031 CHAPTER 12</h1>
@@ -344,7 +339,7 @@ Art. 2º Esta Lei entra em vigor na data de sua publicação.
 
 
 def test_the_principal_act_is_the_act_the_law_names_so(tmp_path):
-    doc = load(tmp_path, """FILMS AMENDMENT ACT 2031
+    doc = load("""FILMS AMENDMENT ACT 2031
 The Parliament of Westland enacts as follows:
 1 Title
 This Act is the Films Amendment Act 2031.
@@ -360,7 +355,7 @@ After section 131A of the principal Act, insert:
 
 
 def test_the_short_title_a_law_gives_itself_is_read(tmp_path):
-    act = load(tmp_path, """AN ACT TO PROTECT CHILDREN FROM ONLINE SEXUAL EXPLOITATION
+    act = load("""AN ACT TO PROTECT CHILDREN FROM ONLINE SEXUAL EXPLOITATION
 BE IT ENACTED by the Parliament of Westland as follows:
 1. Short title
 This Act may be cited as the Child Online Safety Act, 2031.
@@ -368,7 +363,7 @@ This Act may be cited as the Child Online Safety Act, 2031.
 A person who possesses child sexual abuse material commits an offence.
 """, "act.txt")
     assert act.meta.short_title == "Child Online Safety Act, 2031"
-    ley = load(tmp_path, """LEY NÚM. 12-31
+    ley = load("""LEY NÚM. 12-31
 Artículo 1.- Denominación. La presente ley se denominará «Ley de Protección Digital de la Niñez».
 Artículo 2.- El que posea material de abuso sexual infantil será sancionado con prisión de uno a tres años.
 """)

