@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from drafting.akn import write_bytes_atomic
-from drafting.export.docx_base import add_paragraph, add_runs, clean, new_document, style_id
+from drafting.export.docx_base import add_paragraph, add_runs, clean, insert_in_order, new_document, style_id
 from drafting.export.docx_furniture import PAGE_OF, furnish
 from drafting.export.language import language_tag
 from drafting.export.layout import Block, direct_indent, layout
@@ -156,13 +156,7 @@ def _line_numbers(doc: DocxDocument) -> None:
         element.set(qn("w:countBy"), "1")
         element.set(qn("w:restart"), "newPage")
         element.set(qn("w:distance"), "284")  # 0.5 cm in twips: numbers close to the text, inside the margin
-        for tag in _AFTER_LNNUM:
-            successor = sect_pr.find(qn(tag))
-            if successor is not None:
-                successor.addprevious(element)
-                break
-        else:
-            sect_pr.append(element)
+        insert_in_order(sect_pr, element, _AFTER_LNNUM)
     # Header-like paragraphs (title, headings) are still counted, as in printed bills.
 
 

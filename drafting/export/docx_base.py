@@ -375,14 +375,20 @@ def _set_font(style: Any, name: str) -> None:
 _AFTER_OUTLINE = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
+def insert_in_order(parent: Any, element: Any, successors: tuple[str, ...]) -> None:
+    """Put `element` into `parent` before the first of `successors` present (its later siblings in the
+    schema's order), else at the end: Word calls a file corrupt when children are out of order."""
+    for tag in successors:
+        successor = parent.find(qn(tag))
+        if successor is not None:
+            successor.addprevious(element)
+            return
+    parent.append(element)
+
+
 def _set_outline_level(p_pr: Any, level: int) -> None:
     for old in p_pr.findall(qn("w:outlineLvl")):
         p_pr.remove(old)
     element = OxmlElement("w:outlineLvl")
     element.set(qn("w:val"), str(level - 1))
-    for tag in _AFTER_OUTLINE:
-        successor = p_pr.find(qn(tag))
-        if successor is not None:
-            successor.addprevious(element)
-            return
-    p_pr.append(element)
+    insert_in_order(p_pr, element, _AFTER_OUTLINE)

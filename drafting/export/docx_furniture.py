@@ -21,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from drafting.export.docx_base import add_runs, clean
+from drafting.export.docx_base import add_runs, clean, insert_in_order
 
 PAGE_OF = "Page {page} of {pages}"
 AUTHOR = "drafting"
@@ -135,13 +135,7 @@ def set_run_language(r_pr: Any, tag: str) -> None:
     lang = r_pr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
-        for name in _AFTER_LANG:
-            successor = r_pr.find(qn(name))
-            if successor is not None:
-                successor.addprevious(lang)
-                break
-        else:
-            r_pr.append(lang)
+        insert_in_order(r_pr, lang, _AFTER_LANG)
     lang.set(qn("w:val"), tag)
 
 
